@@ -1,0 +1,246 @@
+package dev.asyncz.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.asyncz.event.SchedulerEvent;
+import dev.asyncz.event.SchedulerListener;
+import dev.asyncz.executor.TaskExecutor;
+import dev.asyncz.store.TaskQuery;
+import dev.asyncz.store.TaskStore;
+import dev.asyncz.trigger.Trigger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Runs tasks at the times their triggers choose. One scheduler thread sleeps until the
+ * earliest next run time over all its stores (never longer than its max wait) and hands
+ * due runs to the tasks' executors; adding an earlier task wakes it.
+ *
+ * <p>
+ * Build one with {@link #builder()}. Tasks can be added before {@link #start()}; they run
+ * once the scheduler is started. All methods are thread-safe.
+ */
+public interface Scheduler extends AutoCloseable {
+
+	/**
+	 * Starts building a scheduler.
+	 * @return a builder with a memory store and a thread-pool executor named
+	 * {@code default}
+	 */
+	static SchedulerBuilder builder() {
+		return new SchedulerBuilder();
+	}
+
+	/**
+	 * Starts the scheduler thread and the stores.
+	 * @throws SchedulerStateException if already started
+	 */
+	default void start() {
+		start(false);
+	}
+
+	/**
+	 * Starts the scheduler.
+	 * @param paused whether to start paused: tasks can be managed, nothing runs until
+	 * {@link #resume()}
+	 */
+	void start(boolean paused);
+
+	/**
+	 * Stops the scheduler thread, the executors and the stores.
+	 * @param waitForRunningTasks whether to wait (up to the configured period) for runs
+	 * in progress
+	 */
+	void shutdown(boolean waitForRunningTasks);
+
+	/**
+	 * Shuts down, waiting for running tasks.
+	 */
+	@Override
+	default void close() {
+		shutdown(true);
+	}
+
+	/**
+	 * Holds back due tasks until {@link #resume()}.
+	 */
+	void pause();
+
+	/**
+	 * Resumes after {@link #pause()}; tasks that became due meanwhile follow their
+	 * misfire rules.
+	 */
+	void resume();
+
+	/**
+	 * The life-cycle state.
+	 * @return the state
+	 */
+	SchedulerState state();
+
+	/**
+	 * Adds a task.
+	 * @param request what to run and when
+	 * @return the task as stored, with its id and first next run time
+	 * @throws ConflictingIdException if the id is taken and replace-existing was not
+	 * asked for
+	 * @throws InvalidTaskException if the function, store, executor or arguments are not
+	 * acceptable
+	 * @throws MaxTasksExceededException if the scheduler is full
+	 */
+	Task add(TaskRequest request);
+
+	/**
+	 * Looks a task up in any store.
+	 * @param id the task id
+	 * @return the task or empty
+	 */
+	Optional<Task> get(String id);
+
+	/**
+	 * A page of one store's tasks, ordered by next run time (paused last).
+	 * @param store the store name
+	 * @param query filters and paging
+	 * @return the page
+	 */
+	List<Task> list(String store, TaskQuery query);
+
+	/**
+	 * Changes a task's options, arguments or trigger.
+	 * @param id the task id
+	 * @param update what to change
+	 * @return the task after the change
+	 * @throws TaskNotFoundException if there is no such task
+	 */
+	Task update(String id, TaskUpdate update);
+
+	/**
+	 * Gives a task a new trigger and recomputes its next run time.
+	 * @param id the task id
+	 * @param trigger the new trigger
+	 * @return the task after the change
+	 */
+	Task reschedule(String id, Trigger trigger);
+
+	/**
+	 * Pauses one task: it keeps its place but has no next run time.
+	 * @param id the task id
+	 * @return the paused task
+	 */
+	Task pauseTask(String id);
+
+	/**
+	 * Resumes a paused task from now; a trigger that has finished removes the task.
+	 * @param id the task id
+	 * @return the task, or empty if resuming found nothing left to run and removed it
+	 */
+	Optional<Task> resumeTask(String id);
+
+	/**
+	 * Makes a task due now without changing its trigger's schedule afterwards.
+	 * @param id the task id
+	 * @return the task with its next run time set to now
+	 */
+	Task runNow(String id);
+
+	/**
+	 * Deletes a task.
+	 * @param id the task id
+	 * @throws TaskNotFoundException if there is no such task
+	 */
+	void delete(String id);
+
+	/**
+	 * Deletes every task of one store.
+	 * @param store the store name, or {@code null} for all stores
+	 */
+	void deleteAll(@Nullable String store);
+
+	/**
+	 * Registers a listener for some event types.
+	 * @param listener the listener
+	 * @param types the event types (super-interfaces such as {@code TaskRunEvent}
+	 * included); none means all
+	 */
+	@SuppressWarnings("unchecked")
+	void addListener(SchedulerListener listener, Class<? extends SchedulerEvent>... types);
+
+	/**
+	 * Unregisters a listener.
+	 * @param listener the listener
+	 */
+	void removeListener(SchedulerListener listener);
+
+	/**
+	 * The functions stored tasks may call.
+	 * @return the registry
+	 */
+	TaskFunctions functions();
+
+	/**
+	 * The stores by name.
+	 * @return an unmodifiable view
+	 */
+	Map<String, TaskStore> stores();
+
+	/**
+	 * Adds a store under a name (started at once if the scheduler runs).
+	 * @param name the name
+	 * @param store the store
+	 */
+	void addStore(String name, TaskStore store);
+
+	/**
+	 * Removes a store after shutting it down; its tasks stay where they are (persistent)
+	 * or are gone (memory).
+	 * @param name the name
+	 */
+	void removeStore(String name);
+
+	/**
+	 * The executors by name.
+	 * @return an unmodifiable view
+	 */
+	Map<String, TaskExecutor> executors();
+
+	/**
+	 * Adds an executor under a name.
+	 * @param name the name
+	 * @param executor the executor
+	 */
+	void addExecutor(String name, TaskExecutor executor);
+
+	/**
+	 * Removes an executor after shutting it down.
+	 * @param name the name
+	 */
+	void removeExecutor(String name);
+
+	/**
+	 * The clock that says what time it is for this scheduler.
+	 * @return the clock
+	 */
+	Clock clock();
+
+	/**
+	 * The zone used by triggers that do not name one.
+	 * @return the zone
+	 */
+	ZoneId zone();
+
+	/**
+	 * The longest the scheduler thread sleeps before it looks again.
+	 * @return the max wait
+	 */
+	Duration maxWait();
+
+	/**
+	 * Wakes the scheduler thread so that it looks at due tasks now.
+	 */
+	void wakeUp();
+
+}

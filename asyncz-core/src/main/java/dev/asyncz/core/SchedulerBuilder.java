@@ -1,0 +1,246 @@
+package dev.asyncz.core;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import dev.asyncz.core.internal.DefaultScheduler;
+import dev.asyncz.executor.TaskExecutor;
+import dev.asyncz.executor.TaskExecutors;
+import dev.asyncz.store.MemoryTaskStore;
+import dev.asyncz.store.TaskStore;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Builds a {@link Scheduler}. Unless told otherwise it has a {@link MemoryTaskStore} and
+ * a thread pool of ten workers, both named {@code default}, and runs on the system UTC
+ * clock.
+ */
+public final class SchedulerBuilder {
+
+	private final Map<String, TaskStore> stores = new LinkedHashMap<>();
+
+	private final Map<String, TaskExecutor> executors = new LinkedHashMap<>();
+
+	private final List<TaskRunInterceptor> interceptors = new ArrayList<>();
+
+	private TaskFunctions functions = new TaskFunctions();
+
+	private Clock clock = Clock.systemUTC();
+
+	private ZoneId zone = ZoneOffset.UTC;
+
+	private Duration maxWait = Duration.ofMinutes(1);
+
+	private TaskDefaults taskDefaults = TaskDefaults.STANDARD;
+
+	private long maxTasks = Long.MAX_VALUE;
+
+	private Duration clockJumpThreshold = Duration.ofSeconds(1);
+
+	private Duration shutdownTimeout = Duration.ofSeconds(30);
+
+	private int batchSize = 1000;
+
+	private @Nullable String instanceId;
+
+	SchedulerBuilder() {
+	}
+
+	/**
+	 * Adds a store under a name; the first store added as {@code default} replaces the
+	 * built-in one.
+	 * @param name the name tasks use
+	 * @param store the store
+	 * @return this builder
+	 */
+	public SchedulerBuilder store(String name, TaskStore store) {
+		this.stores.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(store, "store"));
+		return this;
+	}
+
+	/**
+	 * Adds an executor under a name; {@code default} replaces the built-in one.
+	 * @param name the name tasks use
+	 * @param executor the executor
+	 * @return this builder
+	 */
+	public SchedulerBuilder executor(String name, TaskExecutor executor) {
+		this.executors.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(executor, "executor"));
+		return this;
+	}
+
+	/**
+	 * Adds an interceptor around every task run; interceptors added first run outermost.
+	 * @param interceptor the interceptor
+	 * @return this builder
+	 */
+	public SchedulerBuilder interceptor(TaskRunInterceptor interceptor) {
+		this.interceptors.add(Objects.requireNonNull(interceptor, "interceptor"));
+		return this;
+	}
+
+	/**
+	 * Uses this registry of named functions (so that several components can share one).
+	 * @param functions the registry
+	 * @return this builder
+	 */
+	public SchedulerBuilder functions(TaskFunctions functions) {
+		this.functions = Objects.requireNonNull(functions, "functions");
+		return this;
+	}
+
+	/**
+	 * The clock that says what time it is; a {@link ControllableClock} lets tests drive
+	 * time.
+	 * @param clock the clock
+	 * @return this builder
+	 */
+	public SchedulerBuilder clock(Clock clock) {
+		this.clock = Objects.requireNonNull(clock, "clock");
+		return this;
+	}
+
+	/**
+	 * The zone for triggers that do not name one.
+	 * @param zone the zone
+	 * @return this builder
+	 */
+	public SchedulerBuilder zone(ZoneId zone) {
+		this.zone = Objects.requireNonNull(zone, "zone");
+		return this;
+	}
+
+	/**
+	 * The longest single sleep of the scheduler thread, so that a changed wall clock is
+	 * noticed.
+	 * @param maxWait a positive duration
+	 * @return this builder
+	 */
+	public SchedulerBuilder maxWait(Duration maxWait) {
+		this.maxWait = positive(maxWait, "maxWait");
+		return this;
+	}
+
+	/**
+	 * Options for tasks whose requests leave them unset.
+	 * @param taskDefaults the defaults
+	 * @return this builder
+	 */
+	public SchedulerBuilder taskDefaults(TaskDefaults taskDefaults) {
+		this.taskDefaults = Objects.requireNonNull(taskDefaults, "taskDefaults");
+		return this;
+	}
+
+	/**
+	 * The most tasks the scheduler holds over all stores; adding more fails.
+	 * @param maxTasks a positive limit
+	 * @return this builder
+	 */
+	public SchedulerBuilder maxTasks(long maxTasks) {
+		if (maxTasks < 1) {
+			throw new IllegalArgumentException("maxTasks must be at least 1, was " + maxTasks);
+		}
+		this.maxTasks = maxTasks;
+		return this;
+	}
+
+	/**
+	 * How far the wall clock may drift from elapsed time before it counts as set (a clock
+	 * jump).
+	 * @param threshold a positive duration
+	 * @return this builder
+	 */
+	public SchedulerBuilder clockJumpThreshold(Duration threshold) {
+		this.clockJumpThreshold = positive(threshold, "clockJumpThreshold");
+		return this;
+	}
+
+	/**
+	 * How long {@code shutdown(true)} waits for running tasks.
+	 * @param timeout a positive duration
+	 * @return this builder
+	 */
+	public SchedulerBuilder shutdownTimeout(Duration timeout) {
+		this.shutdownTimeout = positive(timeout, "shutdownTimeout");
+		return this;
+	}
+
+	/**
+	 * The most due tasks taken from one store in one pass of the loop.
+	 * @param batchSize a positive count
+	 * @return this builder
+	 */
+	public SchedulerBuilder batchSize(int batchSize) {
+		if (batchSize < 1) {
+			throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
+		}
+		this.batchSize = batchSize;
+		return this;
+	}
+
+	/**
+	 * Names this scheduler among others sharing a persistent store; random when unset.
+	 * @param instanceId a unique id
+	 * @return this builder
+	 */
+	public SchedulerBuilder instanceId(String instanceId) {
+		this.instanceId = Objects.requireNonNull(instanceId, "instanceId");
+		return this;
+	}
+
+	/**
+	 * Builds the scheduler, not yet started.
+	 * @return the scheduler
+	 */
+	public Scheduler build() {
+		Map<String, TaskStore> stores = new LinkedHashMap<>(this.stores);
+		stores.putIfAbsent("default", new MemoryTaskStore());
+		Map<String, TaskExecutor> executors = new LinkedHashMap<>(this.executors);
+		executors.computeIfAbsent("default", (name) -> TaskExecutors.threadPool(10));
+		String id = (this.instanceId != null) ? this.instanceId : UUID.randomUUID().toString();
+		return new DefaultScheduler(new SchedulerSettings(stores, executors, this.functions, this.clock, this.zone,
+				this.maxWait, this.taskDefaults, this.maxTasks, this.clockJumpThreshold, this.shutdownTimeout,
+				this.batchSize, id, List.copyOf(this.interceptors)));
+	}
+
+	private static Duration positive(Duration duration, String what) {
+		Objects.requireNonNull(duration, what);
+		if (duration.isNegative() || duration.isZero()) {
+			throw new IllegalArgumentException(what + " must be positive, was " + duration);
+		}
+		return duration;
+	}
+
+	/**
+	 * Everything a scheduler is built from.
+	 *
+	 * @param stores stores by name
+	 * @param executors executors by name
+	 * @param functions the named functions
+	 * @param clock the clock
+	 * @param zone the default trigger zone
+	 * @param maxWait the longest sleep
+	 * @param taskDefaults task option defaults
+	 * @param maxTasks the task limit
+	 * @param clockJumpThreshold drift that counts as a clock jump
+	 * @param shutdownTimeout how long a graceful shutdown waits
+	 * @param batchSize due tasks per store per pass
+	 * @param instanceId this scheduler's id among peers
+	 * @param interceptors wrap every task run, outermost first
+	 */
+	public record SchedulerSettings(Map<String, TaskStore> stores, Map<String, TaskExecutor> executors,
+			TaskFunctions functions, Clock clock, ZoneId zone, Duration maxWait, TaskDefaults taskDefaults,
+			long maxTasks, Duration clockJumpThreshold, Duration shutdownTimeout, int batchSize, String instanceId,
+			List<TaskRunInterceptor> interceptors) {
+
+	}
+
+}

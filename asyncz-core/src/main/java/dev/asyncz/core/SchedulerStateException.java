@@ -1,0 +1,15 @@
+package dev.asyncz.core;
+
+/**
+ * An operation that the scheduler's current state does not allow, such as starting it
+ * twice.
+ */
+public class SchedulerStateException extends AsynczException {
+
+	private static final long serialVersionUID = 1L;
+
+	public SchedulerStateException(String message) {
+		super(message);
+	}
+
+}

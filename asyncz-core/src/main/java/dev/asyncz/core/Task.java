@@ -1,0 +1,219 @@
+package dev.asyncz.core;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.asyncz.trigger.Trigger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A scheduled task as its store holds it: an immutable value. Change a task through the
+ * {@link Scheduler}, which validates the change and tells its store and listeners.
+ *
+ * @param id unique within the scheduler
+ * @param name a label for people; the id when none was given
+ * @param function the registered function name (for a callable task, a description of it)
+ * @param callable the Java callable of a memory-store task, or {@code null} to look
+ * {@code function} up in {@link TaskFunctions}
+ * @param args positional arguments
+ * @param kwargs named arguments
+ * @param trigger decides the run times
+ * @param executor name of the executor that runs it
+ * @param store name of the store that holds it
+ * @param coalesce whether several missed run times collapse into one run
+ * @param maxInstances how many runs of this task may overlap
+ * @param misfireGraceTime how late a run may start and still run; {@code null} means no
+ * limit
+ * @param nextRunTime the next fire time; {@code null} while the task is paused
+ */
+public record Task(String id, String name, String function, @Nullable TaskFunction callable,
+		List<@Nullable Object> args, Map<String, @Nullable Object> kwargs, Trigger trigger, String executor,
+		String store, boolean coalesce, int maxInstances, @Nullable Duration misfireGraceTime,
+		@Nullable Instant nextRunTime) {
+
+	public Task {
+		Objects.requireNonNull(id, "id");
+		Objects.requireNonNull(function, "function");
+		Objects.requireNonNull(trigger, "trigger");
+		Objects.requireNonNull(executor, "executor");
+		Objects.requireNonNull(store, "store");
+		name = (name != null) ? name : id;
+		args = immutableList(args);
+		kwargs = immutableMap(kwargs);
+		if (maxInstances < 1) {
+			throw new InvalidTaskException("Task '" + id + "': maxInstances must be at least 1, was " + maxInstances);
+		}
+		if (misfireGraceTime != null && misfireGraceTime.isNegative()) {
+			throw new InvalidTaskException(
+					"Task '" + id + "': misfireGraceTime must not be negative, was " + misfireGraceTime);
+		}
+	}
+
+	/**
+	 * Whether the task is paused (has no next run time).
+	 * @return true if paused
+	 */
+	public boolean paused() {
+		return this.nextRunTime == null;
+	}
+
+	/**
+	 * A copy with another next run time.
+	 * @param nextRunTime the new next run time, or {@code null} to pause
+	 * @return the copy
+	 */
+	public Task withNextRunTime(@Nullable Instant nextRunTime) {
+		return new Task(this.id, this.name, this.function, this.callable, this.args, this.kwargs, this.trigger,
+				this.executor, this.store, this.coalesce, this.maxInstances, this.misfireGraceTime, nextRunTime);
+	}
+
+	/**
+	 * A builder pre-filled with this task's values.
+	 * @return the builder
+	 */
+	public Builder toBuilder() {
+		return new Builder().id(this.id)
+			.name(this.name)
+			.function(this.function)
+			.callable(this.callable)
+			.args(this.args)
+			.kwargs(this.kwargs)
+			.trigger(this.trigger)
+			.executor(this.executor)
+			.store(this.store)
+			.coalesce(this.coalesce)
+			.maxInstances(this.maxInstances)
+			.misfireGraceTime(this.misfireGraceTime)
+			.nextRunTime(this.nextRunTime);
+	}
+
+	/**
+	 * A builder for a task value; mostly for stores reading tasks back.
+	 * @return an empty builder
+	 */
+	public static Builder builder() {
+		return new Builder();
+	}
+
+	private static List<@Nullable Object> immutableList(@Nullable List<@Nullable Object> list) {
+		return (list == null || list.isEmpty()) ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
+	}
+
+	private static Map<String, @Nullable Object> immutableMap(@Nullable Map<String, @Nullable Object> map) {
+		return (map == null || map.isEmpty()) ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(map));
+	}
+
+	/**
+	 * Builds {@link Task} values.
+	 */
+	public static final class Builder {
+
+		private @Nullable String id;
+
+		private @Nullable String name;
+
+		private @Nullable String function;
+
+		private @Nullable TaskFunction callable;
+
+		private @Nullable List<@Nullable Object> args;
+
+		private @Nullable Map<String, @Nullable Object> kwargs;
+
+		private @Nullable Trigger trigger;
+
+		private String executor = "default";
+
+		private String store = "default";
+
+		private boolean coalesce = true;
+
+		private int maxInstances = 1;
+
+		private @Nullable Duration misfireGraceTime;
+
+		private @Nullable Instant nextRunTime;
+
+		private Builder() {
+		}
+
+		public Builder id(String id) {
+			this.id = id;
+			return this;
+		}
+
+		public Builder name(@Nullable String name) {
+			this.name = name;
+			return this;
+		}
+
+		public Builder function(String function) {
+			this.function = function;
+			return this;
+		}
+
+		public Builder callable(@Nullable TaskFunction callable) {
+			this.callable = callable;
+			return this;
+		}
+
+		public Builder args(@Nullable List<@Nullable Object> args) {
+			this.args = args;
+			return this;
+		}
+
+		public Builder kwargs(@Nullable Map<String, @Nullable Object> kwargs) {
+			this.kwargs = kwargs;
+			return this;
+		}
+
+		public Builder trigger(Trigger trigger) {
+			this.trigger = trigger;
+			return this;
+		}
+
+		public Builder executor(String executor) {
+			this.executor = executor;
+			return this;
+		}
+
+		public Builder store(String store) {
+			this.store = store;
+			return this;
+		}
+
+		public Builder coalesce(boolean coalesce) {
+			this.coalesce = coalesce;
+			return this;
+		}
+
+		public Builder maxInstances(int maxInstances) {
+			this.maxInstances = maxInstances;
+			return this;
+		}
+
+		public Builder misfireGraceTime(@Nullable Duration misfireGraceTime) {
+			this.misfireGraceTime = misfireGraceTime;
+			return this;
+		}
+
+		public Builder nextRunTime(@Nullable Instant nextRunTime) {
+			this.nextRunTime = nextRunTime;
+			return this;
+		}
+
+		public Task build() {
+			return new Task(this.id, this.name, this.function, this.callable, this.args, this.kwargs, this.trigger,
+					this.executor, this.store, this.coalesce, this.maxInstances, this.misfireGraceTime,
+					this.nextRunTime);
+		}
+
+	}
+
+}

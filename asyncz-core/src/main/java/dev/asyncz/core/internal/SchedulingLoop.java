@@ -1,0 +1,339 @@
+package dev.asyncz.core.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.asyncz.core.ControllableClock;
+import dev.asyncz.core.InvalidTaskException;
+import dev.asyncz.core.SchedulerBuilder.SchedulerSettings;
+import dev.asyncz.core.SchedulerState;
+import dev.asyncz.core.Task;
+import dev.asyncz.event.ClockJumped;
+import dev.asyncz.event.StoreError;
+import dev.asyncz.event.TaskError;
+import dev.asyncz.event.TaskMaxInstancesReached;
+import dev.asyncz.event.TaskMissed;
+import dev.asyncz.event.TaskRecovered;
+import dev.asyncz.event.TaskRemoved;
+import dev.asyncz.event.TaskSubmitted;
+import dev.asyncz.executor.TaskExecutor;
+import dev.asyncz.store.DueTask;
+import dev.asyncz.store.TaskStore;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one scheduler thread. It sleeps until the earliest next run time over all stores,
+ * never longer than max-wait, and is woken early when an earlier task arrives or a
+ * controllable clock moves. On waking it checks the wall clock against elapsed time (to
+ * notice a clock that was set), then takes due tasks from each store in bounded batches
+ * and plans each one ({@link RunTimes}). A failing store is backed off on its own;
+ * nothing that goes wrong here stops the thread.
+ */
+final class SchedulingLoop implements Runnable {
+
+	private static final Logger logger = LoggerFactory.getLogger(SchedulingLoop.class);
+
+	private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+
+	private final DefaultScheduler scheduler;
+
+	private final SchedulerSettings settings;
+
+	private final TaskRunner runner;
+
+	private final Clock clock;
+
+	private final Waker waker = new Waker();
+
+	/**
+	 * Store name → when to try it again after a failure; touched only by the loop thread.
+	 */
+	private final Map<String, Backoff> backoffs = new HashMap<>();
+
+	private volatile boolean running;
+
+	private volatile @Nullable Thread thread;
+
+	private volatile @Nullable Instant plannedWakeUp;
+
+	private Instant lastWall = Instant.EPOCH;
+
+	private long lastMonotonic;
+
+	SchedulingLoop(DefaultScheduler scheduler, SchedulerSettings settings, TaskRunner runner) {
+		this.scheduler = scheduler;
+		this.settings = settings;
+		this.runner = runner;
+		this.clock = settings.clock();
+	}
+
+	void start() {
+		// The baseline is read here, not on the new thread, so that a clock set right
+		// after start() counts as a jump.
+		readClocks();
+		this.running = true;
+		Thread thread = new Thread(this, "asyncz-scheduler-" + this.settings.instanceId());
+		this.thread = thread;
+		thread.start();
+	}
+
+	void stop() {
+		this.running = false;
+		this.waker.wakeUp();
+		Thread thread = this.thread;
+		if (thread != null && thread != Thread.currentThread()) {
+			try {
+				thread.join(this.settings.shutdownTimeout().toMillis());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	void wakeUp() {
+		this.waker.wakeUp();
+	}
+
+	/**
+	 * Wakes the thread if {@code runTime} comes before its planned wake-up.
+	 * @param runTime a new or changed next run time
+	 */
+	void wakeUpIfEarlier(@Nullable Instant runTime) {
+		Instant planned = this.plannedWakeUp;
+		if (runTime != null && (planned == null || runTime.isBefore(planned))) {
+			this.waker.wakeUp();
+		}
+	}
+
+	@Override
+	public void run() {
+		while (this.running) {
+			long sleepNanos;
+			try {
+				Instant expected = this.lastWall;
+				long lastMonotonic = this.lastMonotonic;
+				Instant now = readClocks();
+				checkClockJump(expected.plusNanos(this.lastMonotonic - lastMonotonic), now);
+				Instant next = (this.scheduler.state() == SchedulerState.RUNNING) ? processDueTasks(now) : null;
+				this.plannedWakeUp = next;
+				sleepNanos = sleepNanos(next);
+			}
+			catch (Throwable ex) {
+				logger.error("The scheduler loop failed; it carries on", ex);
+				sleepNanos = Math.min(FIRST_BACKOFF.toNanos(), this.settings.maxWait().toNanos());
+			}
+			if (this.running && sleepNanos > 0) {
+				this.waker.sleep(sleepNanos);
+			}
+		}
+	}
+
+	/**
+	 * Reads the wall clock and elapsed time together and keeps them as the baseline for
+	 * the next clock-jump check.
+	 * @return the wall time
+	 */
+	private Instant readClocks() {
+		if (this.clock instanceof ControllableClock controllable) {
+			ControllableClock.Reading reading = controllable.read();
+			this.lastWall = reading.wall();
+			this.lastMonotonic = reading.monotonicNanos();
+		}
+		else {
+			this.lastMonotonic = System.nanoTime();
+			this.lastWall = this.clock.instant();
+		}
+		return this.lastWall;
+	}
+
+	private void checkClockJump(Instant expected, Instant now) {
+		Duration jump = Duration.between(expected, now);
+		if (jump.abs().compareTo(this.settings.clockJumpThreshold()) > 0) {
+			logger.warn("The wall clock jumped by {} (expected {}, found {}); re-evaluating due tasks", jump, expected,
+					now);
+			this.scheduler.publish(new ClockJumped(expected, now, jump));
+		}
+	}
+
+	private long sleepNanos(@Nullable Instant next) {
+		long max = this.settings.maxWait().toNanos();
+		if (next == null) {
+			return max;
+		}
+		Duration untilNext = Duration.between(this.clock.instant(), next);
+		if (untilNext.isNegative() || untilNext.isZero()) {
+			return 0;
+		}
+		return (untilNext.compareTo(this.settings.maxWait()) < 0) ? untilNext.toNanos() : max;
+	}
+
+	/**
+	 * Runs what is due in every store.
+	 * @return the earliest time anything needs the loop again, or {@code null} for
+	 * nothing known
+	 */
+	private @Nullable Instant processDueTasks(Instant now) {
+		Instant earliest = null;
+		for (Map.Entry<String, TaskStore> entry : this.scheduler.storeSnapshot().entrySet()) {
+			String name = entry.getKey();
+			Backoff backoff = this.backoffs.get(name);
+			if (backoff != null && !backoff.due(monotonicNanos())) {
+				earliest = earlier(earliest, now.plusNanos(backoff.remainingNanos(monotonicNanos())));
+				continue;
+			}
+			try {
+				TaskStore store = this.scheduler.started(name, entry.getValue());
+				drain(name, store, now);
+				Optional<Instant> next = store.nextRunTime();
+				this.backoffs.remove(name);
+				earliest = earlier(earliest, next.orElse(null));
+			}
+			catch (RuntimeException ex) {
+				Backoff next = Backoff.after(backoff, monotonicNanos(), this.settings.maxWait());
+				this.backoffs.put(name, next);
+				logger.warn("Store '{}' failed; trying again in {}: {}", name, next.delay(), ex.toString());
+				this.scheduler.publish(new StoreError(name, "process due tasks", ex));
+				earliest = earlier(earliest, now.plus(next.delay()));
+			}
+		}
+		return earliest;
+	}
+
+	private void drain(String storeName, TaskStore store, Instant now) {
+		int batchSize = this.settings.batchSize();
+		while (this.running && this.scheduler.state() == SchedulerState.RUNNING) {
+			List<DueTask> due = store.acquireDueTasks(now, batchSize);
+			RuntimeException failure = null;
+			for (DueTask dueTask : due) {
+				// Every claimed task is handled even when one fails: a claim left
+				// unhandled would never end,
+				// and a store keeps renewing the leases of the claims it holds.
+				try {
+					handle(storeName, store, dueTask, now);
+				}
+				catch (RuntimeException ex) {
+					if (failure == null) {
+						failure = ex;
+					}
+					else {
+						failure.addSuppressed(ex);
+					}
+				}
+			}
+			if (failure != null) {
+				throw failure;
+			}
+			if (due.size() < batchSize) {
+				return;
+			}
+		}
+	}
+
+	private void handle(String storeName, TaskStore store, DueTask due, Instant now) {
+		Task task = due.task();
+		if (due.recovered()) {
+			logger.info("Task '{}' was claimed by an instance whose lease expired; running it again", task.id());
+			this.scheduler
+				.publish(new TaskRecovered(task.id(), task.function(), storeName, task.executor(), task.nextRunTime()));
+		}
+		RunTimes.Plan plan = RunTimes.plan(task, now, due.recovered());
+		for (Instant missed : plan.missed()) {
+			this.scheduler.publish(new TaskMissed(task.id(), task.function(), storeName, task.executor(), missed, now));
+		}
+		if (plan.truncated()) {
+			logger.warn("Task '{}' missed more than {} run times; skipped ahead to {}", task.id(),
+					RunTimes.MAX_ENUMERATED, plan.nextRunTime());
+		}
+		boolean finalRun = plan.nextRunTime() == null;
+		if (!finalRun) {
+			store.release(task, task.withNextRunTime(plan.nextRunTime()));
+		}
+		boolean completionHandedOver = false;
+		List<Instant> runnable = plan.runnable();
+		for (int i = 0; i < runnable.size(); i++) {
+			boolean last = finalRun && i == runnable.size() - 1;
+			if (submit(store, task, runnable.get(i), last)) {
+				completionHandedOver = last;
+			}
+		}
+		if (finalRun && !completionHandedOver) {
+			finish(store, task);
+		}
+	}
+
+	/**
+	 * Submits one run.
+	 * @return whether the run took over the task's completion (true only for a submitted
+	 * final run)
+	 */
+	private boolean submit(TaskStore store, Task task, Instant runTime, boolean finalRun) {
+		TaskExecutor executor = this.scheduler.executor(task.executor());
+		if (executor == null) {
+			this.scheduler.publish(new TaskError(task.id(), task.function(), task.store(), task.executor(), runTime,
+					this.clock.instant(), Duration.ZERO, new InvalidTaskException("Task '" + task.id()
+							+ "' names executor '" + task.executor() + "', which does not exist")));
+			return false;
+		}
+		if (this.runner.runningCount(task.id()) >= task.maxInstances()) {
+			logger.debug("Task '{}' already has {} runs in progress; skipping the run for {}", task.id(),
+					task.maxInstances(), runTime);
+			this.scheduler.publish(new TaskMaxInstancesReached(task.id(), task.function(), task.store(),
+					task.executor(), runTime, task.maxInstances()));
+			return false;
+		}
+		this.scheduler.publish(new TaskSubmitted(task.id(), task.function(), task.store(), task.executor(), runTime));
+		Runnable onEnd = finalRun ? () -> finish(store, task) : () -> {
+		};
+		this.runner.submit(task, runTime, executor, onEnd);
+		return finalRun;
+	}
+
+	private void finish(TaskStore store, Task task) {
+		store.complete(task);
+		this.scheduler.publish(new TaskRemoved(task));
+	}
+
+	private long monotonicNanos() {
+		return (this.clock instanceof ControllableClock controllable) ? controllable.monotonicNanos()
+				: System.nanoTime();
+	}
+
+	private static @Nullable Instant earlier(@Nullable Instant a, @Nullable Instant b) {
+		if (a == null) {
+			return b;
+		}
+		return (b == null || a.isBefore(b)) ? a : b;
+	}
+
+	/**
+	 * When to try a failed store again: doubling from one second up to max-wait.
+	 */
+	private record Backoff(long retryAtNanos, Duration delay) {
+
+		static Backoff after(@Nullable Backoff previous, long nowNanos, Duration maxWait) {
+			Duration delay = (previous == null) ? FIRST_BACKOFF : previous.delay().multipliedBy(2);
+			if (delay.compareTo(maxWait) > 0) {
+				delay = maxWait;
+			}
+			return new Backoff(nowNanos + delay.toNanos(), delay);
+		}
+
+		boolean due(long nowNanos) {
+			return nowNanos - this.retryAtNanos >= 0;
+		}
+
+		long remainingNanos(long nowNanos) {
+			return Math.max(0, this.retryAtNanos - nowNanos);
+		}
+
+	}
+
+}

@@ -1,0 +1,12 @@
+package dev.asyncz.event;
+
+import dev.asyncz.core.Task;
+
+/**
+ * A task was added.
+ *
+ * @param task the task (after the change, for modifications)
+ */
+public record TaskAdded(Task task) implements TaskChangeEvent {
+
+}

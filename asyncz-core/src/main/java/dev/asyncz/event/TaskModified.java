@@ -1,0 +1,12 @@
+package dev.asyncz.event;
+
+import dev.asyncz.core.Task;
+
+/**
+ * A task was changed: updated, rescheduled, paused or resumed.
+ *
+ * @param task the task (after the change, for modifications)
+ */
+public record TaskModified(Task task) implements TaskChangeEvent {
+
+}

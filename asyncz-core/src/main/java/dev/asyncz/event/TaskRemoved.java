@@ -1,0 +1,12 @@
+package dev.asyncz.event;
+
+import dev.asyncz.core.Task;
+
+/**
+ * A task was removed, by a caller or because its trigger finished.
+ *
+ * @param task the task (after the change, for modifications)
+ */
+public record TaskRemoved(Task task) implements TaskChangeEvent {
+
+}

@@ -1,0 +1,17 @@
+package dev.asyncz.event;
+
+import java.time.Instant;
+
+/**
+ * A run of a task was handed to its executor.
+ *
+ * @param taskId the task's id
+ * @param function the function the task calls
+ * @param store the store's name
+ * @param executor the executor's name
+ * @param scheduledRunTime the fire time of this run
+ */
+public record TaskSubmitted(String taskId, String function, String store, String executor,
+		Instant scheduledRunTime) implements TaskRunEvent {
+
+}

@@ -1,0 +1,56 @@
+package dev.asyncz.executor;
+
+import java.util.concurrent.Executor;
+
+import dev.asyncz.executor.internal.ExecutorAdapter;
+import dev.asyncz.executor.internal.ThreadPoolTaskExecutor;
+import dev.asyncz.executor.internal.VirtualThreadTaskExecutor;
+
+/**
+ * Factories for the executors the scheduler ships with.
+ */
+public final class TaskExecutors {
+
+	private TaskExecutors() {
+	}
+
+	/**
+	 * A pool of at most {@code maxWorkers} platform threads; runs beyond that wait in a
+	 * queue.
+	 * @param maxWorkers the most threads
+	 * @return the executor
+	 */
+	public static TaskExecutor threadPool(int maxWorkers) {
+		return new ThreadPoolTaskExecutor(maxWorkers);
+	}
+
+	/**
+	 * A new virtual thread per run.
+	 * @return the executor
+	 * @throws ExecutorUnavailableException on a JVM without virtual threads (before Java
+	 * 21)
+	 */
+	public static TaskExecutor virtualThreads() {
+		return VirtualThreadTaskExecutor.create();
+	}
+
+	/**
+	 * Whether this JVM has virtual threads.
+	 * @return true on Java 21 and later
+	 */
+	public static boolean virtualThreadsAvailable() {
+		return VirtualThreadTaskExecutor.available();
+	}
+
+	/**
+	 * Wraps any {@link Executor}; its life cycle stays with its owner (shutdown only
+	 * stops using it).
+	 * @param executor the executor
+	 * @param description a name for it in descriptions, such as the bean name
+	 * @return the executor
+	 */
+	public static TaskExecutor of(Executor executor, String description) {
+		return new ExecutorAdapter(executor, description);
+	}
+
+}

@@ -1,0 +1,170 @@
+package dev.asyncz.store;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.PriorityQueue;
+
+import dev.asyncz.core.ConflictingIdException;
+import dev.asyncz.core.Task;
+import dev.asyncz.core.TaskNotFoundException;
+import dev.asyncz.store.internal.DeadlineHeap;
+import dev.asyncz.store.internal.DeadlineHeap.Entry;
+import dev.asyncz.store.internal.IdIndex;
+
+/**
+ * Keeps tasks in memory: a heap of deadlines plus an index by id. Adding, removing and
+ * rescheduling cost O(log n), a lookup by id O(1); nothing is kept per task but the task,
+ * a 24-byte entry and two array slots (no thread, future, timer or hash-map node). Tasks
+ * are gone when the process ends.
+ */
+public final class MemoryTaskStore implements TaskStore {
+
+	private static final Comparator<Task> LISTING_ORDER = Comparator
+		.comparing(Task::nextRunTime, Comparator.nullsLast(Comparator.naturalOrder()))
+		.thenComparing(Task::id);
+
+	private final IdIndex entries = new IdIndex();
+
+	private final DeadlineHeap heap = new DeadlineHeap();
+
+	@Override
+	public boolean persistent() {
+		return false;
+	}
+
+	@Override
+	public synchronized void add(Task task) {
+		Entry entry = new Entry(task);
+		if (this.entries.addIfAbsent(entry) != null) {
+			throw new ConflictingIdException(task.id());
+		}
+		schedule(entry);
+	}
+
+	@Override
+	public synchronized void update(Task task) {
+		Entry entry = this.entries.get(task.id());
+		if (entry == null) {
+			throw new TaskNotFoundException(task.id());
+		}
+		replace(entry, task);
+	}
+
+	@Override
+	public synchronized boolean release(Task claimed, Task next) {
+		Entry entry = this.entries.get(claimed.id());
+		if (entry == null || !entry.claimed() || entry.task() != claimed) {
+			return false;
+		}
+		replace(entry, next);
+		return true;
+	}
+
+	@Override
+	public synchronized boolean remove(String id) {
+		Entry entry = this.entries.remove(id);
+		if (entry == null) {
+			return false;
+		}
+		this.heap.remove(entry);
+		return true;
+	}
+
+	@Override
+	public synchronized void removeAll() {
+		this.entries.clear();
+		this.heap.clear();
+	}
+
+	@Override
+	public synchronized Optional<Task> get(String id) {
+		Entry entry = this.entries.get(id);
+		return (entry != null) ? Optional.of(entry.task()) : Optional.empty();
+	}
+
+	@Override
+	public synchronized List<DueTask> acquireDueTasks(Instant now, int limit) {
+		List<DueTask> due = new ArrayList<>(Math.min(limit, 64));
+		Entry first;
+		while (due.size() < limit && (first = this.heap.peek()) != null && !first.task().nextRunTime().isAfter(now)) {
+			this.heap.remove(first);
+			first.claimed(true);
+			due.add(new DueTask(first.task(), false));
+		}
+		return due;
+	}
+
+	@Override
+	public synchronized void complete(Task task) {
+		Entry entry = this.entries.get(task.id());
+		if (entry != null && entry.claimed() && entry.task() == task) {
+			this.entries.remove(task.id());
+		}
+	}
+
+	@Override
+	public synchronized Optional<Instant> nextRunTime() {
+		Entry first = this.heap.peek();
+		return (first != null) ? Optional.of(first.task().nextRunTime()) : Optional.empty();
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Looks at every task once and keeps only the page in a bounded queue: O(n log page)
+	 * time and O(page) memory, so a page of a million tasks stays cheap.
+	 */
+	@Override
+	public synchronized List<Task> list(TaskQuery query) {
+		long keep = query.offset() + query.limit();
+		if (keep > Integer.MAX_VALUE) {
+			return List.of();
+		}
+		PriorityQueue<Task> page = new PriorityQueue<>((int) Math.min(keep, 1024) + 1, LISTING_ORDER.reversed());
+		this.entries.forEach((entry) -> {
+			Task task = entry.task();
+			if (matches(task, query)) {
+				page.add(task);
+				if (page.size() > keep) {
+					page.poll();
+				}
+			}
+		});
+		List<Task> sorted = new ArrayList<>(page);
+		sorted.sort(LISTING_ORDER);
+		int from = (int) Math.min(query.offset(), sorted.size());
+		return List.copyOf(sorted.subList(from, sorted.size()));
+	}
+
+	@Override
+	public synchronized long count() {
+		return this.entries.size();
+	}
+
+	private void replace(Entry entry, Task task) {
+		this.heap.remove(entry);
+		entry.claimed(false);
+		entry.task(task);
+		schedule(entry);
+	}
+
+	private void schedule(Entry entry) {
+		if (entry.task().nextRunTime() != null) {
+			this.heap.push(entry);
+		}
+	}
+
+	private static boolean matches(Task task, TaskQuery query) {
+		if (query.function() != null && !query.function().equals(task.function())) {
+			return false;
+		}
+		if (query.state() == TaskState.PAUSED) {
+			return task.paused();
+		}
+		return query.state() != TaskState.SCHEDULED || !task.paused();
+	}
+
+}

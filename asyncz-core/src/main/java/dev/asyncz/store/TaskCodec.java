@@ -1,0 +1,234 @@
+package dev.asyncz.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.asyncz.core.InvalidTaskException;
+import dev.asyncz.core.Task;
+import dev.asyncz.trigger.Trigger;
+import dev.asyncz.trigger.TriggerJson;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Writes tasks as JSON and reads them back, for persistent stores. Arguments become plain
+ * JSON values; a trigger becomes an object with a {@code type} name. Reading never
+ * instantiates a class named by the data: arguments come back as strings, numbers,
+ * booleans, lists and maps.
+ */
+public final class TaskCodec {
+
+	/** The version of the task JSON layout, written into every whole-task document. */
+	public static final int FORMAT_VERSION = 1;
+
+	private final JsonMapper mapper;
+
+	private final TriggerJson triggers;
+
+	public TaskCodec() {
+		this(defaultMapper(), new TriggerJson());
+	}
+
+	/**
+	 * The mapper used when none is given: strict about what counts as JSON-writable, so
+	 * that an object with no readable properties is refused rather than stored as
+	 * {@code {}}.
+	 * @return a new mapper
+	 */
+	public static JsonMapper defaultMapper() {
+		return JsonMapper.builder().enable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
+	}
+
+	public TaskCodec(JsonMapper mapper, TriggerJson triggers) {
+		this.mapper = mapper;
+		this.triggers = triggers;
+	}
+
+	/**
+	 * Writes positional and named arguments as one JSON object
+	 * {@code {"args":[…],"kwargs":{…}}}.
+	 * @param taskId the task, for the error message
+	 * @param args positional arguments
+	 * @param kwargs named arguments
+	 * @return the JSON text
+	 * @throws InvalidTaskException naming the argument that cannot be written as JSON
+	 */
+	public String writeArguments(String taskId, List<@Nullable Object> args, Map<String, @Nullable Object> kwargs) {
+		return argumentsNode(taskId, args, kwargs).toString();
+	}
+
+	/**
+	 * Reads arguments written by {@link #writeArguments}.
+	 * @param json the JSON text
+	 * @return the arguments
+	 * @throws CorruptTaskException if the text is not such a document
+	 */
+	public Arguments readArguments(String json) {
+		return argumentsFrom(parse(json, "arguments"));
+	}
+
+	/**
+	 * Writes a trigger.
+	 * @param trigger the trigger
+	 * @return the JSON text
+	 */
+	public String writeTrigger(Trigger trigger) {
+		return this.triggers.toJson(trigger).toString();
+	}
+
+	/**
+	 * Reads a trigger.
+	 * @param json the JSON text
+	 * @return the trigger
+	 * @throws CorruptTaskException if the text is not JSON or names no known trigger type
+	 */
+	public Trigger readTrigger(String json) {
+		JsonNode node = parse(json, "trigger");
+		try {
+			return this.triggers.fromJson(node);
+		}
+		catch (RuntimeException ex) {
+			throw new CorruptTaskException("unreadable trigger: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Writes a whole task as one JSON document, as key-value stores keep it.
+	 * @param task the task; must call a registered function
+	 * @return the JSON text
+	 */
+	public String writeTask(Task task) {
+		ObjectNode node = this.mapper.createObjectNode();
+		node.put("v", FORMAT_VERSION);
+		node.put("id", task.id());
+		node.put("name", task.name());
+		node.put("function", task.function());
+		node.set("arguments", argumentsNode(task.id(), task.args(), task.kwargs()));
+		node.set("trigger", this.triggers.toJson(task.trigger()));
+		node.put("executor", task.executor());
+		node.put("store", task.store());
+		node.put("coalesce", task.coalesce());
+		node.put("maxInstances", task.maxInstances());
+		if (task.misfireGraceTime() != null) {
+			node.put("misfireGraceTime", task.misfireGraceTime().toString());
+		}
+		if (task.nextRunTime() != null) {
+			node.put("nextRunTime", task.nextRunTime().toString());
+		}
+		return node.toString();
+	}
+
+	/**
+	 * Reads a task written by {@link #writeTask}.
+	 * @param json the JSON text
+	 * @return the task
+	 * @throws CorruptTaskException if anything in it cannot be read
+	 */
+	public Task readTask(String json) {
+		JsonNode node = parse(json, "task");
+		try {
+			int version = node.path("v").asInt(-1);
+			if (version != FORMAT_VERSION) {
+				throw new CorruptTaskException("unknown task format version " + node.path("v"));
+			}
+			Arguments arguments = argumentsFrom(node.required("arguments"));
+			Trigger trigger = this.triggers.fromJson(node.required("trigger"));
+			return Task.builder()
+				.id(text(node, "id"))
+				.name(text(node, "name"))
+				.function(text(node, "function"))
+				.args(arguments.args())
+				.kwargs(arguments.kwargs())
+				.trigger(trigger)
+				.executor(text(node, "executor"))
+				.store(text(node, "store"))
+				.coalesce(node.required("coalesce").asBoolean())
+				.maxInstances(node.required("maxInstances").asInt())
+				.misfireGraceTime(node.hasNonNull("misfireGraceTime")
+						? Duration.parse(node.get("misfireGraceTime").asString()) : null)
+				.nextRunTime(node.hasNonNull("nextRunTime") ? Instant.parse(node.get("nextRunTime").asString()) : null)
+				.build();
+		}
+		catch (CorruptTaskException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new CorruptTaskException("unreadable task: " + ex.getMessage(), ex);
+		}
+	}
+
+	private ObjectNode argumentsNode(String taskId, List<@Nullable Object> args, Map<String, @Nullable Object> kwargs) {
+		ObjectNode node = this.mapper.createObjectNode();
+		var array = node.putArray("args");
+		for (int i = 0; i < args.size(); i++) {
+			array.add(toTree(taskId, "positional argument " + i, args.get(i)));
+		}
+		ObjectNode named = node.putObject("kwargs");
+		kwargs.forEach((key, value) -> named.set(key, toTree(taskId, "named argument '" + key + "'", value)));
+		return node;
+	}
+
+	private JsonNode toTree(String taskId, String what, @Nullable Object value) {
+		if (value == null) {
+			return this.mapper.nullNode();
+		}
+		try {
+			return this.mapper.valueToTree(value);
+		}
+		catch (JacksonException ex) {
+			throw new InvalidTaskException("Task '" + taskId + "': " + what + " of type " + value.getClass().getName()
+					+ " cannot be stored as JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private Arguments argumentsFrom(JsonNode node) {
+		if (!node.isObject() || !node.path("args").isArray() || !node.path("kwargs").isObject()) {
+			throw new CorruptTaskException("arguments are not an object with 'args' and 'kwargs'");
+		}
+		List<@Nullable Object> args = new ArrayList<>();
+		node.get("args").forEach((element) -> args.add(plain(element)));
+		Map<String, @Nullable Object> kwargs = new LinkedHashMap<>();
+		node.get("kwargs").properties().forEach((entry) -> kwargs.put(entry.getKey(), plain(entry.getValue())));
+		return new Arguments(args, kwargs);
+	}
+
+	private @Nullable Object plain(JsonNode node) {
+		return this.mapper.convertValue(node, Object.class);
+	}
+
+	private JsonNode parse(String json, String what) {
+		try {
+			return this.mapper.readTree(json);
+		}
+		catch (JacksonException ex) {
+			throw new CorruptTaskException(what + " is not valid JSON: " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	private static String text(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		if (value == null || !value.isString()) {
+			throw new CorruptTaskException("field '" + field + "' is missing or not a string");
+		}
+		return value.asString();
+	}
+
+	/**
+	 * Arguments read back from JSON.
+	 *
+	 * @param args positional arguments
+	 * @param kwargs named arguments
+	 */
+	public record Arguments(List<@Nullable Object> args, Map<String, @Nullable Object> kwargs) {
+
+	}
+
+}

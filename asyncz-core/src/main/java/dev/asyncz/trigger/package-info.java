@@ -1,0 +1,7 @@
+/**
+ * Triggers: when tasks run. Start from {@link dev.asyncz.trigger.Triggers}.
+ */
+@NullMarked
+package dev.asyncz.trigger;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,104 @@
+package dev.asyncz.executor;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class TaskExecutorsTests {
+
+	@Test
+	void threadPoolRunsJobsAndReportsActiveOnes() throws Exception {
+		TaskExecutor pool = TaskExecutors.threadPool(2);
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		pool.execute(() -> {
+			started.countDown();
+			await(release);
+		});
+		assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
+		assertThat(pool.activeCount()).isEqualTo(1);
+		release.countDown();
+		pool.shutdown(true, Duration.ofSeconds(20));
+		assertThat(pool.activeCount()).isZero();
+	}
+
+	@Test
+	void threadPoolQueuesJobsBeyondItsWorkers() throws Exception {
+		TaskExecutor pool = TaskExecutors.threadPool(1);
+		CountDownLatch release = new CountDownLatch(1);
+		pool.execute(() -> await(release));
+		pool.execute(() -> {
+		});
+		assertThat(pool.queuedCount()).isEqualTo(1);
+		release.countDown();
+		pool.shutdown(true, Duration.ofSeconds(20));
+	}
+
+	@Test
+	void threadPoolNeedsAtLeastOneWorker() {
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> TaskExecutors.threadPool(0))
+			.withMessage("maxWorkers must be at least 1, was 0");
+	}
+
+	@Test
+	void shutDownThreadPoolRefusesJobs() {
+		TaskExecutor pool = TaskExecutors.threadPool(1);
+		pool.shutdown(true, Duration.ofSeconds(5));
+		assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> pool.execute(() -> {
+		}));
+	}
+
+	@Test
+	void adaptedExecutorRunsOnItsOwnerAndStopsTakingJobsAfterShutdown() {
+		TaskExecutor direct = TaskExecutors.of(Runnable::run, "direct");
+		boolean[] ran = new boolean[1];
+		direct.execute(() -> ran[0] = true);
+		assertThat(ran[0]).isTrue();
+		assertThat(direct.describe()).isEqualTo("executor(direct)");
+		direct.shutdown(false, Duration.ZERO);
+		assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> direct.execute(() -> {
+		}));
+	}
+
+	@Test
+	@EnabledForJreRange(max = JRE.JAVA_20)
+	void virtualThreadsBeforeJava21FailNamingTheVersionAndTheAlternative() {
+		assertThat(TaskExecutors.virtualThreadsAvailable()).isFalse();
+		assertThatExceptionOfType(ExecutorUnavailableException.class).isThrownBy(TaskExecutors::virtualThreads)
+			.withMessageContaining("Virtual threads need Java 21 or later; this JVM is Java")
+			.withMessageContaining("thread-pool");
+	}
+
+	@Test
+	@EnabledForJreRange(min = JRE.JAVA_21)
+	void virtualThreadsRunJobsOnVirtualThreads() throws Exception {
+		TaskExecutor virtual = TaskExecutors.virtualThreads();
+		CountDownLatch done = new CountDownLatch(1);
+		boolean[] isVirtual = new boolean[1];
+		virtual.execute(() -> {
+			isVirtual[0] = Thread.currentThread().toString().contains("VirtualThread");
+			done.countDown();
+		});
+		assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
+		assertThat(isVirtual[0]).isTrue();
+		virtual.shutdown(true, Duration.ofSeconds(5));
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(20, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.asyncz.store;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.asyncz.core.InvalidTaskException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class TaskCodecTests {
+
+	private final TaskCodec codec = new TaskCodec();
+
+	@Test
+	void argumentsRoundTripAsPlainJsonValues() {
+		Map<String, Object> nested = new LinkedHashMap<>();
+		nested.put("list", List.of(1, 2));
+		nested.put("none", null);
+		String json = this.codec.writeArguments("t", Arrays.asList("text", 42, 2.5, true, null),
+				Map.of("nested", nested));
+		TaskCodec.Arguments arguments = this.codec.readArguments(json);
+		assertThat(arguments.args()).containsExactly("text", 42, 2.5, true, null);
+		assertThat(arguments.kwargs()).containsEntry("nested", nested);
+	}
+
+	@Test
+	void recordArgumentIsStoredAsAnObjectAndReadBackAsAMap() {
+		String json = this.codec.writeArguments("t", List.of(new Reminder("u1", "hello")), Map.of());
+		assertThat(this.codec.readArguments(json).args()).containsExactly(Map.of("user", "u1", "text", "hello"));
+	}
+
+	@Test
+	void argumentWithNoJsonFormIsRefusedNamingTaskPositionAndType() {
+		assertThatExceptionOfType(InvalidTaskException.class)
+			.isThrownBy(() -> this.codec.writeArguments("t1", List.of("ok", new Object()), Map.of()))
+			.withMessageStartingWith(
+					"Task 't1': positional argument 1 of type java.lang.Object cannot be stored as JSON");
+	}
+
+	@Test
+	void namedArgumentWithNoJsonFormIsRefusedNamingTheKey() {
+		assertThatExceptionOfType(InvalidTaskException.class)
+			.isThrownBy(() -> this.codec.writeArguments("t1", List.of(), Map.of("bad", new Object())))
+			.withMessageContaining("named argument 'bad'");
+	}
+
+	@Test
+	void argumentsThatAreNotJsonAreCorrupt() {
+		assertThatExceptionOfType(CorruptTaskException.class).isThrownBy(() -> this.codec.readArguments("{oops"))
+			.withMessageStartingWith("arguments is not valid JSON");
+	}
+
+	@Test
+	void argumentsOfTheWrongShapeAreCorrupt() {
+		assertThatExceptionOfType(CorruptTaskException.class).isThrownBy(() -> this.codec.readArguments("[1,2]"))
+			.withMessage("arguments are not an object with 'args' and 'kwargs'");
+	}
+
+	@Test
+	void classNamesInTheDataAreNeverInstantiated() {
+		String json = "{\"args\":[{\"@class\":\"java.lang.ProcessBuilder\",\"command\":[\"touch\",\"/tmp/x\"]}],\"kwargs\":{}}";
+		assertThat(this.codec.readArguments(json).args().get(0)).isInstanceOf(Map.class);
+	}
+
+	record Reminder(String user, String text) {
+	}
+
+}
