@@ -1,0 +1,541 @@
+package dev.asyncz.test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import dev.asyncz.core.ConflictingIdException;
+import dev.asyncz.core.ControllableClock;
+import dev.asyncz.core.Task;
+import dev.asyncz.core.TaskFunctions;
+import dev.asyncz.core.TaskNotFoundException;
+import dev.asyncz.event.SchedulerEvent;
+import dev.asyncz.store.DueTask;
+import dev.asyncz.store.StoreContext;
+import dev.asyncz.store.TaskCodec;
+import dev.asyncz.store.TaskQuery;
+import dev.asyncz.store.TaskState;
+import dev.asyncz.store.TaskStore;
+import dev.asyncz.trigger.Triggers;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The behaviour every {@link TaskStore} shares. A store's test extends this class and
+ * says how to create the store; everything else is specified here, so all stores agree.
+ *
+ * <p>
+ * Each test gets a fresh store from {@link #createStore()}, started with a context whose
+ * clock stands at {@link #NOW} and whose functions include {@link #FUNCTION} and
+ * {@link #OTHER_FUNCTION}; {@link #destroyStore} shuts it down afterwards and is the
+ * place to clean up tables or keys. Stores with leases override {@link #expireLeases()}
+ * to run the lease-expiry tests.
+ */
+public abstract class TaskStoreContractTests {
+
+	/** The name the store is started under; tasks carry it. */
+	protected static final String STORE_NAME = "contract";
+
+	/** The scheduler's time during a test; has microseconds, as stores must keep them. */
+	protected static final Instant NOW = Instant.parse("2031-03-14T15:09:26.535897Z");
+
+	/** A registered function. */
+	protected static final String FUNCTION = "send-reminder";
+
+	/** Another registered function. */
+	protected static final String OTHER_FUNCTION = "build-report";
+
+	/** The scheduler's clock, standing at {@link #NOW}. */
+	protected final ControllableClock clock = new ControllableClock(NOW);
+
+	/** The registered functions. */
+	protected final TaskFunctions functions = new TaskFunctions();
+
+	/** Events the store published. */
+	protected final List<SchedulerEvent> events = new CopyOnWriteArrayList<>();
+
+	/** The store under test, started. */
+	protected TaskStore store;
+
+	/**
+	 * Creates the store under test, not yet started, over empty storage.
+	 * @return the store
+	 */
+	protected abstract TaskStore createStore();
+
+	/**
+	 * Shuts the store down and cleans up its storage.
+	 * @param store the store from {@link #createStore()}
+	 */
+	protected void destroyStore(TaskStore store) {
+		store.shutdown();
+	}
+
+	/**
+	 * Makes every current claim's lease run out, as if its holder had died. Stores
+	 * without leases keep this default, which skips the tests that need it.
+	 */
+	protected void expireLeases() {
+		Assumptions.abort("this store has no leases");
+	}
+
+	/**
+	 * A context such as the scheduler passes, with this test's clock, functions and event
+	 * list.
+	 * @param instanceId the instance the context belongs to
+	 * @return the context
+	 */
+	protected StoreContext context(String instanceId) {
+		return new StoreContext(STORE_NAME, instanceId, this.clock, this.functions, new TaskCodec(), this.events::add,
+				() -> {
+				});
+	}
+
+	/**
+	 * A one-shot task calling {@link #FUNCTION}.
+	 * @param id the id
+	 * @param nextRunTime the next run time, or {@code null} for a paused task
+	 * @return the task
+	 */
+	protected static Task task(String id, @Nullable Instant nextRunTime) {
+		return Task.builder()
+			.id(id)
+			.function(FUNCTION)
+			.trigger(Triggers.at((nextRunTime != null) ? nextRunTime : NOW))
+			.store(STORE_NAME)
+			.nextRunTime(nextRunTime)
+			.build();
+	}
+
+	@BeforeEach
+	void startStore() {
+		this.functions.register(FUNCTION, (context) -> null);
+		this.functions.register(OTHER_FUNCTION, (context) -> null);
+		this.store = createStore();
+		this.store.start(context("contract-instance"));
+	}
+
+	@AfterEach
+	void stopStore() {
+		destroyStore(this.store);
+	}
+
+	@Test
+	void addedTaskIsReturnedByIdUnchanged() {
+		Task task = task("a", NOW.plusSeconds(60));
+		this.store.add(task);
+		assertThat(this.store.get("a")).contains(task);
+	}
+
+	@Test
+	void unknownIdIsNotFound() {
+		assertThat(this.store.get("missing")).isEmpty();
+	}
+
+	@Test
+	void addingATakenIdFailsAndKeepsTheFirstTask() {
+		Task first = task("a", NOW.plusSeconds(60));
+		this.store.add(first);
+		assertThatExceptionOfType(ConflictingIdException.class).isThrownBy(() -> this.store.add(task("a", NOW)))
+			.satisfies((ex) -> assertThat(ex.getTaskId()).isEqualTo("a"));
+		assertThat(this.store.get("a")).contains(first);
+	}
+
+	@Test
+	void updateReplacesTheStoredTask() {
+		this.store.add(task("a", NOW.plusSeconds(60)));
+		Task changed = task("a", NOW.plusSeconds(120)).toBuilder().name("renamed").maxInstances(2).build();
+		this.store.update(changed);
+		assertThat(this.store.get("a")).contains(changed);
+	}
+
+	@Test
+	void updatingAnUnknownTaskFails() {
+		assertThatExceptionOfType(TaskNotFoundException.class).isThrownBy(() -> this.store.update(task("a", NOW)));
+	}
+
+	@Test
+	void removeDeletesTheTaskAndSaysItDid() {
+		this.store.add(task("a", NOW));
+		assertThat(this.store.remove("a")).isTrue();
+		assertThat(this.store.get("a")).isEmpty();
+		assertThat(this.store.count()).isZero();
+	}
+
+	@Test
+	void removingAnUnknownTaskSaysNothingWasRemoved() {
+		assertThat(this.store.remove("missing")).isFalse();
+	}
+
+	@Test
+	void removeAllLeavesNoTask() {
+		this.store.add(task("a", NOW));
+		this.store.add(task("b", null));
+		this.store.removeAll();
+		assertThat(this.store.count()).isZero();
+		assertThat(this.store.list(TaskQuery.first(10))).isEmpty();
+		assertThat(this.store.nextRunTime()).isEmpty();
+	}
+
+	@Test
+	void countIncludesPausedTasks() {
+		this.store.add(task("a", NOW));
+		this.store.add(task("b", NOW.plusSeconds(5)));
+		this.store.add(task("c", null));
+		assertThat(this.store.count()).isEqualTo(3);
+	}
+
+	@Test
+	void listOrdersByNextRunTimeWithPausedTasksLast() {
+		this.store.add(task("paused", null));
+		this.store.add(task("late", NOW.plusSeconds(300)));
+		this.store.add(task("early", NOW.minusSeconds(300)));
+		this.store.add(task("middle", NOW));
+		assertThat(ids(this.store.list(TaskQuery.first(10)))).containsExactly("early", "middle", "late", "paused");
+	}
+
+	@Test
+	void listReturnsTheRequestedPage() {
+		for (int i = 0; i < 7; i++) {
+			this.store.add(task("t" + i, NOW.plusSeconds(i)));
+		}
+		assertThat(ids(this.store.list(new TaskQuery(null, null, 0, 3)))).containsExactly("t0", "t1", "t2");
+		assertThat(ids(this.store.list(new TaskQuery(null, null, 3, 3)))).containsExactly("t3", "t4", "t5");
+		assertThat(ids(this.store.list(new TaskQuery(null, null, 6, 3)))).containsExactly("t6");
+		assertThat(this.store.list(new TaskQuery(null, null, 9, 3))).isEmpty();
+	}
+
+	@Test
+	void listFiltersByFunction() {
+		this.store.add(task("a", NOW));
+		this.store.add(task("b", NOW.plusSeconds(1)).toBuilder().function(OTHER_FUNCTION).build());
+		this.store.add(task("c", null).toBuilder().function(OTHER_FUNCTION).build());
+		assertThat(ids(this.store.list(new TaskQuery(OTHER_FUNCTION, null, 0, 10)))).containsExactly("b", "c");
+	}
+
+	@Test
+	void listFiltersByState() {
+		this.store.add(task("scheduled", NOW));
+		this.store.add(task("paused", null));
+		assertThat(ids(this.store.list(new TaskQuery(null, TaskState.SCHEDULED, 0, 10)))).containsExactly("scheduled");
+		assertThat(ids(this.store.list(new TaskQuery(null, TaskState.PAUSED, 0, 10)))).containsExactly("paused");
+	}
+
+	@Test
+	void nextRunTimeIsTheEarliestOfUnpausedTasks() {
+		this.store.add(task("paused", null));
+		this.store.add(task("late", NOW.plusSeconds(300)));
+		this.store.add(task("early", NOW.plusSeconds(30)));
+		assertThat(this.store.nextRunTime()).contains(NOW.plusSeconds(30));
+	}
+
+	@Test
+	void nextRunTimeIsEmptyWhenOnlyPausedTasksExist() {
+		this.store.add(task("paused", null));
+		assertThat(this.store.nextRunTime()).isEmpty();
+	}
+
+	@Test
+	void nextRunTimeSkipsClaimedTasks() {
+		this.store.add(task("claimed", NOW.minusSeconds(10)));
+		this.store.add(task("waiting", NOW.plusSeconds(30)));
+		this.store.acquireDueTasks(NOW, 1);
+		assertThat(this.store.nextRunTime()).contains(NOW.plusSeconds(30));
+	}
+
+	@Test
+	void acquireReturnsTasksDueByNowEarliestFirst() {
+		this.store.add(task("future", NOW.plusNanos(1000)));
+		this.store.add(task("exactly-now", NOW));
+		this.store.add(task("overdue", NOW.minusSeconds(60)));
+		this.store.add(task("paused", null));
+		assertThat(dueIds(this.store.acquireDueTasks(NOW, 10))).containsExactly("overdue", "exactly-now");
+	}
+
+	@Test
+	void acquireReturnsAtMostTheLimit() {
+		for (int i = 0; i < 5; i++) {
+			this.store.add(task("t" + i, NOW.minusSeconds(10 - i)));
+		}
+		assertThat(dueIds(this.store.acquireDueTasks(NOW, 2))).containsExactly("t0", "t1");
+		assertThat(dueIds(this.store.acquireDueTasks(NOW, 10))).containsExactly("t2", "t3", "t4");
+	}
+
+	@Test
+	void acquiredTaskIsHandedOutAsStored() {
+		Task task = task("a", NOW.minusSeconds(1));
+		this.store.add(task);
+		assertThat(this.store.acquireDueTasks(NOW, 10)).containsExactly(new DueTask(task, false));
+	}
+
+	@Test
+	void claimedTaskIsNotHandedOutAgain() {
+		this.store.add(task("a", NOW));
+		assertThat(this.store.acquireDueTasks(NOW, 10)).hasSize(1);
+		assertThat(this.store.acquireDueTasks(NOW.plusSeconds(3600), 10)).isEmpty();
+	}
+
+	@Test
+	void claimedTaskIsStillListedAndCounted() {
+		Task task = task("a", NOW);
+		this.store.add(task);
+		this.store.acquireDueTasks(NOW, 10);
+		assertThat(this.store.get("a")).contains(task);
+		assertThat(this.store.count()).isOne();
+	}
+
+	@Test
+	void updateEndsTheClaim() {
+		this.store.add(task("a", NOW));
+		Task claimed = this.store.acquireDueTasks(NOW, 10).get(0).task();
+		Task rescheduled = claimed.withNextRunTime(NOW.plusSeconds(60));
+		this.store.update(rescheduled);
+		assertThat(this.store.get("a")).contains(rescheduled);
+		assertThat(this.store.nextRunTime()).contains(NOW.plusSeconds(60));
+		assertThat(dueIds(this.store.acquireDueTasks(NOW.plusSeconds(60), 10))).containsExactly("a");
+	}
+
+	@Test
+	void updatePausingAClaimedTaskKeepsItFromBeingAcquired() {
+		this.store.add(task("a", NOW));
+		Task claimed = this.store.acquireDueTasks(NOW, 10).get(0).task();
+		this.store.update(claimed.withNextRunTime(null));
+		assertThat(this.store.acquireDueTasks(NOW.plusSeconds(3600), 10)).isEmpty();
+		assertThat(ids(this.store.list(new TaskQuery(null, TaskState.PAUSED, 0, 10)))).containsExactly("a");
+	}
+
+	@Test
+	void releaseStoresTheNextStateAndEndsTheClaim() {
+		this.store.add(task("a", NOW));
+		Task claimed = this.store.acquireDueTasks(NOW, 10).get(0).task();
+		Task next = claimed.withNextRunTime(NOW.plusSeconds(60));
+		assertThat(this.store.release(claimed, next)).isTrue();
+		assertThat(this.store.get("a")).contains(next);
+		assertThat(this.store.nextRunTime()).contains(NOW.plusSeconds(60));
+		assertThat(dueIds(this.store.acquireDueTasks(NOW.plusSeconds(60), 10))).containsExactly("a");
+	}
+
+	@Test
+	void releaseKeepsAnUpdateMadeSinceTheClaim() {
+		this.store.add(task("a", NOW));
+		Task claimed = this.store.acquireDueTasks(NOW, 10).get(0).task();
+		Task updated = claimed.toBuilder().name("changed by a person").nextRunTime(NOW.plusSeconds(30)).build();
+		this.store.update(updated);
+		assertThat(this.store.release(claimed, claimed.withNextRunTime(NOW.plusSeconds(3600)))).isFalse();
+		assertThat(this.store.get("a")).contains(updated);
+	}
+
+	@Test
+	void releaseDoesNotBringBackARemovedTask() {
+		this.store.add(task("a", NOW));
+		Task claimed = this.store.acquireDueTasks(NOW, 10).get(0).task();
+		this.store.remove("a");
+		assertThat(this.store.release(claimed, claimed.withNextRunTime(NOW.plusSeconds(60)))).isFalse();
+		assertThat(this.store.get("a")).isEmpty();
+	}
+
+	@Test
+	void releaseOfATaskThatIsNotClaimedStoresNothing() {
+		Task task = task("a", NOW.plusSeconds(60));
+		this.store.add(task);
+		assertThat(this.store.release(task, task.withNextRunTime(NOW.plusSeconds(120)))).isFalse();
+		assertThat(this.store.get("a")).contains(task);
+	}
+
+	@Test
+	void completeRemovesAnUnchangedClaimedTask() {
+		this.store.add(task("a", NOW));
+		Task claimed = this.store.acquireDueTasks(NOW, 10).get(0).task();
+		this.store.complete(claimed);
+		assertThat(this.store.get("a")).isEmpty();
+		assertThat(this.store.count()).isZero();
+	}
+
+	@Test
+	void completeKeepsATaskUpdatedSinceItWasClaimed() {
+		this.store.add(task("a", NOW));
+		Task claimed = this.store.acquireDueTasks(NOW, 10).get(0).task();
+		Task changed = claimed.withNextRunTime(NOW.plusSeconds(60));
+		this.store.update(changed);
+		this.store.complete(claimed);
+		assertThat(this.store.get("a")).contains(changed);
+	}
+
+	@Test
+	void completeKeepsATaskReplacedSinceItWasClaimed() {
+		this.store.add(task("a", NOW));
+		Task claimed = this.store.acquireDueTasks(NOW, 10).get(0).task();
+		Task replacement = task("a", NOW.plusSeconds(60));
+		this.store.remove("a");
+		this.store.add(replacement);
+		this.store.complete(claimed);
+		assertThat(this.store.get("a")).contains(replacement);
+	}
+
+	@Test
+	void freshlyAcquiredTasksAreNotRecovered() {
+		this.store.add(task("a", NOW));
+		assertThat(this.store.acquireDueTasks(NOW, 10)).extracting(DueTask::recovered).containsExactly(false);
+	}
+
+	@Test
+	void taskWhoseLeaseExpiredIsHandedOutAgainAsRecovered() {
+		Task task = task("a", NOW);
+		this.store.add(task);
+		this.store.acquireDueTasks(NOW, 10);
+		expireLeases();
+		assertThat(this.store.nextRunTime()).contains(NOW);
+		assertThat(this.store.acquireDueTasks(NOW, 10)).containsExactly(new DueTask(task, true));
+	}
+
+	@Test
+	void recoveredTaskIsNotHandedOutTwice() {
+		this.store.add(task("a", NOW));
+		this.store.acquireDueTasks(NOW, 10);
+		expireLeases();
+		assertThat(this.store.acquireDueTasks(NOW, 10)).hasSize(1);
+		assertThat(this.store.acquireDueTasks(NOW, 10)).isEmpty();
+	}
+
+	@Test
+	void argumentsOfEveryJsonShapeRoundTrip() {
+		Map<String, @Nullable Object> nested = new LinkedHashMap<>();
+		nested.put("list", List.of(1, "two", false));
+		nested.put("none", null);
+		nested.put("inner", Map.of("depth", 2));
+		List<@Nullable Object> args = Arrays.asList("text", 42, 3.5, true, null, List.of("x", "y"), nested);
+		Map<String, @Nullable Object> kwargs = new LinkedHashMap<>();
+		kwargs.put("userId", "u-17");
+		kwargs.put("missing", null);
+		kwargs.put("options", nested);
+		Task task = task("a", NOW).toBuilder().args(args).kwargs(kwargs).build();
+		this.store.add(task);
+		Task read = this.store.get("a").orElseThrow();
+		assertThat(read.args()).isEqualTo(args);
+		assertThat(read.kwargs()).isEqualTo(kwargs);
+		assertThat(this.store.acquireDueTasks(NOW, 1).get(0).task()).isEqualTo(task);
+	}
+
+	@Test
+	void everyTaskOptionRoundTrips() {
+		Task task = task("a", NOW).toBuilder()
+			.name("Send the reminder")
+			.function(OTHER_FUNCTION)
+			.executor("blocking")
+			.coalesce(false)
+			.maxInstances(3)
+			.misfireGraceTime(Duration.ofMillis(2500))
+			.build();
+		this.store.add(task);
+		assertThat(this.store.get("a")).contains(task);
+	}
+
+	@Test
+	void taskWithoutMisfireGraceTimeRoundTrips() {
+		Task task = task("a", NOW).toBuilder().misfireGraceTime(null).build();
+		this.store.add(task);
+		assertThat(this.store.get("a").orElseThrow().misfireGraceTime()).isNull();
+	}
+
+	@Test
+	void farFutureRunTimesRoundTrip() {
+		Instant farFuture = Instant.parse("2200-01-01T00:00:00.000001Z");
+		Task task = task("a", farFuture);
+		this.store.add(task);
+		assertThat(this.store.get("a")).contains(task);
+		assertThat(this.store.nextRunTime()).contains(farFuture);
+		assertThat(this.store.acquireDueTasks(NOW, 1)).isEmpty();
+		assertThat(dueIds(this.store.acquireDueTasks(farFuture, 1))).containsExactly("a");
+	}
+
+	@Test
+	void runTimesKeepMicroseconds() {
+		Instant precise = NOW.plusNanos(1_000);
+		this.store.add(task("a", precise));
+		assertThat(this.store.get("a").orElseThrow().nextRunTime()).isEqualTo(precise);
+		assertThat(this.store.nextRunTime()).contains(precise);
+		assertThat(this.store.acquireDueTasks(NOW, 1)).isEmpty();
+		assertThat(dueIds(this.store.acquireDueTasks(precise, 1))).containsExactly("a");
+	}
+
+	@Test
+	void concurrentAcquirersNeverReceiveTheSameTaskTwice() throws Exception {
+		int taskCount = 300;
+		int threads = 8;
+		for (int i = 0; i < taskCount; i++) {
+			this.store.add(task("t" + i, NOW.minusMillis(i % 17)));
+		}
+		Queue<String> acquired = new ConcurrentLinkedQueue<>();
+		AtomicInteger total = new AtomicInteger();
+		CountDownLatch start = new CountDownLatch(1);
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		try {
+			List<Future<?>> workers = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				workers.add(pool.submit(() -> {
+					start.await();
+					long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+					while (total.get() < taskCount && System.nanoTime() < deadline) {
+						List<DueTask> batch = this.store.acquireDueTasks(NOW, 7);
+						batch.forEach((due) -> acquired.add(due.task().id()));
+						total.addAndGet(batch.size());
+						if (batch.isEmpty()) {
+							Thread.onSpinWait();
+						}
+					}
+					return null;
+				}));
+			}
+			start.countDown();
+			for (Future<?> worker : workers) {
+				worker.get(90, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		Set<String> distinct = new HashSet<>(acquired);
+		assertThat(acquired).hasSize(distinct.size());
+		assertThat(distinct).hasSize(taskCount);
+	}
+
+	/**
+	 * The ids of tasks, in order.
+	 * @param tasks the tasks
+	 * @return their ids
+	 */
+	protected static List<String> ids(List<Task> tasks) {
+		return tasks.stream().map(Task::id).toList();
+	}
+
+	/**
+	 * The ids of due tasks, in order.
+	 * @param due the due tasks
+	 * @return their ids
+	 */
+	protected static List<String> dueIds(List<DueTask> due) {
+		return due.stream().map((task) -> task.task().id()).toList();
+	}
+
+}
