@@ -1,0 +1,138 @@
+package dev.asyncz.store.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import dev.asyncz.store.StoreException;
+
+/**
+ * Borrows connections for one unit of work and turns every {@link SQLException} into a
+ * {@link StoreException} that names the store and what it was doing.
+ */
+public final class JdbcAccess {
+
+	private final DataSource dataSource;
+
+	private final String description;
+
+	/**
+	 * Creates access to a data source.
+	 * @param dataSource where connections come from
+	 * @param description names the store in error messages, e.g.
+	 * {@code JDBC store 'durable'}
+	 */
+	public JdbcAccess(DataSource dataSource, String description) {
+		this.dataSource = dataSource;
+		this.description = description;
+	}
+
+	/**
+	 * Runs {@code work} on a connection in auto-commit mode.
+	 * @param <T> the result type
+	 * @param what what the work does, for the error message
+	 * @param work the work
+	 * @return the work's result
+	 * @throws StoreException if the database fails
+	 */
+	public <T> T autoCommit(String what, Work<T> work) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return work.apply(connection);
+		}
+		catch (SQLException ex) {
+			throw failure(what, ex);
+		}
+	}
+
+	/**
+	 * Runs {@code work} in one read-committed transaction, committed only if the work
+	 * returns.
+	 * @param <T> the result type
+	 * @param what what the work does, for the error message
+	 * @param work the work
+	 * @return the work's result, once committed
+	 * @throws StoreException if the database fails; the transaction is then rolled back
+	 */
+	public <T> T transaction(String what, Work<T> work) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			int isolation = connection.getTransactionIsolation();
+			connection.setAutoCommit(false);
+			// Setting the level is a statement on some drivers (PostgreSQL): skip it, and
+			// the restore,
+			// when the connection already reads committed data.
+			if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+				connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+			}
+			try {
+				T result = work.apply(connection);
+				connection.commit();
+				return result;
+			}
+			catch (SQLException | RuntimeException ex) {
+				rollbackQuietly(connection, ex);
+				throw ex;
+			}
+			finally {
+				restore(connection, autoCommit, isolation);
+			}
+		}
+		catch (SQLException ex) {
+			throw failure(what, ex);
+		}
+	}
+
+	/**
+	 * Describes a database failure as a {@link StoreException}.
+	 * @param what what the store was doing
+	 * @param ex the failure
+	 * @return the exception to throw
+	 */
+	public StoreException failure(String what, SQLException ex) {
+		return new StoreException(this.description + " could not " + what + ": " + ex.getMessage() + " (SQLState "
+				+ ex.getSQLState() + ")", ex);
+	}
+
+	private static void rollbackQuietly(Connection connection, Exception cause) {
+		try {
+			connection.rollback();
+		}
+		catch (SQLException ex) {
+			cause.addSuppressed(ex);
+		}
+	}
+
+	private static void restore(Connection connection, boolean autoCommit, int isolation) {
+		try {
+			if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
+				connection.setTransactionIsolation(isolation);
+			}
+			connection.setAutoCommit(autoCommit);
+		}
+		catch (SQLException ex) {
+			// A broken connection: the failure that broke it is already on its way to the
+			// caller,
+			// and the pool discards the connection.
+		}
+	}
+
+	/**
+	 * Work done with a connection.
+	 *
+	 * @param <T> the result type
+	 */
+	@FunctionalInterface
+	public interface Work<T> {
+
+		/**
+		 * Does the work.
+		 * @param connection the connection, to be used only during this call
+		 * @return the result
+		 * @throws SQLException if the database fails
+		 */
+		T apply(Connection connection) throws SQLException;
+
+	}
+
+}

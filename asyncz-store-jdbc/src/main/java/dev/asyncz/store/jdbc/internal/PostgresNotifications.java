@@ -1,0 +1,139 @@
+package dev.asyncz.store.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Listens on a PostgreSQL channel over a dedicated connection and wakes the scheduler
+ * when another instance announces a change. Loaded only when the PostgreSQL driver is on
+ * the class path.
+ */
+public final class PostgresNotifications {
+
+	private static final Logger logger = LoggerFactory.getLogger(PostgresNotifications.class);
+
+	private static final int RECEIVE_TIMEOUT_MILLIS = 200;
+
+	private final DataSource dataSource;
+
+	private final String channel;
+
+	private final String ownPayload;
+
+	private final Runnable wakeUp;
+
+	private final Duration retryDelay;
+
+	private final Thread thread;
+
+	private volatile boolean running = true;
+
+	/**
+	 * Creates a listener; {@link #start()} starts it.
+	 * @param dataSource where the dedicated connection comes from
+	 * @param channel the channel, a validated lower-case identifier
+	 * @param ownPayload the payload this instance sends, ignored when it comes back
+	 * @param wakeUp wakes the scheduler
+	 * @param retryDelay how long to wait before reconnecting after a failure
+	 * @param threadName the listener thread's name
+	 */
+	public PostgresNotifications(DataSource dataSource, String channel, String ownPayload, Runnable wakeUp,
+			Duration retryDelay, String threadName) {
+		this.dataSource = dataSource;
+		this.channel = channel;
+		this.ownPayload = ownPayload;
+		this.wakeUp = wakeUp;
+		this.retryDelay = retryDelay;
+		this.thread = new Thread(this::listen, threadName);
+		this.thread.setDaemon(true);
+	}
+
+	/**
+	 * Whether LISTEN/NOTIFY can be used: the connections are the PostgreSQL driver's.
+	 * @param dataSource the data source
+	 * @return true if its connections unwrap to {@link PGConnection}
+	 */
+	public static boolean supported(DataSource dataSource) {
+		try (Connection connection = dataSource.getConnection()) {
+			return connection.isWrapperFor(PGConnection.class);
+		}
+		catch (SQLException ex) {
+			return false;
+		}
+	}
+
+	public void start() {
+		this.thread.start();
+	}
+
+	/**
+	 * Stops listening and releases the connection.
+	 */
+	public void stop() {
+		this.running = false;
+		this.thread.interrupt();
+		try {
+			this.thread.join(Duration.ofSeconds(5).toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void listen() {
+		while (this.running) {
+			try (Connection connection = this.dataSource.getConnection()) {
+				connection.setAutoCommit(true);
+				try (Statement statement = connection.createStatement()) {
+					statement.execute("LISTEN " + this.channel);
+				}
+				// Changes announced while this connection was down were missed: look
+				// once.
+				this.wakeUp.run();
+				PGConnection pg = connection.unwrap(PGConnection.class);
+				while (this.running) {
+					PGNotification[] notifications = pg.getNotifications(RECEIVE_TIMEOUT_MILLIS);
+					if (notifications != null && fromOthers(notifications)) {
+						this.wakeUp.run();
+					}
+				}
+			}
+			catch (SQLException ex) {
+				if (this.running) {
+					logger.warn("Listening on channel {} failed, retrying in {}: {}", this.channel, this.retryDelay,
+							ex.getMessage());
+					pause();
+				}
+			}
+		}
+	}
+
+	private boolean fromOthers(PGNotification[] notifications) {
+		for (PGNotification notification : notifications) {
+			if (!this.ownPayload.equals(notification.getParameter())) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private void pause() {
+		try {
+			Thread.sleep(this.retryDelay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			this.running = false;
+		}
+	}
+
+}

@@ -1,0 +1,420 @@
+package dev.asyncz.store.jdbc.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+import dev.asyncz.core.ConflictingIdException;
+import dev.asyncz.core.Task;
+import dev.asyncz.store.CorruptTaskException;
+import dev.asyncz.store.TaskCodec;
+import dev.asyncz.store.TaskQuery;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The statements of the JDBC store, each in its own unit of work.
+ */
+public final class TaskRepository {
+
+	private static final int MAX_REASON_LENGTH = 1000;
+
+	private static final int RENEW_CHUNK = 500;
+
+	private final JdbcAccess jdbc;
+
+	private final TaskTable table;
+
+	/**
+	 * Creates a repository.
+	 * @param jdbc how connections are borrowed
+	 * @param table the table's SQL
+	 */
+	public TaskRepository(JdbcAccess jdbc, TaskTable table) {
+		this.jdbc = jdbc;
+		this.table = table;
+	}
+
+	public TaskTable table() {
+		return this.table;
+	}
+
+	/**
+	 * Inserts a task at version 0.
+	 * @param task the task
+	 * @param codec writes its JSON columns
+	 * @throws ConflictingIdException if the id is taken (the database's unique constraint
+	 * says so)
+	 */
+	public void insert(Task task, TaskCodec codec) {
+		this.jdbc.autoCommit("add task '" + task.id() + "'", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.insert())) {
+				TaskRow.bind(statement, this.table, codec, task);
+				statement.executeUpdate();
+			}
+			catch (SQLException ex) {
+				if (isIntegrityViolation(ex)) {
+					throw new ConflictingIdException(task.id());
+				}
+				throw ex;
+			}
+			return null;
+		});
+	}
+
+	/**
+	 * Overwrites a task, ending any claim on it.
+	 * @param task the new value
+	 * @param codec writes its JSON columns
+	 * @param version the version the row must still have, or {@code null} to overwrite
+	 * any version
+	 * @return whether a row was written
+	 */
+	public boolean update(Task task, TaskCodec codec, @Nullable Long version) {
+		return this.jdbc.autoCommit("update task '" + task.id() + "'", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.update(version != null))) {
+				int next = TaskRow.bind(statement, this.table, codec, task);
+				if (version != null) {
+					statement.setLong(next, version);
+				}
+				return statement.executeUpdate() > 0;
+			}
+		});
+	}
+
+	/**
+	 * Whether a row with this id exists, quarantined or not.
+	 * @param id the task id
+	 * @return true if it exists
+	 */
+	public boolean exists(String id) {
+		return this.jdbc.autoCommit("look up task '" + id + "'", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.exists())) {
+				statement.setString(1, id);
+				try (ResultSet resultSet = statement.executeQuery()) {
+					return resultSet.next();
+				}
+			}
+		});
+	}
+
+	/**
+	 * Reads a row that is not quarantined.
+	 * @param id the task id
+	 * @return the row, or empty
+	 */
+	public Optional<TaskRow> find(String id) {
+		return this.jdbc.autoCommit("read task '" + id + "'", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.selectById())) {
+				statement.setString(1, id);
+				return readRows(statement).stream().findFirst();
+			}
+		});
+	}
+
+	/**
+	 * Deletes a row.
+	 * @param id the task id
+	 * @return whether a row was deleted
+	 */
+	public boolean delete(String id) {
+		return this.jdbc.autoCommit("remove task '" + id + "'", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.deleteById())) {
+				statement.setString(1, id);
+				return statement.executeUpdate() > 0;
+			}
+		});
+	}
+
+	/**
+	 * Deletes a row only while {@code owner} still holds the claim at {@code version}.
+	 * @param id the task id
+	 * @param owner the claim holder
+	 * @param version the row version the claim produced
+	 * @return whether the row was deleted
+	 */
+	public boolean deleteClaimed(String id, String owner, long version) {
+		return this.jdbc.autoCommit("complete task '" + id + "'", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.deleteClaimed())) {
+				statement.setString(1, id);
+				statement.setString(2, owner);
+				statement.setLong(3, version);
+				return statement.executeUpdate() > 0;
+			}
+		});
+	}
+
+	/**
+	 * Deletes every row that is not quarantined.
+	 */
+	public void deleteAll() {
+		this.jdbc.autoCommit("remove all tasks", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.deleteAll())) {
+				return statement.executeUpdate();
+			}
+		});
+	}
+
+	/**
+	 * Counts rows that are not quarantined.
+	 * @return the count
+	 */
+	public long count() {
+		return this.jdbc.autoCommit("count tasks", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.count());
+					ResultSet resultSet = statement.executeQuery()) {
+				resultSet.next();
+				return resultSet.getLong(1);
+			}
+		});
+	}
+
+	/**
+	 * The earliest next run time over claimable rows.
+	 * @return the time, or empty
+	 */
+	public Optional<Instant> nextRunTime() {
+		return this.jdbc.autoCommit("find the next run time", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.nextRunTime());
+					ResultSet resultSet = statement.executeQuery()) {
+				return resultSet.next() ? Optional.ofNullable(this.table.readInstant(resultSet, 1)) : Optional.empty();
+			}
+		});
+	}
+
+	/**
+	 * Reads a page of rows that are not quarantined.
+	 * @param query filters and paging
+	 * @return the rows, in listing order
+	 */
+	public List<TaskRow> list(TaskQuery query) {
+		return this.jdbc.autoCommit("list tasks", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.list(query))) {
+				int index = 1;
+				if (query.function() != null) {
+					statement.setString(index++, query.function());
+				}
+				statement.setInt(index++, query.limit());
+				statement.setLong(index, query.offset());
+				return readRows(statement);
+			}
+		});
+	}
+
+	/**
+	 * Claims the earliest due rows for {@code owner} in one transaction. Rows that
+	 * {@code decoder} rejects are quarantined in the same transaction. Nothing is
+	 * returned unless it committed.
+	 * @param now due rows have a next run time at or before this
+	 * @param limit the most rows to claim
+	 * @param owner the claiming instance
+	 * @param decoder turns a row into a task, or throws {@link CorruptTaskException}
+	 * @return the claimed and the quarantined rows
+	 */
+	public Claims claimDue(Instant now, int limit, String owner, Function<TaskRow, Task> decoder) {
+		return this.jdbc.transaction("claim due tasks", (connection) -> {
+			List<TaskRow> due;
+			try (PreparedStatement statement = connection.prepareStatement(this.table.selectDueForUpdate())) {
+				this.table.bindInstant(statement, 1, now);
+				statement.setInt(2, limit);
+				due = readRows(statement);
+			}
+			List<Claimed> claimed = new ArrayList<>(due.size());
+			List<Quarantined> quarantined = new ArrayList<>();
+			if (due.isEmpty()) {
+				return new Claims(claimed, quarantined);
+			}
+			boolean[] won = claim(connection, due, owner);
+			for (int i = 0; i < due.size(); i++) {
+				if (!won[i]) {
+					continue;
+				}
+				TaskRow row = due.get(i);
+				try {
+					claimed.add(new Claimed(decoder.apply(row), row.version() + 1, row.recovered()));
+				}
+				catch (CorruptTaskException ex) {
+					quarantine(connection, row.id(), ex.getMessage());
+					quarantined.add(new Quarantined(row.id(), ex.getMessage()));
+				}
+			}
+			return new Claims(claimed, quarantined);
+		});
+	}
+
+	/**
+	 * Extends the leases {@code owner} holds on the given rows.
+	 * @param owner the claim holder
+	 * @param ids the claimed task ids
+	 * @return how many leases were extended
+	 */
+	public int renew(String owner, Collection<String> ids) {
+		List<String> all = new ArrayList<>(ids);
+		return this.jdbc.autoCommit("renew leases", (connection) -> {
+			int renewed = 0;
+			for (int from = 0; from < all.size(); from += RENEW_CHUNK) {
+				List<String> chunk = all.subList(from, Math.min(all.size(), from + RENEW_CHUNK));
+				try (PreparedStatement statement = connection.prepareStatement(this.table.renew(chunk.size()))) {
+					statement.setString(1, owner);
+					for (int i = 0; i < chunk.size(); i++) {
+						statement.setString(i + 2, chunk.get(i));
+					}
+					renewed += statement.executeUpdate();
+				}
+			}
+			return renewed;
+		});
+	}
+
+	/**
+	 * Sets a row aside as unreadable.
+	 * @param id the task id
+	 * @param reason what is wrong with it
+	 */
+	public void quarantine(String id, String reason) {
+		this.jdbc.autoCommit("quarantine task '" + id + "'", (connection) -> {
+			quarantine(connection, id, reason);
+			return null;
+		});
+	}
+
+	/**
+	 * Sends a PostgreSQL notification on the table's channel.
+	 * @param payload the payload
+	 */
+	public void notifyListeners(String payload) {
+		this.jdbc.autoCommit("notify other instances", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
+				statement.setString(1, this.table.channel());
+				statement.setString(2, payload);
+				statement.execute();
+			}
+			return null;
+		});
+	}
+
+	/**
+	 * Claims the locked rows with one batch of version-checked updates, a single round
+	 * trip where the driver pipelines batches, instead of one statement per row.
+	 * @return for each row, whether this claim won it
+	 */
+	private boolean[] claim(Connection connection, List<TaskRow> due, String owner) throws SQLException {
+		int[] counts;
+		try (PreparedStatement claim = connection.prepareStatement(this.table.claim())) {
+			for (TaskRow row : due) {
+				claim.setString(1, owner);
+				claim.setString(2, row.id());
+				claim.setLong(3, row.version());
+				claim.addBatch();
+			}
+			// The version check makes a claim safe even where locking reads would hand
+			// out a row
+			// another transaction claimed meanwhile.
+			counts = claim.executeBatch();
+		}
+		boolean[] won = new boolean[due.size()];
+		List<String> unknown = new ArrayList<>();
+		for (int i = 0; i < due.size(); i++) {
+			if (counts[i] == Statement.SUCCESS_NO_INFO) {
+				unknown.add(due.get(i).id());
+			}
+			else {
+				won[i] = counts[i] > 0;
+			}
+		}
+		if (!unknown.isEmpty()) {
+			// Drivers that rewrite a batch into one statement do not say which rows it
+			// changed: read
+			// back who holds them, in this transaction.
+			Map<String, Long> versions = claimedVersions(connection, owner, unknown);
+			for (int i = 0; i < due.size(); i++) {
+				Long version = versions.get(due.get(i).id());
+				if (counts[i] == Statement.SUCCESS_NO_INFO && version != null) {
+					won[i] = version == due.get(i).version() + 1;
+				}
+			}
+		}
+		return won;
+	}
+
+	private Map<String, Long> claimedVersions(Connection connection, String owner, List<String> ids)
+			throws SQLException {
+		Map<String, Long> versions = new HashMap<>();
+		try (PreparedStatement statement = connection.prepareStatement(this.table.claimedVersions(ids.size()))) {
+			statement.setString(1, owner);
+			for (int i = 0; i < ids.size(); i++) {
+				statement.setString(i + 2, ids.get(i));
+			}
+			try (ResultSet resultSet = statement.executeQuery()) {
+				while (resultSet.next()) {
+					versions.put(resultSet.getString(1), resultSet.getLong(2));
+				}
+			}
+		}
+		return versions;
+	}
+
+	private void quarantine(Connection connection, String id, @Nullable String reason) throws SQLException {
+		String text = (reason != null) ? reason : "unreadable";
+		try (PreparedStatement statement = connection.prepareStatement(this.table.quarantine())) {
+			statement.setString(1, (text.length() > MAX_REASON_LENGTH) ? text.substring(0, MAX_REASON_LENGTH) : text);
+			statement.setString(2, id);
+			statement.executeUpdate();
+		}
+	}
+
+	private List<TaskRow> readRows(PreparedStatement statement) throws SQLException {
+		List<TaskRow> rows = new ArrayList<>();
+		try (ResultSet resultSet = statement.executeQuery()) {
+			while (resultSet.next()) {
+				rows.add(TaskRow.read(resultSet, this.table));
+			}
+		}
+		return rows;
+	}
+
+	private static boolean isIntegrityViolation(SQLException ex) {
+		return ex.getSQLState() != null && ex.getSQLState().startsWith("23");
+	}
+
+	/**
+	 * A task claimed by {@link #claimDue}.
+	 *
+	 * @param task the decoded task
+	 * @param version the row version the claim produced
+	 * @param recovered whether an expired claim was taken over
+	 */
+	public record Claimed(Task task, long version, boolean recovered) {
+
+	}
+
+	/**
+	 * A row quarantined by {@link #claimDue}.
+	 *
+	 * @param id the task id
+	 * @param reason what is wrong with it
+	 */
+	public record Quarantined(String id, String reason) {
+
+	}
+
+	/**
+	 * The outcome of {@link #claimDue}.
+	 *
+	 * @param claimed the claimed tasks, earliest first
+	 * @param quarantined the rows set aside
+	 */
+	public record Claims(List<Claimed> claimed, List<Quarantined> quarantined) {
+
+	}
+
+}

@@ -1,0 +1,142 @@
+package dev.asyncz.store.jdbc.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.asyncz.core.Task;
+import dev.asyncz.core.TaskFunctions;
+import dev.asyncz.store.CorruptTaskException;
+import dev.asyncz.store.TaskCodec;
+import dev.asyncz.trigger.Trigger;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A task row as read, before its JSON is decoded: reading a row never fails on bad data,
+ * decoding it may, and then the row is quarantined.
+ *
+ * @param id the task id
+ * @param name the task name
+ * @param function the function name
+ * @param argumentsJson arguments as written by {@link TaskCodec#writeArguments}
+ * @param triggerJson the trigger as written by {@link TaskCodec#writeTrigger}
+ * @param executor the executor name
+ * @param coalesce whether missed runs collapse
+ * @param maxInstances how many runs may overlap
+ * @param misfireGraceMillis the misfire grace time, or {@code null} for none
+ * @param nextRunTime the next run time, or {@code null} when paused
+ * @param state the row state
+ * @param version the row version, raised by every write
+ */
+public record TaskRow(String id, String name, String function, @Nullable String argumentsJson,
+		@Nullable String triggerJson, String executor, boolean coalesce, int maxInstances,
+		@Nullable Long misfireGraceMillis, @Nullable Instant nextRunTime, String state, long version) {
+
+	/**
+	 * Reads the current row, whose columns are {@link TaskTable#COLUMNS}.
+	 * @param resultSet positioned on a row
+	 * @param table decides how times are read
+	 * @return the row
+	 * @throws SQLException if reading fails
+	 */
+	static TaskRow read(ResultSet resultSet, TaskTable table) throws SQLException {
+		long misfire = resultSet.getLong(9);
+		Long misfireGraceMillis = resultSet.wasNull() ? null : misfire;
+		return new TaskRow(resultSet.getString(1), resultSet.getString(2), resultSet.getString(3),
+				resultSet.getString(4), resultSet.getString(5), resultSet.getString(6), resultSet.getBoolean(7),
+				resultSet.getInt(8), misfireGraceMillis, table.readInstant(resultSet, 10), resultSet.getString(11),
+				resultSet.getLong(12));
+	}
+
+	/**
+	 * Binds a task's written columns in the order of {@link TaskTable#insert()} and
+	 * {@link TaskTable#update(boolean)}, then its id.
+	 * @param statement the statement
+	 * @param table decides how times are bound
+	 * @param codec writes the JSON columns
+	 * @param task the task
+	 * @return the index of the next parameter
+	 * @throws SQLException if binding fails
+	 */
+	static int bind(PreparedStatement statement, TaskTable table, TaskCodec codec, Task task) throws SQLException {
+		statement.setString(1, task.name());
+		statement.setString(2, task.function());
+		statement.setString(3, codec.writeArguments(task.id(), task.args(), task.kwargs()));
+		statement.setString(4, codec.writeTrigger(task.trigger()));
+		statement.setString(5, task.executor());
+		statement.setBoolean(6, task.coalesce());
+		statement.setInt(7, task.maxInstances());
+		if (task.misfireGraceTime() != null) {
+			statement.setLong(8, task.misfireGraceTime().toMillis());
+		}
+		else {
+			statement.setNull(8, Types.BIGINT);
+		}
+		table.bindInstant(statement, 9, task.nextRunTime());
+		statement.setString(10, (task.nextRunTime() != null) ? "SCHEDULED" : "PAUSED");
+		statement.setString(11, task.id());
+		return 12;
+	}
+
+	/**
+	 * Whether the row's claim had expired when it was claimed again.
+	 * @return true for a row that was running under an expired lease
+	 */
+	public boolean recovered() {
+		return "RUNNING".equals(this.state);
+	}
+
+	/**
+	 * Decodes the task.
+	 * @param codec reads the JSON columns
+	 * @param store the store name to put into the task
+	 * @return the task
+	 * @throws CorruptTaskException naming what cannot be read
+	 */
+	public Task toTask(TaskCodec codec, String store) {
+		if (this.argumentsJson == null || this.triggerJson == null) {
+			throw new CorruptTaskException("arguments or trigger missing");
+		}
+		TaskCodec.Arguments arguments = codec.readArguments(this.argumentsJson);
+		Trigger trigger = codec.readTrigger(this.triggerJson);
+		try {
+			return Task.builder()
+				.id(this.id)
+				.name(this.name)
+				.function(this.function)
+				.args(arguments.args())
+				.kwargs(arguments.kwargs())
+				.trigger(trigger)
+				.executor(this.executor)
+				.store(store)
+				.coalesce(this.coalesce)
+				.maxInstances(this.maxInstances)
+				.misfireGraceTime((this.misfireGraceMillis != null) ? Duration.ofMillis(this.misfireGraceMillis) : null)
+				.nextRunTime(this.nextRunTime)
+				.build();
+		}
+		catch (RuntimeException ex) {
+			throw new CorruptTaskException("invalid task values: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Decodes the task and checks that its function is registered.
+	 * @param codec reads the JSON columns
+	 * @param store the store name to put into the task
+	 * @param functions the registered functions
+	 * @return the task
+	 * @throws CorruptTaskException naming what cannot be read or the unknown function
+	 */
+	public Task toRunnableTask(TaskCodec codec, String store, TaskFunctions functions) {
+		Task task = toTask(codec, store);
+		if (!functions.contains(task.function())) {
+			throw new CorruptTaskException("unknown function '" + task.function() + "'");
+		}
+		return task;
+	}
+
+}

@@ -1,0 +1,230 @@
+package dev.asyncz.store.jdbc.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.Locale;
+
+import dev.asyncz.store.TaskQuery;
+import dev.asyncz.store.TaskState;
+import dev.asyncz.store.jdbc.JdbcDialect;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The SQL of one task table in one dialect, and how instants are bound and read there.
+ * Every statement is built once from the validated table prefix; values are always bound
+ * as parameters.
+ *
+ * <p>
+ * Row states: {@code SCHEDULED} (has a next run time), {@code PAUSED} (has none),
+ * {@code RUNNING} (claimed until {@code lease_until}, judged by the database clock) and
+ * {@code QUARANTINED} (unreadable, kept for people to inspect).
+ */
+public final class TaskTable {
+
+	static final String COLUMNS = "id, name, function_name, arguments_json, trigger_json, executor, coalesce_runs, "
+			+ "max_instances, misfire_grace_millis, next_run_time, state, version";
+
+	private static final String WRITTEN_COLUMNS = "name = ?, function_name = ?, arguments_json = ?, trigger_json = ?, "
+			+ "executor = ?, coalesce_runs = ?, max_instances = ?, misfire_grace_millis = ?, next_run_time = ?, state = ?";
+
+	private final JdbcDialect dialect;
+
+	private final String table;
+
+	private final String now;
+
+	private final String leaseEnd;
+
+	private final String claimable;
+
+	/**
+	 * Describes a table.
+	 * @param dialect the database's dialect
+	 * @param tablePrefix a validated identifier prefix
+	 * @param lease how long a claim holds
+	 */
+	public TaskTable(JdbcDialect dialect, String tablePrefix, Duration lease) {
+		this.dialect = dialect;
+		this.table = tablePrefix + "tasks";
+		long millis = lease.toMillis();
+		this.now = switch (dialect) {
+			case POSTGRESQL, H2 -> "CURRENT_TIMESTAMP";
+			case MARIADB -> "UTC_TIMESTAMP(6)";
+		};
+		this.leaseEnd = switch (dialect) {
+			case POSTGRESQL -> "CURRENT_TIMESTAMP + INTERVAL '" + millis + " milliseconds'";
+			case H2 -> "DATEADD(MILLISECOND, " + millis + ", CURRENT_TIMESTAMP)";
+			case MARIADB -> "TIMESTAMPADD(MICROSECOND, " + (millis * 1000) + ", UTC_TIMESTAMP(6))";
+		};
+		this.claimable = "(state = 'SCHEDULED' OR (state = 'RUNNING' AND lease_until < " + this.now + "))";
+	}
+
+	public JdbcDialect dialect() {
+		return this.dialect;
+	}
+
+	/**
+	 * The table's name.
+	 * @return the prefixed name
+	 */
+	public String name() {
+		return this.table;
+	}
+
+	/**
+	 * The PostgreSQL notification channel of this table, lower case as {@code LISTEN}
+	 * folds it.
+	 * @return the channel name
+	 */
+	public String channel() {
+		return this.table.toLowerCase(Locale.ROOT);
+	}
+
+	String insert() {
+		return "INSERT INTO " + this.table + " (name, function_name, arguments_json, trigger_json, executor, "
+				+ "coalesce_runs, max_instances, misfire_grace_millis, next_run_time, state, id, version) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+	}
+
+	String update(boolean atVersion) {
+		return "UPDATE " + this.table + " SET " + WRITTEN_COLUMNS + ", claimed_by = NULL, lease_until = NULL, "
+				+ "quarantine_reason = NULL, version = version + 1 WHERE id = ?"
+				+ (atVersion ? " AND version = ?" : "");
+	}
+
+	String selectById() {
+		return "SELECT " + COLUMNS + " FROM " + this.table + " WHERE id = ? AND state <> 'QUARANTINED'";
+	}
+
+	String exists() {
+		return "SELECT 1 FROM " + this.table + " WHERE id = ?";
+	}
+
+	String deleteById() {
+		return "DELETE FROM " + this.table + " WHERE id = ?";
+	}
+
+	String deleteClaimed() {
+		return "DELETE FROM " + this.table + " WHERE id = ? AND claimed_by = ? AND version = ?";
+	}
+
+	String deleteAll() {
+		return "DELETE FROM " + this.table + " WHERE state <> 'QUARANTINED'";
+	}
+
+	String count() {
+		return "SELECT COUNT(*) FROM " + this.table + " WHERE state <> 'QUARANTINED'";
+	}
+
+	/**
+	 * The earliest next run time over claimable rows.
+	 * @return the statement
+	 */
+	public String nextRunTime() {
+		return "SELECT MIN(next_run_time) FROM " + this.table + " WHERE " + this.claimable;
+	}
+
+	/**
+	 * Locks the earliest due, claimable rows, skipping rows other transactions hold.
+	 * @return the statement; parameters: now, limit
+	 */
+	public String selectDueForUpdate() {
+		return "SELECT " + COLUMNS + " FROM " + this.table + " WHERE next_run_time <= ? AND " + this.claimable
+				+ " ORDER BY next_run_time LIMIT ? FOR UPDATE SKIP LOCKED";
+	}
+
+	String claim() {
+		return "UPDATE " + this.table + " SET state = 'RUNNING', claimed_by = ?, lease_until = " + this.leaseEnd
+				+ ", version = version + 1 WHERE id = ? AND version = ?";
+	}
+
+	String claimedVersions(int ids) {
+		return "SELECT id, version FROM " + this.table + " WHERE claimed_by = ? AND state = 'RUNNING' AND id IN ("
+				+ placeholders(ids) + ")";
+	}
+
+	String renew(int ids) {
+		return "UPDATE " + this.table + " SET lease_until = " + this.leaseEnd
+				+ " WHERE claimed_by = ? AND state = 'RUNNING' AND id IN (" + placeholders(ids) + ")";
+	}
+
+	String quarantine() {
+		return "UPDATE " + this.table + " SET state = 'QUARANTINED', quarantine_reason = ?, claimed_by = NULL, "
+				+ "lease_until = NULL, version = version + 1 WHERE id = ?";
+	}
+
+	String list(TaskQuery query) {
+		StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
+			.append(" FROM ")
+			.append(this.table)
+			.append(" WHERE state <> 'QUARANTINED'");
+		if (query.function() != null) {
+			sql.append(" AND function_name = ?");
+		}
+		if (query.state() == TaskState.SCHEDULED) {
+			sql.append(" AND next_run_time IS NOT NULL");
+		}
+		else if (query.state() == TaskState.PAUSED) {
+			sql.append(" AND next_run_time IS NULL");
+		}
+		sql.append(switch (this.dialect) {
+			case POSTGRESQL, H2 -> " ORDER BY next_run_time NULLS LAST, id";
+			case MARIADB -> " ORDER BY next_run_time IS NULL, next_run_time, id";
+		});
+		return sql.append(" LIMIT ? OFFSET ?").toString();
+	}
+
+	/**
+	 * Binds an instant as the column's native timestamp type: an offset date-time where
+	 * the column keeps a zone, a UTC local date-time in MariaDB's {@code DATETIME}.
+	 * @param statement the statement
+	 * @param index the parameter index
+	 * @param instant the instant, or {@code null}
+	 * @throws SQLException if binding fails
+	 */
+	public void bindInstant(PreparedStatement statement, int index, @Nullable Instant instant) throws SQLException {
+		if (this.dialect == JdbcDialect.MARIADB) {
+			if (instant == null) {
+				statement.setNull(index, Types.TIMESTAMP);
+			}
+			else {
+				statement.setObject(index, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
+			}
+		}
+		else if (instant == null) {
+			statement.setNull(index, Types.TIMESTAMP_WITH_TIMEZONE);
+		}
+		else {
+			statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
+		}
+	}
+
+	/**
+	 * Reads an instant bound by {@link #bindInstant}.
+	 * @param resultSet the result set
+	 * @param column the column index
+	 * @return the instant, or {@code null}
+	 * @throws SQLException if reading fails
+	 */
+	public @Nullable Instant readInstant(ResultSet resultSet, int column) throws SQLException {
+		if (this.dialect == JdbcDialect.MARIADB) {
+			LocalDateTime value = resultSet.getObject(column, LocalDateTime.class);
+			return (value != null) ? value.toInstant(ZoneOffset.UTC) : null;
+		}
+		OffsetDateTime value = resultSet.getObject(column, OffsetDateTime.class);
+		return (value != null) ? value.toInstant() : null;
+	}
+
+	static String placeholders(int count) {
+		return String.join(", ", Collections.nCopies(count, "?"));
+	}
+
+}

@@ -1,0 +1,22 @@
+-- asyncz task table for MariaDB 10.6+ and MySQL 8+. Tables and indexes start with "asyncz_"; the
+-- store's initializeSchema() replaces that prefix with the configured table prefix. Times are UTC
+-- DATETIME(6) values (TIMESTAMP would end in 2038).
+CREATE TABLE IF NOT EXISTS asyncz_tasks (
+	id VARCHAR(255) NOT NULL,
+	name VARCHAR(1000) NOT NULL,
+	function_name VARCHAR(255) NOT NULL,
+	arguments_json LONGTEXT NOT NULL,
+	trigger_json TEXT NOT NULL,
+	executor VARCHAR(255) NOT NULL,
+	coalesce_runs BOOLEAN NOT NULL,
+	max_instances INTEGER NOT NULL,
+	misfire_grace_millis BIGINT NULL,
+	next_run_time DATETIME(6) NULL,
+	state VARCHAR(16) NOT NULL,
+	claimed_by VARCHAR(255) NULL,
+	lease_until DATETIME(6) NULL,
+	version BIGINT NOT NULL,
+	quarantine_reason VARCHAR(1000) NULL,
+	PRIMARY KEY (id),
+	INDEX asyncz_tasks_next_run_time_idx (next_run_time, id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

@@ -1,0 +1,109 @@
+package dev.asyncz.store.jdbc;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.asyncz.core.ControllableClock;
+import dev.asyncz.core.Scheduler;
+import dev.asyncz.core.TaskRequest;
+import dev.asyncz.event.SchedulerEvent;
+import dev.asyncz.event.TaskExecuted;
+import dev.asyncz.event.TaskRemoved;
+import dev.asyncz.executor.TaskExecutors;
+import dev.asyncz.store.TaskQuery;
+import dev.asyncz.trigger.Triggers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A scheduler keeping its tasks in the JDBC store (on H2) runs them from the table.
+ */
+class JdbcSchedulerTests {
+
+	private static final Instant START = Instant.parse("2031-03-14T15:09:26Z");
+
+	private final ControllableClock clock = new ControllableClock(START);
+
+	private final String prefix = "s" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "_";
+
+	private final List<SchedulerEvent> events = new CopyOnWriteArrayList<>();
+
+	private HikariDataSource dataSource;
+
+	private Scheduler scheduler;
+
+	@BeforeEach
+	void startScheduler() {
+		this.dataSource = TestDataSources.pool("jdbc:h2:mem:" + this.prefix + ";DB_CLOSE_DELAY=-1", "h2-scheduler",
+				null);
+		newStore().initializeSchema();
+		this.scheduler = newScheduler();
+	}
+
+	@AfterEach
+	void stopScheduler() {
+		this.scheduler.shutdown(false);
+		this.dataSource.close();
+	}
+
+	@Test
+	void oneShotTaskRunsOnceAndLeavesTheTable() throws InterruptedException {
+		this.scheduler.add(TaskRequest.of("greet", Triggers.at(START.plusSeconds(60))).id("once").args("Ada").build());
+		this.clock.advance(Duration.ofSeconds(60));
+		TaskExecuted executed = await(TaskExecuted.class);
+		assertThat(executed.taskId()).isEqualTo("once");
+		assertThat(executed.scheduledRunTime()).isEqualTo(START.plusSeconds(60));
+		await(TaskRemoved.class);
+		assertThat(newStore().count()).isZero();
+	}
+
+	@Test
+	void taskStoredBeforeARestartRunsAfterIt() throws InterruptedException {
+		this.scheduler.add(TaskRequest.of("greet", Triggers.at(START.plusSeconds(60))).id("durable").build());
+		this.scheduler.shutdown(false);
+		this.scheduler = newScheduler();
+		assertThat(this.scheduler.list("default", TaskQuery.first(10))).extracting("id").containsExactly("durable");
+		this.clock.advance(Duration.ofSeconds(60));
+		assertThat(await(TaskExecuted.class).taskId()).isEqualTo("durable");
+	}
+
+	private Scheduler newScheduler() {
+		Scheduler scheduler = Scheduler.builder()
+			.clock(this.clock)
+			.maxWait(Duration.ofHours(1))
+			.store("default", newStore())
+			.executor("default", TaskExecutors.threadPool(2))
+			.build();
+		scheduler.functions().register("greet", (context) -> "hello");
+		scheduler.addListener(this.events::add);
+		scheduler.start();
+		return scheduler;
+	}
+
+	private JdbcTaskStore newStore() {
+		return new JdbcTaskStore(this.dataSource,
+				JdbcTaskStoreSettings.builder().tablePrefix(this.prefix).pollInterval(Duration.ZERO).build());
+	}
+
+	private <E extends SchedulerEvent> E await(Class<E> type) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (System.nanoTime() < deadline) {
+			for (SchedulerEvent event : this.events) {
+				if (type.isInstance(event)) {
+					return type.cast(event);
+				}
+			}
+			Thread.sleep(10);
+		}
+		throw new AssertionError("no " + type.getSimpleName() + " within 30s");
+	}
+
+}

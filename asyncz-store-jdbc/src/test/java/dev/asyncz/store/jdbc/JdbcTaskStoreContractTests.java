@@ -1,0 +1,270 @@
+package dev.asyncz.store.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import dev.asyncz.core.Task;
+import dev.asyncz.event.TaskQuarantined;
+import dev.asyncz.store.DueTask;
+import dev.asyncz.store.TaskQuery;
+import dev.asyncz.store.TaskStore;
+import dev.asyncz.test.TaskStoreContractTests;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The store contract plus what only the JDBC store promises, for one database. Each test
+ * works in its own table (random prefix) and drops only that table.
+ */
+abstract class JdbcTaskStoreContractTests extends TaskStoreContractTests {
+
+	private final String prefix = "t" + UUID.randomUUID().toString().replace("-", "").substring(0, 10) + "_";
+
+	private final List<JdbcTaskStore> extraStores = new ArrayList<>();
+
+	/**
+	 * The database under test.
+	 * @return a pooled data source
+	 */
+	protected abstract DataSource dataSource();
+
+	@Override
+	protected TaskStore createStore() {
+		JdbcTaskStore store = newStore();
+		store.initializeSchema();
+		return store;
+	}
+
+	@Override
+	protected void destroyStore(TaskStore store) {
+		store.shutdown();
+		this.extraStores.forEach(JdbcTaskStore::shutdown);
+		execute("DROP TABLE " + table());
+	}
+
+	@Override
+	protected void expireLeases() {
+		execute("UPDATE " + table() + " SET lease_until = " + pastLeaseEnd() + " WHERE lease_until IS NOT NULL");
+	}
+
+	/**
+	 * An SQL expression for a time long past.
+	 * @return the expression
+	 */
+	protected String pastLeaseEnd() {
+		return "TIMESTAMP '2000-01-01 00:00:00'";
+	}
+
+	protected JdbcTaskStoreSettings.Builder settings() {
+		return JdbcTaskStoreSettings.builder().tablePrefix(this.prefix).pollInterval(Duration.ZERO);
+	}
+
+	protected JdbcTaskStore newStore() {
+		return new JdbcTaskStore(dataSource(), settings().build());
+	}
+
+	/**
+	 * Another started store over the same table, as another instance of the application
+	 * would have.
+	 * @param instanceId the other instance's id
+	 * @return the started store, shut down after the test
+	 */
+	protected JdbcTaskStore otherInstance(String instanceId) {
+		JdbcTaskStore other = newStore();
+		other.start(context(instanceId));
+		this.extraStores.add(other);
+		return other;
+	}
+
+	protected String table() {
+		return this.prefix + "tasks";
+	}
+
+	@Test
+	void rowWithUnreadableArgumentsIsQuarantinedNotDeletedAndOthersStillRun() {
+		this.store.add(task("bad", NOW.minusSeconds(2)));
+		this.store.add(task("good", NOW.minusSeconds(1)));
+		execute("UPDATE " + table() + " SET arguments_json = '{not json' WHERE id = 'bad'");
+		assertThat(dueIds(this.store.acquireDueTasks(NOW, 10))).containsExactly("good");
+		assertQuarantined("bad", "arguments");
+	}
+
+	@Test
+	void rowWithUnknownTriggerTypeIsQuarantinedNotDeletedAndOthersStillRun() {
+		this.store.add(task("bad", NOW.minusSeconds(2)));
+		this.store.add(task("good", NOW.minusSeconds(1)));
+		execute("UPDATE " + table() + " SET trigger_json = '{\"type\":\"lunar\"}' WHERE id = 'bad'");
+		assertThat(dueIds(this.store.acquireDueTasks(NOW, 10))).containsExactly("good");
+		assertQuarantined("bad", "trigger");
+	}
+
+	@Test
+	void dueRowCallingAnUnregisteredFunctionIsQuarantined() {
+		this.store.add(task("bad", NOW).toBuilder().function("retired-function").build());
+		assertThat(this.store.acquireDueTasks(NOW, 10)).isEmpty();
+		assertQuarantined("bad", "retired-function");
+	}
+
+	@Test
+	void unreadableRowIsQuarantinedWhenReadById() {
+		this.store.add(task("bad", null));
+		execute("UPDATE " + table() + " SET arguments_json = '[]' WHERE id = 'bad'");
+		assertThat(this.store.get("bad")).isEmpty();
+		assertQuarantined("bad", "arguments");
+	}
+
+	@Test
+	void unreadableRowIsLeftOutOfListings() {
+		this.store.add(task("bad", NOW));
+		this.store.add(task("good", NOW.plusSeconds(1)));
+		execute("UPDATE " + table() + " SET trigger_json = 'null' WHERE id = 'bad'");
+		assertThat(ids(this.store.list(TaskQuery.first(10)))).containsExactly("good");
+		assertQuarantined("bad", "trigger");
+	}
+
+	@Test
+	void removeAllKeepsQuarantinedRowsForInspection() {
+		this.store.add(task("bad", NOW));
+		execute("UPDATE " + table() + " SET arguments_json = '' WHERE id = 'bad'");
+		this.store.acquireDueTasks(NOW, 10);
+		this.store.removeAll();
+		assertThat(stateOf("bad")).isEqualTo("QUARANTINED");
+	}
+
+	@Test
+	void tasksSurviveARestart() {
+		Task scheduled = task("scheduled", NOW.plusSeconds(60));
+		Task paused = task("paused", null);
+		this.store.add(scheduled);
+		this.store.add(paused);
+		this.store.shutdown();
+		JdbcTaskStore restarted = otherInstance("restarted-instance");
+		assertThat(restarted.list(TaskQuery.first(10))).containsExactly(scheduled, paused);
+		assertThat(restarted.nextRunTime()).contains(NOW.plusSeconds(60));
+	}
+
+	@Test
+	void anotherInstanceDoesNotReceiveAClaimedTask() {
+		this.store.add(task("a", NOW));
+		JdbcTaskStore other = otherInstance("other-instance");
+		assertThat(this.store.acquireDueTasks(NOW, 10)).hasSize(1);
+		assertThat(other.acquireDueTasks(NOW, 10)).isEmpty();
+	}
+
+	@Test
+	void anotherInstanceRecoversAClaimWhoseLeaseExpiredAndTheDeadHolderCannotCompleteIt() {
+		Task task = task("a", NOW);
+		this.store.add(task);
+		Task claimed = this.store.acquireDueTasks(NOW, 10).get(0).task();
+		expireLeases();
+		JdbcTaskStore other = otherInstance("other-instance");
+		assertThat(other.acquireDueTasks(NOW, 10)).containsExactly(new DueTask(task, true));
+		this.store.complete(claimed);
+		assertThat(this.store.get("a")).isPresent();
+		other.complete(task);
+		assertThat(this.store.get("a")).isEmpty();
+	}
+
+	@Test
+	void renewedLeaseKeepsAClaimFromOtherInstances() {
+		this.store.add(task("a", NOW));
+		this.store.acquireDueTasks(NOW, 10);
+		expireLeases();
+		((JdbcTaskStore) this.store).renewLeases();
+		assertThat(otherInstance("other-instance").acquireDueTasks(NOW, 10)).isEmpty();
+	}
+
+	@Test
+	void releaseFromAHolderWhoseClaimWasTakenOverIsIgnored() {
+		this.store.add(task("a", NOW));
+		Task claimed = this.store.acquireDueTasks(NOW, 10).get(0).task();
+		expireLeases();
+		JdbcTaskStore other = otherInstance("other-instance");
+		Task recovered = other.acquireDueTasks(NOW, 10).get(0).task();
+		Task byOther = recovered.withNextRunTime(NOW.plusSeconds(30));
+		assertThat(other.release(recovered, byOther)).isTrue();
+		assertThat(this.store.release(claimed, claimed.withNextRunTime(NOW.plusSeconds(3600)))).isFalse();
+		assertThat(this.store.get("a")).contains(byOther);
+	}
+
+	@Test
+	void updateOnAnotherInstanceWinsOverTheHoldersReleaseAndComplete() {
+		this.store.add(task("a", NOW));
+		Task claimed = this.store.acquireDueTasks(NOW, 10).get(0).task();
+		JdbcTaskStore other = otherInstance("other-instance");
+		Task updated = claimed.toBuilder().name("changed elsewhere").build();
+		other.update(updated);
+		assertThat(this.store.release(claimed, claimed.withNextRunTime(NOW.plusSeconds(3600)))).isFalse();
+		this.store.complete(claimed);
+		assertThat(this.store.get("a")).contains(updated);
+	}
+
+	@Test
+	void schemaInitialisationCanRunAgain() {
+		this.store.add(task("a", NOW));
+		((JdbcTaskStore) this.store).initializeSchema();
+		assertThat(this.store.count()).isOne();
+	}
+
+	@Test
+	void dialectIsDetectedFromTheConnection() {
+		assertThat(((JdbcTaskStore) this.store).dialect()).isEqualTo(expectedDialect());
+	}
+
+	/**
+	 * The dialect this database should be detected as.
+	 * @return the dialect
+	 */
+	protected abstract JdbcDialect expectedDialect();
+
+	private void assertQuarantined(String id, String reasonMentions) {
+		assertThat(this.events).singleElement().isInstanceOfSatisfying(TaskQuarantined.class, (event) -> {
+			assertThat(event.taskId()).isEqualTo(id);
+			assertThat(event.store()).isEqualTo(STORE_NAME);
+			assertThat(event.reason()).containsIgnoringCase(reasonMentions);
+		});
+		assertThat(stateOf(id)).isEqualTo("QUARANTINED");
+		assertThat(this.store.get(id)).isEmpty();
+		assertThat(this.store.count()).isEqualTo(countRows() - 1);
+	}
+
+	protected String stateOf(String id) {
+		return query("SELECT state FROM " + table() + " WHERE id = '" + id + "'");
+	}
+
+	private long countRows() {
+		return Long.parseLong(query("SELECT COUNT(*) FROM " + table()));
+	}
+
+	protected String query(String sql) {
+		try (Connection connection = dataSource().getConnection();
+				PreparedStatement statement = connection.prepareStatement(sql);
+				ResultSet resultSet = statement.executeQuery()) {
+			assertThat(resultSet.next()).as("a row from %s", sql).isTrue();
+			return resultSet.getString(1);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	protected void execute(String sql) {
+		try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql, ex);
+		}
+	}
+
+}
