@@ -1,0 +1,570 @@
+package dev.asyncz.store.redis;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import dev.asyncz.core.AsynczException;
+import dev.asyncz.core.ConflictingIdException;
+import dev.asyncz.core.Task;
+import dev.asyncz.core.TaskNotFoundException;
+import dev.asyncz.event.TaskQuarantined;
+import dev.asyncz.store.CorruptTaskException;
+import dev.asyncz.store.DueTask;
+import dev.asyncz.store.StoreContext;
+import dev.asyncz.store.StoreException;
+import dev.asyncz.store.TaskQuery;
+import dev.asyncz.store.TaskState;
+import dev.asyncz.store.TaskStore;
+import dev.asyncz.store.redis.internal.Listing;
+import dev.asyncz.store.redis.internal.LuaScripts;
+import dev.asyncz.store.redis.internal.LuaScripts.Lua;
+import dev.asyncz.store.redis.internal.RedisKeys;
+import dev.asyncz.store.redis.internal.RunTimes;
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.KeyValue;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.pubsub.RedisPubSubAdapter;
+import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A persistent task store on Redis, shared safely by several application instances.
+ *
+ * <p>
+ * <b>Layout.</b> All keys start with the {@linkplain RedisTaskStoreSettings#keyPrefix()
+ * key prefix} and their number does not grow with the tasks: a hash of task JSON (written
+ * by {@link dev.asyncz.store.TaskCodec}) and one of write counters by id; a sorted set of
+ * due task ids scored by next run time; a sorted set of paused ids; a sorted set of
+ * claimed ids scored by lease expiry, with a hash saying who claimed which run; a hash of
+ * quarantined ids.
+ *
+ * <p>
+ * <b>Time.</b> Scores are epoch microseconds, exact in a double until the year 2255: a
+ * next run time is rounded up to the microsecond and the scheduler's "now" rounded down,
+ * so a task is never handed out early, run times with whole microseconds compare exactly,
+ * and {@link #nextRunTime()} reports the rounded-up time. Past 2255 scores lose a few
+ * microseconds (still never early). The exact instant is kept in the task JSON. Due times
+ * follow the scheduler's clock; lease expiry follows the Redis server's clock, so
+ * instances with skewed clocks agree on when a claim expired.
+ *
+ * <p>
+ * <b>Claims.</b> Every change is one Lua script, run by digest and sent again in full
+ * when the server lost it. Claims follow {@link TaskStore}: a claim ends with
+ * {@link #release}, {@link #update}, {@link #remove} or {@link #complete}; while it runs,
+ * this store renews its own claims every third of the lease; a claim whose lease expired
+ * is handed out again, first in the next batch, as {@linkplain DueTask#recovered()
+ * recovered}. A completion that fails keeps its claim, renewed, and is retried with the
+ * renewals, so a finished task runs again only if this instance dies first.
+ *
+ * <p>
+ * <b>Wake-ups.</b> When a write makes a task the earliest due one, the script publishes
+ * on the store's channel; the other instances' stores wake their schedulers. As messages
+ * can be missed while a connection is down, the scheduler is also woken every
+ * {@linkplain RedisTaskStoreSettings#pollInterval() poll interval}.
+ *
+ * <p>
+ * <b>Faults.</b> Any Redis failure surfaces as a {@link StoreException}; the connection
+ * reconnects on its own. Data that cannot be read is set aside in the quarantine hash
+ * (kept, never deleted, also by {@link #removeAll()}), a {@link TaskQuarantined} event
+ * names it, and the other tasks go on; {@link #update} or {@link #remove} of that id
+ * lifts the quarantine.
+ *
+ * <p>
+ * <b>Cost.</b> Listing with a function filter reads tasks page by page until the page is
+ * full, so it grows with the offset and with how rare matching tasks are; unfiltered
+ * listing reads only the page.
+ *
+ * <p>
+ * The store's connections are named {@code asyncz:<store>:<instance id>}
+ * ({@code CLIENT LIST}).
+ */
+public final class RedisTaskStore implements TaskStore {
+
+	private static final Logger logger = LoggerFactory.getLogger(RedisTaskStore.class);
+
+	private final RedisClient client;
+
+	private final @Nullable RedisURI uri;
+
+	private final RedisTaskStoreSettings settings;
+
+	private final RedisKeys keys;
+
+	private final Set<String> ownClaims = ConcurrentHashMap.newKeySet();
+
+	/**
+	 * Finished tasks whose completion failed, by id, with their run score; retried with
+	 * the renewals.
+	 */
+	private final Map<String, String> completions = new ConcurrentHashMap<>();
+
+	private volatile @Nullable Running running;
+
+	private RedisTaskStore(RedisClient client, @Nullable RedisURI uri, RedisTaskStoreSettings settings) {
+		this.client = client;
+		this.uri = uri;
+		this.settings = settings;
+		this.keys = RedisKeys.withPrefix(settings.keyPrefix());
+	}
+
+	/**
+	 * A store using connections of a client the caller owns (and shuts down). The
+	 * connections are named, but lose the name when they reconnect: Lettuce keeps a name
+	 * across reconnects only when it comes from a {@link RedisURI}, which a client does
+	 * not reveal.
+	 * @param client the client
+	 * @param settings the store settings
+	 * @return the store
+	 */
+	public static RedisTaskStore create(RedisClient client, RedisTaskStoreSettings settings) {
+		return new RedisTaskStore(Objects.requireNonNull(client, "client"), null, settings);
+	}
+
+	/**
+	 * A store with a client of its own, which rejects commands at once while
+	 * reconnecting.
+	 * @param uri where Redis is
+	 * @param settings the store settings
+	 * @return the store
+	 */
+	public static RedisTaskStore create(RedisURI uri, RedisTaskStoreSettings settings) {
+		RedisClient client = RedisClient.create(uri);
+		client.setOptions(ClientOptions.builder()
+			.autoReconnect(true)
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.build());
+		return new RedisTaskStore(client, uri, settings);
+	}
+
+	/**
+	 * A store with a client of its own.
+	 * @param url where Redis is, such as {@code redis://127.0.0.1:6379/0}
+	 * @param settings the store settings
+	 * @return the store
+	 */
+	public static RedisTaskStore create(String url, RedisTaskStoreSettings settings) {
+		return create(RedisURI.create(url), settings);
+	}
+
+	/**
+	 * The store's settings.
+	 * @return the settings
+	 */
+	public RedisTaskStoreSettings settings() {
+		return this.settings;
+	}
+
+	@Override
+	public void start(StoreContext context) {
+		if (this.running != null) {
+			throw new AsynczException("Redis store '" + context.storeName() + "' is already started");
+		}
+		String clientName = clientName(context);
+		StatefulRedisConnection<String, String> connection = null;
+		StatefulRedisPubSubConnection<String, String> pubSub = null;
+		try {
+			connection = connect(clientName);
+			connection.setTimeout(this.settings.commandTimeout());
+			RedisCommands<String, String> commands = connection.sync();
+			LuaScripts scripts = new LuaScripts(commands, this.keys);
+			scripts.load();
+			pubSub = connectPubSub(clientName);
+			pubSub.setTimeout(this.settings.commandTimeout());
+			pubSub.addListener(new WakeUpListener(context));
+			pubSub.sync().subscribe(this.keys.wakeUpChannel());
+			ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+				Thread thread = new Thread(runnable, "asyncz-redis-" + context.storeName());
+				thread.setDaemon(true);
+				return thread;
+			});
+			Running started = new Running(context, connection, pubSub, commands, scripts,
+					new Listing(commands, this.keys, this.settings.batchSize()), timer);
+			this.running = started;
+			long renewMillis = Math.max(1, this.settings.leaseDuration().toMillis() / 3);
+			timer.scheduleWithFixedDelay(() -> renewLeases(started), renewMillis, renewMillis, TimeUnit.MILLISECONDS);
+			long pollMillis = this.settings.pollInterval().toMillis();
+			timer.scheduleWithFixedDelay(() -> wakeUp(context), pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+		}
+		catch (RedisException ex) {
+			closeQuietly(pubSub);
+			closeQuietly(connection);
+			throw new StoreException("Redis store '" + context.storeName() + "' cannot connect: " + ex.getMessage(),
+					ex);
+		}
+	}
+
+	@Override
+	public void shutdown() {
+		Running stopping = this.running;
+		this.running = null;
+		if (stopping != null) {
+			stopping.timer().shutdownNow();
+			closeQuietly(stopping.pubSub());
+			closeQuietly(stopping.connection());
+		}
+		if (this.uri != null) {
+			this.client.shutdown();
+		}
+	}
+
+	@Override
+	public boolean persistent() {
+		return true;
+	}
+
+	@Override
+	public void add(Task task) {
+		if (!write(Lua.ADD, "add", task)) {
+			throw new ConflictingIdException(task.id());
+		}
+	}
+
+	@Override
+	public void update(Task task) {
+		this.ownClaims.remove(task.id());
+		this.completions.remove(task.id());
+		if (!write(Lua.UPDATE, "update", task)) {
+			throw new TaskNotFoundException(task.id());
+		}
+	}
+
+	@Override
+	public boolean release(Task claimed, Task next) {
+		this.ownClaims.remove(claimed.id());
+		return write(Lua.RELEASE, "release", next, score(claimed));
+	}
+
+	@Override
+	public boolean remove(String id) {
+		this.ownClaims.remove(id);
+		this.completions.remove(id);
+		Long removed = call("remove task '" + id + "'", (live) -> live.scripts().run(Lua.REMOVE, id));
+		return removed != null && removed == 1;
+	}
+
+	@Override
+	public void removeAll() {
+		call("remove all tasks", (live) -> live.scripts().run(Lua.REMOVE_ALL));
+		this.ownClaims.clear();
+		this.completions.clear();
+	}
+
+	@Override
+	public Optional<Task> get(String id) {
+		return call("get task '" + id + "'", (live) -> {
+			String json = live.scripts().run(Lua.GET, id);
+			return Optional.ofNullable((json != null) ? decode(live, id, json) : null);
+		});
+	}
+
+	@Override
+	public List<DueTask> acquireDueTasks(Instant now, int limit) {
+		if (limit < 1) {
+			return List.of();
+		}
+		return call("acquire due tasks", (live) -> {
+			List<Object> reply = live.scripts()
+				.run(Lua.ACQUIRE, RunTimes.dueUntil(now), Integer.toString(limit),
+						Long.toString(this.settings.leaseDuration().toMillis()), live.context().instanceId());
+			List<DueTask> due = new ArrayList<>();
+			for (int i = 0; reply != null && i + 2 < reply.size(); i += 3) {
+				String id = (String) reply.get(i);
+				this.ownClaims.add(id);
+				Task task = decode(live, id, (String) reply.get(i + 1));
+				if (task != null) {
+					due.add(new DueTask(task, "1".equals(reply.get(i + 2))));
+				}
+			}
+			return due;
+		});
+	}
+
+	@Override
+	public void complete(Task task) {
+		try {
+			complete(task.id(), score(task));
+		}
+		catch (StoreException ex) {
+			// Letting the lease run out would have another instance run the finished task
+			// again: the claim
+			// stays renewed and the completion is retried with the renewals.
+			this.completions.put(task.id(), score(task));
+			logger.warn("Redis store could not remove finished task '{}'; keeping its claim and trying again: {}",
+					task.id(), ex.getMessage());
+		}
+	}
+
+	private void complete(String id, String runScore) {
+		call("complete task '" + id + "'",
+				(live) -> live.scripts().run(Lua.COMPLETE, id, live.context().instanceId(), runScore));
+		this.completions.remove(id, runScore);
+		this.ownClaims.remove(id);
+	}
+
+	@Override
+	public Optional<Instant> nextRunTime() {
+		return call("read the next run time", (live) -> {
+			String score = live.scripts().run(Lua.NEXT_RUN_TIME);
+			return Optional.ofNullable(score).map((value) -> RunTimes.instant(Double.parseDouble(value)));
+		});
+	}
+
+	@Override
+	public List<Task> list(TaskQuery query) {
+		return call("list tasks", (live) -> {
+			Selection selection = new Selection(live, query);
+			if (query.state() != TaskState.PAUSED && !live.listing().scheduled(selection)) {
+				return selection.tasks;
+			}
+			if (query.state() != TaskState.SCHEDULED) {
+				live.listing().paused(selection);
+			}
+			return selection.tasks;
+		});
+	}
+
+	@Override
+	public long count() {
+		Long count = call("count tasks", (live) -> live.scripts().run(Lua.COUNT));
+		return (count != null) ? count : 0;
+	}
+
+	@Override
+	public void ping() {
+		call("ping", (live) -> live.commands().ping());
+	}
+
+	private boolean write(Lua script, String operation, Task task, String... moreArgs) {
+		String json = running().context().codec().writeTask(task);
+		Long written = call(operation + " task '" + task.id() + "'", (live) -> {
+			List<String> args = new ArrayList<>(
+					List.of(task.id(), json, score(task), this.keys.wakeUpChannel(), live.context().instanceId()));
+			args.addAll(List.of(moreArgs));
+			return live.scripts().run(script, args.toArray(String[]::new));
+		});
+		return written != null && written == 1;
+	}
+
+	private void renewLeases(Running running) {
+		try {
+			this.completions.forEach(this::complete);
+		}
+		catch (StoreException ex) {
+			logger.warn("Redis store '{}' could not remove finished tasks yet: {}", running.context().storeName(),
+					ex.getMessage());
+		}
+		if (this.ownClaims.isEmpty()) {
+			return;
+		}
+		List<String> args = new ArrayList<>();
+		args.add(running.context().instanceId());
+		args.add(Long.toString(this.settings.leaseDuration().toMillis()));
+		args.addAll(this.ownClaims);
+		try {
+			List<Object> lost = running.scripts().run(Lua.RENEW, args.toArray(String[]::new));
+			if (lost != null) {
+				lost.forEach(this.ownClaims::remove);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Redis store '{}' could not renew the leases of its running tasks; retrying: {}",
+					running.context().storeName(), ex.getMessage());
+		}
+	}
+
+	private @Nullable Task decode(Running running, String id, String json) {
+		try {
+			Task task = running.context().codec().readTask(json);
+			if (!task.id().equals(id)) {
+				throw new CorruptTaskException("stored under id '" + id + "' but names id '" + task.id() + "'");
+			}
+			return task;
+		}
+		catch (CorruptTaskException ex) {
+			quarantine(running, id, json, ex.getMessage());
+			return null;
+		}
+	}
+
+	private void quarantine(Running running, String id, String json, String reason) {
+		this.ownClaims.remove(id);
+		Long moved = running.scripts().run(Lua.QUARANTINE, id, json, reason);
+		if (moved != null && moved == 1) {
+			String storeName = running.context().storeName();
+			logger.warn("Redis store '{}' set task '{}' aside, its data kept under {}: {}", storeName, id,
+					this.keys.tasks(), reason);
+			running.context().events().publish(new TaskQuarantined(id, storeName, reason));
+		}
+	}
+
+	private <T> T call(String operation, Function<Running, T> action) {
+		Running current = running();
+		try {
+			return action.apply(current);
+		}
+		catch (RedisException ex) {
+			throw new StoreException("Redis store '" + current.context().storeName() + "' could not " + operation + ": "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	private Running running() {
+		Running current = this.running;
+		if (current == null) {
+			throw new StoreException("Redis store with key prefix '" + this.settings.keyPrefix() + "' is not started");
+		}
+		return current;
+	}
+
+	private static String score(Task task) {
+		return (task.nextRunTime() != null) ? RunTimes.score(task.nextRunTime()) : "";
+	}
+
+	private static String clientName(StoreContext context) {
+		return ("asyncz:" + context.storeName() + ":" + context.instanceId()).replaceAll("[^A-Za-z0-9._:-]", "_");
+	}
+
+	private StatefulRedisConnection<String, String> connect(String name) {
+		if (this.uri != null) {
+			return this.client.connect(StringCodec.UTF8, RedisURI.builder(this.uri).withClientName(name).build());
+		}
+		StatefulRedisConnection<String, String> connection = this.client.connect(StringCodec.UTF8);
+		connection.sync().clientSetname(name);
+		return connection;
+	}
+
+	private StatefulRedisPubSubConnection<String, String> connectPubSub(String name) {
+		if (this.uri != null) {
+			return this.client.connectPubSub(StringCodec.UTF8, RedisURI.builder(this.uri).withClientName(name).build());
+		}
+		StatefulRedisPubSubConnection<String, String> connection = this.client.connectPubSub(StringCodec.UTF8);
+		connection.sync().clientSetname(name);
+		return connection;
+	}
+
+	private static void wakeUp(StoreContext context) {
+		try {
+			context.wakeUp().run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Waking the scheduler of Redis store '{}' failed: {}", context.storeName(), ex.getMessage());
+		}
+	}
+
+	private static void closeQuietly(@Nullable AutoCloseable closeable) {
+		if (closeable == null) {
+			return;
+		}
+		try {
+			closeable.close();
+		}
+		catch (Exception ex) {
+			logger.debug("Closing a Redis connection failed", ex);
+		}
+	}
+
+	private record Running(StoreContext context, StatefulRedisConnection<String, String> connection,
+			StatefulRedisPubSubConnection<String, String> pubSub, RedisCommands<String, String> commands,
+			LuaScripts scripts, Listing listing, ScheduledExecutorService timer) {
+
+	}
+
+	/**
+	 * Wakes this instance's scheduler when another instance made a task the earliest due
+	 * one.
+	 */
+	private static final class WakeUpListener extends RedisPubSubAdapter<String, String> {
+
+		private final StoreContext context;
+
+		WakeUpListener(StoreContext context) {
+			this.context = context;
+		}
+
+		@Override
+		public void message(String channel, String publisher) {
+			if (!publisher.equals(this.context.instanceId())) {
+				wakeUp(this.context);
+			}
+		}
+
+	}
+
+	/**
+	 * Collects one page of a listing: skips the offset, applies the function filter,
+	 * reads tasks.
+	 */
+	private final class Selection implements Listing.Selection {
+
+		private final Running running;
+
+		private final TaskQuery query;
+
+		private final List<Task> tasks = new ArrayList<>();
+
+		private long toSkip;
+
+		Selection(Running running, TaskQuery query) {
+			this.running = running;
+			this.query = query;
+			this.toSkip = query.offset();
+		}
+
+		@Override
+		public long skippable() {
+			return (this.query.function() == null) ? this.toSkip : 0;
+		}
+
+		@Override
+		public void skipped(long count) {
+			this.toSkip -= count;
+		}
+
+		@Override
+		public boolean accept(List<String> ids) {
+			int from = (int) Math.min(skippable(), ids.size());
+			skipped(from);
+			List<String> wanted = ids.subList(from, ids.size());
+			if (wanted.isEmpty()) {
+				return true;
+			}
+			List<KeyValue<String, String>> values = this.running.commands()
+				.hmget(RedisTaskStore.this.keys.tasks(), wanted.toArray(String[]::new));
+			for (var value : values) {
+				Task task = value.hasValue() ? decode(this.running, value.getKey(), value.getValue()) : null;
+				if (task == null || (this.query.function() != null && !this.query.function().equals(task.function()))) {
+					continue;
+				}
+				if (this.toSkip > 0) {
+					this.toSkip--;
+				}
+				else {
+					this.tasks.add(task);
+					if (this.tasks.size() == this.query.limit()) {
+						return false;
+					}
+				}
+			}
+			return true;
+		}
+
+	}
+
+}
