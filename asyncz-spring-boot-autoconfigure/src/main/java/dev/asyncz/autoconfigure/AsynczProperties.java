@@ -1,0 +1,391 @@
+package dev.asyncz.autoconfigure;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration properties of the asyncz scheduler, under {@code asyncz}.
+ */
+@ConfigurationProperties("asyncz")
+public class AsynczProperties {
+
+	/**
+	 * Whether to create the scheduler. When false there is no scheduler bean and
+	 * annotated tasks are ignored.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Time zone for triggers that do not name one.
+	 */
+	private ZoneId timezone = ZoneOffset.UTC;
+
+	/**
+	 * How long after the application has started the scheduler begins to run due tasks.
+	 * Tasks can be added and managed meanwhile.
+	 */
+	private Duration startupDelay = Duration.ofSeconds(0);
+
+	/**
+	 * Longest single sleep of the scheduler thread, so that a changed wall clock is
+	 * noticed.
+	 */
+	private Duration maxWait = Duration.ofMinutes(1);
+
+	/**
+	 * Most tasks the scheduler holds over all stores. Unset means no limit.
+	 */
+	private @Nullable Long maxTasks;
+
+	/**
+	 * Options for tasks that leave them unset.
+	 */
+	private final TaskDefaults taskDefaults = new TaskDefaults();
+
+	/**
+	 * Task stores by name. A store named "default" holds tasks that name none; without
+	 * one, a memory store is used.
+	 */
+	private final Map<String, Store> stores = new LinkedHashMap<>();
+
+	/**
+	 * Task executors by name. An executor named "default" runs tasks that name none;
+	 * without one, a thread pool of ten workers is used.
+	 */
+	private final Map<String, Executor> executors = new LinkedHashMap<>();
+
+	/**
+	 * How the scheduler stops with the application.
+	 */
+	private final Shutdown shutdown = new Shutdown();
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public ZoneId getTimezone() {
+		return this.timezone;
+	}
+
+	public void setTimezone(ZoneId timezone) {
+		this.timezone = timezone;
+	}
+
+	public Duration getStartupDelay() {
+		return this.startupDelay;
+	}
+
+	public void setStartupDelay(Duration startupDelay) {
+		this.startupDelay = startupDelay;
+	}
+
+	public Duration getMaxWait() {
+		return this.maxWait;
+	}
+
+	public void setMaxWait(Duration maxWait) {
+		this.maxWait = maxWait;
+	}
+
+	public @Nullable Long getMaxTasks() {
+		return this.maxTasks;
+	}
+
+	public void setMaxTasks(@Nullable Long maxTasks) {
+		this.maxTasks = maxTasks;
+	}
+
+	public TaskDefaults getTaskDefaults() {
+		return this.taskDefaults;
+	}
+
+	public Map<String, Store> getStores() {
+		return this.stores;
+	}
+
+	public Map<String, Executor> getExecutors() {
+		return this.executors;
+	}
+
+	public Shutdown getShutdown() {
+		return this.shutdown;
+	}
+
+	/**
+	 * Options for tasks that leave them unset.
+	 */
+	public static class TaskDefaults {
+
+		/**
+		 * Whether several missed run times of a task collapse into one run.
+		 */
+		private boolean coalesce = true;
+
+		/**
+		 * How many runs of one task may overlap.
+		 */
+		private int maxInstances = 1;
+
+		/**
+		 * How late a run may start and still run. Empty means no limit: run no matter how
+		 * late.
+		 */
+		private @Nullable Duration misfireGraceTime = Duration.ofSeconds(1);
+
+		public boolean isCoalesce() {
+			return this.coalesce;
+		}
+
+		public void setCoalesce(boolean coalesce) {
+			this.coalesce = coalesce;
+		}
+
+		public int getMaxInstances() {
+			return this.maxInstances;
+		}
+
+		public void setMaxInstances(int maxInstances) {
+			this.maxInstances = maxInstances;
+		}
+
+		public @Nullable Duration getMisfireGraceTime() {
+			return this.misfireGraceTime;
+		}
+
+		public void setMisfireGraceTime(@Nullable Duration misfireGraceTime) {
+			this.misfireGraceTime = misfireGraceTime;
+		}
+
+	}
+
+	/**
+	 * One named task store. Which keys apply depends on the type.
+	 */
+	public static class Store {
+
+		/**
+		 * Kind of store: memory, or a persistent type whose module is on the class path
+		 * (jdbc, redis).
+		 */
+		private String type = "memory";
+
+		/**
+		 * Name of the DataSource bean a jdbc store uses. Unset means the application's
+		 * DataSource.
+		 */
+		private @Nullable String dataSource;
+
+		/**
+		 * Prefix of the tables of a jdbc store.
+		 */
+		private String tablePrefix = "asyncz_";
+
+		/**
+		 * When a jdbc store creates its tables.
+		 */
+		private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
+
+		/**
+		 * How long a jdbc or redis store's claim on a due task lasts before another
+		 * instance may take the task over. Unset means the store's default.
+		 */
+		private @Nullable Duration leaseTime;
+
+		/**
+		 * How often a jdbc or redis store looks for tasks added by other instances. Unset
+		 * means the store's default.
+		 */
+		private @Nullable Duration pollInterval;
+
+		/**
+		 * Redis URL of a redis store, such as redis://localhost:6379. Unset means the
+		 * application's Redis connection.
+		 */
+		private @Nullable String url;
+
+		/**
+		 * Prefix of the keys of a redis store.
+		 */
+		private String keyPrefix = "asyncz:";
+
+		public String getType() {
+			return this.type;
+		}
+
+		public void setType(String type) {
+			this.type = type;
+		}
+
+		public @Nullable String getDataSource() {
+			return this.dataSource;
+		}
+
+		public void setDataSource(@Nullable String dataSource) {
+			this.dataSource = dataSource;
+		}
+
+		public String getTablePrefix() {
+			return this.tablePrefix;
+		}
+
+		public void setTablePrefix(String tablePrefix) {
+			this.tablePrefix = tablePrefix;
+		}
+
+		public InitializeSchema getInitializeSchema() {
+			return this.initializeSchema;
+		}
+
+		public void setInitializeSchema(InitializeSchema initializeSchema) {
+			this.initializeSchema = initializeSchema;
+		}
+
+		public @Nullable Duration getLeaseTime() {
+			return this.leaseTime;
+		}
+
+		public void setLeaseTime(@Nullable Duration leaseTime) {
+			this.leaseTime = leaseTime;
+		}
+
+		public @Nullable Duration getPollInterval() {
+			return this.pollInterval;
+		}
+
+		public void setPollInterval(@Nullable Duration pollInterval) {
+			this.pollInterval = pollInterval;
+		}
+
+		public @Nullable String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(@Nullable String url) {
+			this.url = url;
+		}
+
+		public String getKeyPrefix() {
+			return this.keyPrefix;
+		}
+
+		public void setKeyPrefix(String keyPrefix) {
+			this.keyPrefix = keyPrefix;
+		}
+
+	}
+
+	/**
+	 * When a jdbc store creates its tables.
+	 */
+	public enum InitializeSchema {
+
+		/**
+		 * Only for an embedded, in-memory database (H2, HSQLDB, Derby); not for a file
+		 * database.
+		 */
+		EMBEDDED,
+
+		/**
+		 * Always, when the tables do not exist.
+		 */
+		ALWAYS,
+
+		/**
+		 * Never: the tables are managed elsewhere (Flyway, Liquibase, a DBA).
+		 */
+		NEVER
+
+	}
+
+	/**
+	 * One named task executor. Which keys apply depends on the type.
+	 */
+	public static class Executor {
+
+		/**
+		 * Kind of executor: thread-pool, virtual (a virtual thread per run, Java 21 or
+		 * later) or bean (an Executor bean of the application).
+		 */
+		private String type = "thread-pool";
+
+		/**
+		 * Most threads of a thread-pool executor; further runs wait in a queue.
+		 */
+		private int maxWorkers = 10;
+
+		/**
+		 * Name of the java.util.concurrent.Executor bean a bean executor hands runs to.
+		 */
+		private @Nullable String bean;
+
+		public String getType() {
+			return this.type;
+		}
+
+		public void setType(String type) {
+			this.type = type;
+		}
+
+		public int getMaxWorkers() {
+			return this.maxWorkers;
+		}
+
+		public void setMaxWorkers(int maxWorkers) {
+			this.maxWorkers = maxWorkers;
+		}
+
+		public @Nullable String getBean() {
+			return this.bean;
+		}
+
+		public void setBean(@Nullable String bean) {
+			this.bean = bean;
+		}
+
+	}
+
+	/**
+	 * How the scheduler stops with the application.
+	 */
+	public static class Shutdown {
+
+		/**
+		 * Whether stopping waits for runs in progress.
+		 */
+		private boolean awaitTermination = true;
+
+		/**
+		 * Longest wait for runs in progress when stopping.
+		 */
+		private Duration awaitTerminationPeriod = Duration.ofSeconds(30);
+
+		public boolean isAwaitTermination() {
+			return this.awaitTermination;
+		}
+
+		public void setAwaitTermination(boolean awaitTermination) {
+			this.awaitTermination = awaitTermination;
+		}
+
+		public Duration getAwaitTerminationPeriod() {
+			return this.awaitTerminationPeriod;
+		}
+
+		public void setAwaitTerminationPeriod(Duration awaitTerminationPeriod) {
+			this.awaitTerminationPeriod = awaitTerminationPeriod;
+		}
+
+	}
+
+}

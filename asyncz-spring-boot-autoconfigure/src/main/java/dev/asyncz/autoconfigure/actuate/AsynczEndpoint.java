@@ -1,0 +1,272 @@
+package dev.asyncz.autoconfigure.actuate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.asyncz.core.SchedulerState;
+import dev.asyncz.store.TaskState;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.boot.actuate.endpoint.Show;
+import org.springframework.boot.actuate.endpoint.annotation.DeleteOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+
+/**
+ * The {@code asyncz} endpoint: the scheduler, its stores and executors, the tasks due
+ * next, one store's tasks a page at a time, one task in detail, and the pause, resume,
+ * run and delete operations on one task. Every write publishes an
+ * {@link AsynczEndpointAction} application event naming the caller ({@code anonymous}
+ * over JMX, which has no principal).
+ *
+ * <p>
+ * Task arguments are shown as {@code ******} unless {@code show-values} allows them.
+ */
+@Endpoint(id = "asyncz")
+public final class AsynczEndpoint {
+
+	private final SchedulerDescriber describer;
+
+	private final TaskActions actions;
+
+	private final Show showValues;
+
+	private final Set<String> roles;
+
+	AsynczEndpoint(SchedulerDescriber describer, TaskActions actions, Show showValues, Set<String> roles) {
+		this.describer = describer;
+		this.actions = actions;
+		this.showValues = showValues;
+		this.roles = Set.copyOf(roles);
+	}
+
+	/**
+	 * The scheduler: state, zone, stores, executors and the tasks due next.
+	 * @return the descriptor
+	 */
+	@ReadOperation
+	public SchedulerDescriptor scheduler() {
+		return this.describer.scheduler();
+	}
+
+	/**
+	 * One task in detail. Over JMX every caller counts as authorized for
+	 * {@code show-values}, as in Spring Boot's own endpoints.
+	 * @param id the task id
+	 * @return the task, or {@code null} when there is no such task
+	 */
+	@ReadOperation
+	public @Nullable TaskDetailsDescriptor task(@Selector String id) {
+		return this.describer.task(id, this.showValues.isShown(true));
+	}
+
+	@Nullable TaskDetailsDescriptor task(SecurityContext securityContext, String id) {
+		return this.describer.task(id, this.showValues.isShown(securityContext, this.roles));
+	}
+
+	/**
+	 * A page of one store's tasks, ordered by next run time, paused tasks last.
+	 * @param stores the literal path segment {@code stores}
+	 * @param store the store name
+	 * @param function only tasks calling this function
+	 * @param state only {@code SCHEDULED} or only {@code PAUSED} tasks
+	 * @param offset how many matching tasks to skip
+	 * @param limit the page size, capped at {@value SchedulerDescriber#MAX_PAGE_SIZE}
+	 * @return the page, or {@code null} (404 over HTTP) when there is no such store
+	 * @throws InvalidEndpointRequestException for a bad state, offset or limit
+	 */
+	@ReadOperation
+	public @Nullable TaskPageDescriptor tasks(@Selector String stores, @Selector String store,
+			@Nullable String function, @Nullable String state, @Nullable Long offset, @Nullable Integer limit) {
+		if (!"stores".equals(stores)) {
+			return null;
+		}
+		return this.describer.page(store, function, state, offset, limit);
+	}
+
+	/**
+	 * Pauses, resumes or runs one task now.
+	 * @param id the task id
+	 * @param action {@code pause}, {@code resume} or {@code run}
+	 * @return what was done, or {@code null} when there is no such task
+	 * @throws InvalidEndpointRequestException for an unknown action
+	 */
+	@WriteOperation
+	public @Nullable TaskActionDescriptor act(@Selector String id, String action) {
+		return act(SecurityContext.NONE, id, action);
+	}
+
+	@Nullable TaskActionDescriptor act(SecurityContext securityContext, String id, String action) {
+		return this.actions.perform(id, TaskActions.Action.parse(action), securityContext);
+	}
+
+	/**
+	 * Deletes one task.
+	 * @param id the task id
+	 * @return what was done, or {@code null} when there is no such task
+	 */
+	@DeleteOperation
+	public @Nullable TaskActionDescriptor delete(@Selector String id) {
+		return delete(SecurityContext.NONE, id);
+	}
+
+	@Nullable TaskActionDescriptor delete(SecurityContext securityContext, String id) {
+		return this.actions.perform(id, TaskActions.Action.DELETE, securityContext);
+	}
+
+	/**
+	 * The scheduler as a whole.
+	 *
+	 * @param state the life-cycle state
+	 * @param timezone the zone for triggers that name none
+	 * @param now the scheduler's current time
+	 * @param stores the stores, in the order they were added
+	 * @param executors the executors, in the order they were added
+	 * @param nextTasks the tasks due next over all stores, earliest first
+	 */
+	public record SchedulerDescriptor(SchedulerState state, String timezone, Instant now, List<StoreDescriptor> stores,
+			List<ExecutorDescriptor> executors,
+			List<TaskSummaryDescriptor> nextTasks) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * A store.
+	 *
+	 * @param name the name tasks use
+	 * @param type the kind of store (its class's simple name)
+	 * @param persistent whether its tasks outlive the process
+	 * @param taskCount how many tasks it holds, or {@code null} if it could not say
+	 * @param error why it could not say
+	 */
+	public record StoreDescriptor(String name, String type, boolean persistent, @Nullable Long taskCount,
+			@Nullable String error) {
+
+	}
+
+	/**
+	 * An executor.
+	 *
+	 * @param name the name tasks use
+	 * @param description the kind of executor, such as {@code thread-pool(10)}
+	 * @param active runs in progress, or {@code null} if the executor cannot tell
+	 * @param queued runs waiting for a worker, or {@code null} if the executor cannot
+	 * tell
+	 */
+	public record ExecutorDescriptor(String name, String description, @Nullable Integer active,
+			@Nullable Integer queued) {
+
+	}
+
+	/**
+	 * A task in a list.
+	 *
+	 * @param id the task id
+	 * @param name the task's label
+	 * @param function the function it calls
+	 * @param store the store that holds it
+	 * @param executor the executor that runs it
+	 * @param trigger its schedule in words
+	 * @param state scheduled or paused
+	 * @param nextRunTime its next run time, or {@code null} while paused
+	 */
+	public record TaskSummaryDescriptor(String id, String name, String function, String store, String executor,
+			String trigger, TaskState state, @Nullable Instant nextRunTime) {
+
+	}
+
+	/**
+	 * A page of one store's tasks.
+	 *
+	 * @param store the store name
+	 * @param function the function filter, if any
+	 * @param state the state filter, if any
+	 * @param offset matching tasks skipped
+	 * @param limit the page size applied (after capping)
+	 * @param tasks the tasks of the page
+	 */
+	public record TaskPageDescriptor(String store, @Nullable String function, @Nullable TaskState state, long offset,
+			int limit, List<TaskSummaryDescriptor> tasks) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * One task in detail.
+	 *
+	 * @param id the task id
+	 * @param name the task's label
+	 * @param function the function it calls
+	 * @param store the store that holds it
+	 * @param executor the executor that runs it
+	 * @param state scheduled or paused
+	 * @param trigger its schedule
+	 * @param options how it runs
+	 * @param args positional arguments, sanitised unless shown
+	 * @param kwargs named arguments, sanitised unless shown
+	 * @param lastOutcome how its latest run ended, if remembered
+	 */
+	public record TaskDetailsDescriptor(String id, String name, String function, String store, String executor,
+			TaskState state, TriggerDescriptor trigger, OptionsDescriptor options, List<@Nullable Object> args,
+			Map<String, @Nullable Object> kwargs,
+			@Nullable OutcomeDescriptor lastOutcome) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * A task's schedule.
+	 *
+	 * @param description the trigger in words
+	 * @param nextRunTimes the next few run times (none while paused)
+	 */
+	public record TriggerDescriptor(String description, List<Instant> nextRunTimes) {
+
+	}
+
+	/**
+	 * A task's run options.
+	 *
+	 * @param coalesce whether missed runs collapse into one
+	 * @param maxInstances how many runs may overlap
+	 * @param misfireGraceTime how late a run may start (ISO-8601), or {@code null} for no
+	 * limit
+	 */
+	public record OptionsDescriptor(boolean coalesce, int maxInstances, @Nullable String misfireGraceTime) {
+
+	}
+
+	/**
+	 * How a task's latest run ended.
+	 *
+	 * @param outcome {@code SUCCESS}, {@code ERROR}, {@code MISSED} or
+	 * {@code MAX_INSTANCES_REACHED}
+	 * @param scheduledRunTime the fire time of that run
+	 * @param startedAt when it started, if it ran
+	 * @param duration how long it ran (ISO-8601), if it ran
+	 * @param errorType the exception's class, for an error
+	 * @param errorMessage the exception's message, for an error (sanitised unless shown)
+	 */
+	public record OutcomeDescriptor(String outcome, Instant scheduledRunTime, @Nullable Instant startedAt,
+			@Nullable String duration, @Nullable String errorType, @Nullable String errorMessage) {
+
+	}
+
+	/**
+	 * What a write operation did.
+	 *
+	 * @param taskId the task id
+	 * @param action {@code pause}, {@code resume}, {@code run} or {@code delete}
+	 * @param task the task afterwards, or {@code null} when it is gone
+	 */
+	public record TaskActionDescriptor(String taskId, String action,
+			@Nullable TaskSummaryDescriptor task) implements OperationResponseBody {
+
+	}
+
+}

@@ -1,0 +1,84 @@
+package dev.asyncz.autoconfigure.actuate;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.asyncz.core.Scheduler;
+import dev.asyncz.core.SchedulerState;
+import dev.asyncz.store.TaskStore;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.event.ApplicationContextEvent;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.ContextRefreshedEvent;
+
+/**
+ * The {@code asyncz} health: down when the scheduler has stopped while the application is
+ * running, or when a store cannot be reached. Details: the scheduler's state, each
+ * store's status, and the misfires of a recent window.
+ *
+ * <p>
+ * The application counts as running from its context's refresh to the start of its close,
+ * so a scheduler stopped by an orderly shutdown does not report down.
+ */
+final class AsynczHealthIndicator extends AbstractHealthIndicator
+		implements ApplicationListener<ApplicationContextEvent> {
+
+	private final Scheduler scheduler;
+
+	private final RecentMisfires misfires;
+
+	private final ApplicationContext context;
+
+	private volatile boolean applicationRunning;
+
+	AsynczHealthIndicator(Scheduler scheduler, RecentMisfires misfires, ApplicationContext context) {
+		super("Asyncz health check failed");
+		this.scheduler = scheduler;
+		this.misfires = misfires;
+		this.context = context;
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationContextEvent event) {
+		// Child contexts (a management server on its own port) publish to their parent
+		// too.
+		if (event.getApplicationContext() != this.context) {
+			return;
+		}
+		if (event instanceof ContextRefreshedEvent) {
+			this.applicationRunning = true;
+		}
+		else if (event instanceof ContextClosedEvent) {
+			this.applicationRunning = false;
+		}
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		SchedulerState state = this.scheduler.state();
+		boolean up = state != SchedulerState.STOPPED || !this.applicationRunning;
+		Map<String, Object> stores = new LinkedHashMap<>();
+		for (Map.Entry<String, TaskStore> entry : this.scheduler.stores().entrySet()) {
+			try {
+				entry.getValue().ping();
+				stores.put(entry.getKey(), Map.of("status", Status.UP.getCode()));
+			}
+			catch (RuntimeException ex) {
+				up = false;
+				stores.put(entry.getKey(), Map.of("status", Status.DOWN.getCode(), "error",
+						ex.getClass().getName() + ": " + ex.getMessage()));
+			}
+		}
+		builder.status(up ? Status.UP : Status.DOWN)
+			.withDetail("state", state)
+			.withDetail("stores", stores)
+			.withDetail("misfires",
+					Map.of("count", this.misfires.count(), "window", this.misfires.window().toString()));
+	}
+
+}

@@ -1,0 +1,205 @@
+package dev.asyncz.autoconfigure.actuate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.ExecutorDescriptor;
+import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.OptionsDescriptor;
+import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.OutcomeDescriptor;
+import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.SchedulerDescriptor;
+import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.StoreDescriptor;
+import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskDetailsDescriptor;
+import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskPageDescriptor;
+import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskSummaryDescriptor;
+import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TriggerDescriptor;
+import dev.asyncz.autoconfigure.actuate.TaskOutcomes.TaskOutcome;
+import dev.asyncz.core.Scheduler;
+import dev.asyncz.core.Task;
+import dev.asyncz.executor.TaskExecutor;
+import dev.asyncz.store.TaskQuery;
+import dev.asyncz.store.TaskState;
+import dev.asyncz.store.TaskStore;
+import dev.asyncz.trigger.Trigger;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.SanitizableData;
+import org.springframework.boot.actuate.endpoint.Sanitizer;
+
+/**
+ * Turns the scheduler's state into the endpoint's descriptors. Reads at most one page per
+ * store: a store with millions of tasks costs no more to describe than one with ten.
+ */
+final class SchedulerDescriber {
+
+	/** The largest page a caller can ask for. */
+	static final int MAX_PAGE_SIZE = 500;
+
+	static final int DEFAULT_PAGE_SIZE = 50;
+
+	static final int NEXT_TASKS = 10;
+
+	static final int NEXT_RUN_TIMES = 5;
+
+	private static final Comparator<Task> BY_NEXT_RUN_TIME = Comparator.comparing(Task::nextRunTime,
+			Comparator.nullsLast(Comparator.naturalOrder()));
+
+	private final Scheduler scheduler;
+
+	private final TaskOutcomes outcomes;
+
+	private final Sanitizer sanitizer;
+
+	SchedulerDescriber(Scheduler scheduler, TaskOutcomes outcomes, Sanitizer sanitizer) {
+		this.scheduler = scheduler;
+		this.outcomes = outcomes;
+		this.sanitizer = sanitizer;
+	}
+
+	SchedulerDescriptor scheduler() {
+		List<StoreDescriptor> stores = new ArrayList<>();
+		List<Task> firstPages = new ArrayList<>();
+		TaskQuery firstScheduled = new TaskQuery(null, TaskState.SCHEDULED, 0, NEXT_TASKS);
+		this.scheduler.stores().forEach((name, store) -> {
+			stores.add(describe(name, store));
+			try {
+				firstPages.addAll(this.scheduler.list(name, firstScheduled));
+			}
+			catch (RuntimeException ex) {
+				// An unreachable store is reported in its descriptor; the other stores'
+				// tasks still show.
+			}
+		});
+		List<ExecutorDescriptor> executors = new ArrayList<>();
+		this.scheduler.executors().forEach((name, executor) -> executors.add(describe(name, executor)));
+		List<TaskSummaryDescriptor> nextTasks = firstPages.stream()
+			.sorted(BY_NEXT_RUN_TIME)
+			.limit(NEXT_TASKS)
+			.map(SchedulerDescriber::summary)
+			.toList();
+		return new SchedulerDescriptor(this.scheduler.state(), this.scheduler.zone().getId(),
+				this.scheduler.clock().instant(), stores, executors, nextTasks);
+	}
+
+	@Nullable TaskDetailsDescriptor task(String id, boolean showValues) {
+		return this.scheduler.get(id).map((task) -> details(task, showValues)).orElse(null);
+	}
+
+	@Nullable TaskPageDescriptor page(String store, @Nullable String function, @Nullable String state, @Nullable Long offset,
+			@Nullable Integer limit) {
+		if (!this.scheduler.stores().containsKey(store)) {
+			return null;
+		}
+		TaskState taskState = parseState(state);
+		long from = (offset != null) ? offset : 0;
+		if (from < 0) {
+			throw new InvalidEndpointRequestException("offset must not be negative, was " + from, "Bad offset");
+		}
+		int size = (limit != null) ? limit : DEFAULT_PAGE_SIZE;
+		if (size < 1) {
+			throw new InvalidEndpointRequestException("limit must be at least 1, was " + size, "Bad limit");
+		}
+		size = Math.min(size, MAX_PAGE_SIZE);
+		String functionFilter = (function != null && !function.isEmpty()) ? function : null;
+		List<TaskSummaryDescriptor> tasks = this.scheduler
+			.list(store, new TaskQuery(functionFilter, taskState, from, size))
+			.stream()
+			.map(SchedulerDescriber::summary)
+			.toList();
+		return new TaskPageDescriptor(store, functionFilter, taskState, from, size, tasks);
+	}
+
+	static TaskSummaryDescriptor summary(Task task) {
+		return new TaskSummaryDescriptor(task.id(), task.name(), task.function(), task.store(), task.executor(),
+				task.trigger().describe(), state(task), task.nextRunTime());
+	}
+
+	private TaskDetailsDescriptor details(Task task, boolean showValues) {
+		List<@Nullable Object> args = new ArrayList<>(task.args().size());
+		for (int i = 0; i < task.args().size(); i++) {
+			args.add(sanitize("args[" + i + "]", task.args().get(i), showValues));
+		}
+		Map<String, @Nullable Object> kwargs = new LinkedHashMap<>();
+		task.kwargs().forEach((key, value) -> kwargs.put(key, sanitize(key, value, showValues)));
+		OptionsDescriptor options = new OptionsDescriptor(task.coalesce(), task.maxInstances(),
+				isoOrNull(task.misfireGraceTime()));
+		TriggerDescriptor trigger = new TriggerDescriptor(task.trigger().describe(),
+				nextRunTimes(task.trigger(), task.nextRunTime()));
+		OutcomeDescriptor lastOutcome = this.outcomes.last(task.id())
+			.map((outcome) -> outcome(outcome, showValues))
+			.orElse(null);
+		return new TaskDetailsDescriptor(task.id(), task.name(), task.function(), task.store(), task.executor(),
+				state(task), trigger, options, args, kwargs, lastOutcome);
+	}
+
+	private OutcomeDescriptor outcome(TaskOutcome outcome, boolean showValues) {
+		Object message = (outcome.errorMessage() != null) ? sanitize("errorMessage", outcome.errorMessage(), showValues)
+				: null;
+		return new OutcomeDescriptor(outcome.outcome().name(), outcome.scheduledRunTime(), outcome.startedAt(),
+				isoOrNull(outcome.duration()), outcome.errorType(), (message != null) ? message.toString() : null);
+	}
+
+	private @Nullable Object sanitize(String key, @Nullable Object value, boolean showValues) {
+		return this.sanitizer.sanitize(new SanitizableData(null, key, value), showValues);
+	}
+
+	private static List<Instant> nextRunTimes(Trigger trigger, @Nullable Instant next) {
+		List<Instant> times = new ArrayList<>(NEXT_RUN_TIMES);
+		Optional<Instant> time = Optional.ofNullable(next);
+		while (time.isPresent() && times.size() < NEXT_RUN_TIMES) {
+			times.add(time.get());
+			time = trigger.nextFireTimeAfter(time.get());
+		}
+		return times;
+	}
+
+	private static StoreDescriptor describe(String name, TaskStore store) {
+		String type = store.getClass().getSimpleName();
+		try {
+			return new StoreDescriptor(name, type, store.persistent(), store.count(), null);
+		}
+		catch (RuntimeException ex) {
+			return new StoreDescriptor(name, type, store.persistent(), null, String.valueOf(ex.getMessage()));
+		}
+	}
+
+	private static ExecutorDescriptor describe(String name, TaskExecutor executor) {
+		return new ExecutorDescriptor(name, executor.describe(), knownOrNull(executor.activeCount()),
+				knownOrNull(executor.queuedCount()));
+	}
+
+	private static @Nullable TaskState parseState(@Nullable String state) {
+		if (state == null || state.isEmpty()) {
+			return null;
+		}
+		try {
+			return TaskState.valueOf(state.toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidEndpointRequestException(
+					"Unknown state '" + state + "'; accepted states are " + Arrays.toString(TaskState.values()),
+					"Bad state");
+		}
+	}
+
+	private static TaskState state(Task task) {
+		return task.paused() ? TaskState.PAUSED : TaskState.SCHEDULED;
+	}
+
+	private static @Nullable Integer knownOrNull(int count) {
+		return (count >= 0) ? count : null;
+	}
+
+	private static @Nullable String isoOrNull(@Nullable Duration duration) {
+		return (duration != null) ? duration.toString() : null;
+	}
+
+}

@@ -1,0 +1,113 @@
+package dev.asyncz.autoconfigure.actuate;
+
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskActionDescriptor;
+import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskSummaryDescriptor;
+import dev.asyncz.core.Scheduler;
+import dev.asyncz.core.Task;
+import dev.asyncz.core.TaskNotFoundException;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.SecurityContext;
+import org.springframework.context.ApplicationEventPublisher;
+
+/**
+ * Carries out the endpoint's write operations and publishes an
+ * {@link AsynczEndpointAction} for each one that found its task.
+ */
+final class TaskActions {
+
+	private final Scheduler scheduler;
+
+	private final ApplicationEventPublisher publisher;
+
+	TaskActions(Scheduler scheduler, ApplicationEventPublisher publisher) {
+		this.scheduler = scheduler;
+		this.publisher = publisher;
+	}
+
+	/**
+	 * Performs an action on a task.
+	 * @param id the task id
+	 * @param action the action
+	 * @param securityContext who asks
+	 * @return what was done, or {@code null} when there is no such task
+	 */
+	@Nullable TaskActionDescriptor perform(String id, Action action, SecurityContext securityContext) {
+		Task after;
+		try {
+			after = apply(id, action);
+		}
+		catch (TaskNotFoundException ex) {
+			return null;
+		}
+		this.publisher.publishEvent(new AsynczEndpointAction(id, action.value, principalName(securityContext),
+				this.scheduler.clock().instant()));
+		TaskSummaryDescriptor task = (after != null) ? SchedulerDescriber.summary(after) : null;
+		return new TaskActionDescriptor(id, action.value, task);
+	}
+
+	private @Nullable Task apply(String id, Action action) {
+		switch (action) {
+			case PAUSE:
+				return this.scheduler.pauseTask(id);
+			case RESUME:
+				return this.scheduler.resumeTask(id).orElse(null);
+			case RUN:
+				return this.scheduler.runNow(id);
+			case DELETE:
+				this.scheduler.delete(id);
+				return null;
+			default:
+				throw new IllegalStateException("Unhandled action " + action);
+		}
+	}
+
+	private static String principalName(SecurityContext securityContext) {
+		Principal principal = securityContext.getPrincipal();
+		return (principal != null) ? principal.getName() : "anonymous";
+	}
+
+	/**
+	 * What a write operation does to a task.
+	 */
+	enum Action {
+
+		PAUSE("pause"), RESUME("resume"), RUN("run"), DELETE("delete");
+
+		/** The actions a {@code POST} body may name; deleting has its own operation. */
+		static final List<String> POSTABLE = List.of(PAUSE.value, RESUME.value, RUN.value);
+
+		private final String value;
+
+		Action(String value) {
+			this.value = value;
+		}
+
+		String value() {
+			return this.value;
+		}
+
+		/**
+		 * The action a {@code POST} body names.
+		 * @param value the action's name, in any case
+		 * @return the action
+		 * @throws InvalidEndpointRequestException if it is not one of {@link #POSTABLE}
+		 */
+		static Action parse(@Nullable String value) {
+			String wanted = (value != null) ? value.trim().toLowerCase(Locale.ROOT) : "";
+			return Arrays.stream(values())
+				.filter((action) -> POSTABLE.contains(action.value) && action.value.equals(wanted))
+				.findFirst()
+				.orElseThrow(() -> new InvalidEndpointRequestException(
+						"Unknown action '" + value + "'; accepted actions are " + POSTABLE, "Unknown action"));
+		}
+
+	}
+
+}

@@ -1,0 +1,253 @@
+package dev.asyncz.autoconfigure.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.LongSupplier;
+import java.util.function.ToIntFunction;
+
+import dev.asyncz.core.Scheduler;
+import dev.asyncz.event.ExecutorAdded;
+import dev.asyncz.event.ExecutorRemoved;
+import dev.asyncz.event.SchedulerEvent;
+import dev.asyncz.event.SchedulerListener;
+import dev.asyncz.event.StoreAdded;
+import dev.asyncz.event.StoreRemoved;
+import dev.asyncz.event.TaskError;
+import dev.asyncz.event.TaskExecuted;
+import dev.asyncz.event.TaskMaxInstancesReached;
+import dev.asyncz.event.TaskMissed;
+import dev.asyncz.event.TaskRunEvent;
+import dev.asyncz.executor.TaskExecutor;
+import dev.asyncz.store.TaskStore;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.MeterBinder;
+
+/**
+ * Micrometer meters for a scheduler, fed by its events:
+ * <ul>
+ * <li>{@code asyncz.task.executions} (timer; tags {@code function}, {@code outcome},
+ * {@code store}, {@code executor}),</li>
+ * <li>{@code asyncz.task.lateness} (timer: actual start minus scheduled time; tags
+ * {@code function}, {@code store}, {@code executor}),</li>
+ * <li>{@code asyncz.task.misfires} and {@code asyncz.task.max-instances} (counters; tags
+ * {@code function}, {@code store}),</li>
+ * <li>{@code asyncz.tasks} (gauge per store, refreshed at most every few seconds since
+ * counting a database table may be slow),</li>
+ * <li>{@code asyncz.executor.active} and {@code asyncz.executor.queued} (gauges per
+ * executor).</li>
+ * </ul>
+ * Tags never carry a task id: millions of one-shot tasks would mean millions of meters.
+ *
+ * <p>
+ * Attach it to a scheduler with {@link #attach}; {@link #close()} detaches it.
+ */
+public final class AsynczMetrics implements MeterBinder, SchedulerListener, AutoCloseable {
+
+	/** How long a store's task count is reused before the store is asked again. */
+	public static final Duration DEFAULT_COUNT_CACHE_TIME = Duration.ofSeconds(5);
+
+	private static final String OUTCOME_SUCCESS = "success";
+
+	private static final String OUTCOME_ERROR = "error";
+
+	private final Scheduler scheduler;
+
+	private final long countCacheNanos;
+
+	private final LongSupplier nanoTime;
+
+	private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
+
+	private final Map<String, CachedCount> counts = new ConcurrentHashMap<>();
+
+	AsynczMetrics(Scheduler scheduler, Duration countCacheTime, LongSupplier nanoTime) {
+		this.scheduler = scheduler;
+		this.countCacheNanos = countCacheTime.toNanos();
+		this.nanoTime = nanoTime;
+	}
+
+	/**
+	 * Starts listening to {@code scheduler}'s events; meters appear once {@link #bindTo
+	 * bound} to a registry.
+	 * @param scheduler the scheduler
+	 * @param countCacheTime how long a store's task count is reused
+	 * @return the metrics, to {@link #close()} when done
+	 */
+	@SuppressWarnings("unchecked")
+	public static AsynczMetrics attach(Scheduler scheduler, Duration countCacheTime) {
+		AsynczMetrics metrics = new AsynczMetrics(scheduler, countCacheTime, System::nanoTime);
+		scheduler.addListener(metrics, TaskRunEvent.class, StoreAdded.class, StoreRemoved.class, ExecutorAdded.class,
+				ExecutorRemoved.class);
+		return metrics;
+	}
+
+	@Override
+	public void bindTo(MeterRegistry registry) {
+		this.registries.add(registry);
+		this.scheduler.stores().keySet().forEach((store) -> registerStoreGauge(registry, store));
+		this.scheduler.executors().keySet().forEach((executor) -> registerExecutorGauges(registry, executor));
+	}
+
+	@Override
+	public void onEvent(SchedulerEvent event) {
+		if (event instanceof TaskExecuted executed) {
+			recordRun(executed, OUTCOME_SUCCESS, executed.startedAt(), executed.duration());
+		}
+		else if (event instanceof TaskError error) {
+			recordRun(error, OUTCOME_ERROR, error.startedAt(), error.duration());
+		}
+		else if (event instanceof TaskMissed missed) {
+			increment("asyncz.task.misfires", "Runs skipped because they were later than the misfire grace time",
+					missed);
+		}
+		else if (event instanceof TaskMaxInstancesReached reached) {
+			increment("asyncz.task.max-instances", "Runs skipped because the task had its most runs in progress",
+					reached);
+		}
+		else if (event instanceof StoreAdded added) {
+			this.registries.forEach((registry) -> registerStoreGauge(registry, added.store()));
+		}
+		else if (event instanceof StoreRemoved removed) {
+			this.counts.remove(removed.store());
+			removeMeters("store", removed.store());
+		}
+		else if (event instanceof ExecutorAdded added) {
+			this.registries.forEach((registry) -> registerExecutorGauges(registry, added.executor()));
+		}
+		else if (event instanceof ExecutorRemoved removed) {
+			removeMeters("executor", removed.executor());
+		}
+	}
+
+	@Override
+	public void close() {
+		this.scheduler.removeListener(this);
+	}
+
+	private void recordRun(TaskRunEvent run, String outcome, Instant startedAt, Duration duration) {
+		Tags runTags = Tags.of("function", run.function(), "store", run.store(), "executor", run.executor());
+		Duration lateness = Duration.between(run.scheduledRunTime(), startedAt);
+		// A run may start a hair early when clocks are coarse; that is not lateness.
+		Duration late = lateness.isNegative() ? Duration.ZERO : lateness;
+		for (MeterRegistry registry : this.registries) {
+			Timer.builder("asyncz.task.executions")
+				.description("Task runs, by outcome")
+				.tags(runTags)
+				.tag("outcome", outcome)
+				.register(registry)
+				.record(duration);
+			Timer.builder("asyncz.task.lateness")
+				.description("How long after its scheduled time a run started")
+				.tags(runTags)
+				.register(registry)
+				.record(late);
+		}
+	}
+
+	private void increment(String name, String description, TaskRunEvent run) {
+		for (MeterRegistry registry : this.registries) {
+			Counter.builder(name)
+				.description(description)
+				.tags("function", run.function(), "store", run.store())
+				.register(registry)
+				.increment();
+		}
+	}
+
+	private void registerStoreGauge(MeterRegistry registry, String store) {
+		Gauge.builder("asyncz.tasks", this, (metrics) -> metrics.taskCount(store))
+			.description("Tasks held by a store")
+			.tag("store", store)
+			.register(registry);
+	}
+
+	private void registerExecutorGauges(MeterRegistry registry, String executor) {
+		registerExecutorGauge(registry, executor, "asyncz.executor.active", "Task runs in progress",
+				TaskExecutor::activeCount);
+		registerExecutorGauge(registry, executor, "asyncz.executor.queued", "Task runs waiting for a worker",
+				TaskExecutor::queuedCount);
+	}
+
+	private void registerExecutorGauge(MeterRegistry registry, String executor, String name, String description,
+			ToIntFunction<TaskExecutor> count) {
+		Gauge.builder(name, this, (metrics) -> metrics.executorCount(executor, count))
+			.description(description)
+			.tag("executor", executor)
+			.register(registry);
+	}
+
+	private double taskCount(String store) {
+		TaskStore taskStore = this.scheduler.stores().get(store);
+		if (taskStore == null) {
+			return Double.NaN;
+		}
+		return this.counts.computeIfAbsent(store, (name) -> new CachedCount(taskStore)).get();
+	}
+
+	private double executorCount(String executor, ToIntFunction<TaskExecutor> count) {
+		TaskExecutor taskExecutor = this.scheduler.executors().get(executor);
+		int value = (taskExecutor != null) ? count.applyAsInt(taskExecutor) : -1;
+		// Executors that cannot tell answer -1; NaN is how a gauge says "no value".
+		return (value >= 0) ? value : Double.NaN;
+	}
+
+	private void removeMeters(String tagKey, String tagValue) {
+		for (MeterRegistry registry : this.registries) {
+			for (Meter meter : registry.getMeters()) {
+				if (meter instanceof Gauge && meter.getId().getName().startsWith("asyncz.")
+						&& tagValue.equals(meter.getId().getTag(tagKey))) {
+					registry.remove(meter);
+				}
+			}
+		}
+	}
+
+	/**
+	 * A store's task count, reused for a while.
+	 */
+	private final class CachedCount {
+
+		private final TaskStore store;
+
+		private long readAt;
+
+		private double value = Double.NaN;
+
+		private boolean read;
+
+		CachedCount(TaskStore store) {
+			this.store = store;
+		}
+
+		synchronized double get() {
+			long now = AsynczMetrics.this.nanoTime.getAsLong();
+			if (!this.read || now - this.readAt >= AsynczMetrics.this.countCacheNanos) {
+				this.value = countOrNaN();
+				this.readAt = now;
+				this.read = true;
+			}
+			return this.value;
+		}
+
+		private double countOrNaN() {
+			try {
+				return this.store.count();
+			}
+			catch (RuntimeException ex) {
+				// An unreachable store has no count; its health says why.
+				return Double.NaN;
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,465 @@
+package dev.asyncz.autoconfigure;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+
+import dev.asyncz.core.ControllableClock;
+import dev.asyncz.core.MaxTasksExceededException;
+import dev.asyncz.core.Scheduler;
+import dev.asyncz.core.SchedulerState;
+import dev.asyncz.core.Task;
+import dev.asyncz.core.TaskFunction;
+import dev.asyncz.core.TaskRequest;
+import dev.asyncz.event.SchedulerEvent;
+import dev.asyncz.event.SchedulerStarted;
+import dev.asyncz.event.TaskAdded;
+import dev.asyncz.event.TaskExecuted;
+import dev.asyncz.trigger.Triggers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledForJreRange;
+import org.junit.jupiter.api.condition.JRE;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
+
+class AsynczAutoConfigurationTests {
+
+	private static final Instant T0 = ControllableClockConfiguration.T0;
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(AsynczAutoConfiguration.class));
+
+	@Test
+	void schedulerHasDefaultMemoryStoreAndThreadPoolExecutor() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(Scheduler.class);
+			Scheduler scheduler = context.getBean(Scheduler.class);
+			assertThat(scheduler.stores()).containsOnlyKeys("default");
+			assertThat(scheduler.executors()).containsOnlyKeys("default");
+			assertThat(scheduler.executors().get("default").describe()).contains("10");
+			assertThat(scheduler.zone()).isEqualTo(ZoneOffset.UTC);
+			assertThat(scheduler.maxWait()).isEqualTo(Duration.ofMinutes(1));
+		});
+	}
+
+	@Test
+	void schedulerIsNotStartedByItsFactoryMethod() {
+		this.contextRunner.withUserConfiguration(StateAtCreationConfiguration.class).run((context) -> {
+			assertThat(context.getBean(StateRecorder.class).stateAtCreation).containsExactly(SchedulerState.STOPPED);
+		});
+	}
+
+	@Test
+	void schedulerRunsOnceTheContextHasStartedAndStopsWhenItCloses() {
+		this.contextRunner.run((context) -> {
+			Scheduler scheduler = context.getBean(Scheduler.class);
+			assertThat(scheduler.state()).isEqualTo(SchedulerState.RUNNING);
+			context.close();
+			assertThat(scheduler.state()).isEqualTo(SchedulerState.STOPPED);
+		});
+	}
+
+	@Test
+	void startupDelayPostponesTheStartWithoutHoldingUpTheContext() {
+		this.contextRunner.withPropertyValues("asyncz.startup-delay=1h").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(Scheduler.class).state()).isEqualTo(SchedulerState.STOPPED);
+		});
+	}
+
+	@Test
+	void schedulerStartsAfterTheStartupDelay() {
+		this.contextRunner.withPropertyValues("asyncz.startup-delay=100ms")
+			.run((context) -> await().atMost(Duration.ofSeconds(30))
+				.until(() -> context.getBean(Scheduler.class).state() == SchedulerState.RUNNING));
+	}
+
+	@Test
+	void closingDuringTheStartupDelayNeverStartsTheScheduler() {
+		this.contextRunner.withPropertyValues("asyncz.startup-delay=1h").run((context) -> {
+			Scheduler scheduler = context.getBean(Scheduler.class);
+			context.close();
+			assertThat(scheduler.state()).isEqualTo(SchedulerState.STOPPED);
+		});
+	}
+
+	@Test
+	void enabledFalseCreatesNoScheduler() {
+		this.contextRunner.withPropertyValues("asyncz.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(Scheduler.class)
+				.doesNotHaveBean(AsynczProperties.class));
+	}
+
+	@Test
+	void withoutAsynczCoreOnTheClassPathThereIsNoScheduler() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader(Scheduler.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(Scheduler.class));
+	}
+
+	@Test
+	void applicationSchedulerReplacesTheAutoConfiguredOneAndIsStarted() {
+		this.contextRunner.withUserConfiguration(OwnSchedulerConfiguration.class).run((context) -> {
+			assertThat(context).hasSingleBean(Scheduler.class);
+			Scheduler scheduler = context.getBean(Scheduler.class);
+			assertThat(scheduler).isSameAs(context.getBean(OwnSchedulerConfiguration.class).scheduler);
+			assertThat(scheduler.state()).isEqualTo(SchedulerState.RUNNING);
+		});
+	}
+
+	@Test
+	void applicationSchedulerThatIsAlreadyRunningIsLeftRunning() {
+		this.contextRunner.withUserConfiguration(StartedSchedulerConfiguration.class)
+			.run((context) -> assertThat(context.getBean(Scheduler.class).state()).isEqualTo(SchedulerState.RUNNING));
+	}
+
+	@Test
+	void timezoneAndMaxWaitAreApplied() {
+		this.contextRunner.withPropertyValues("asyncz.timezone=Europe/Paris", "asyncz.max-wait=5s").run((context) -> {
+			Scheduler scheduler = context.getBean(Scheduler.class);
+			assertThat(scheduler.zone()).isEqualTo(ZoneId.of("Europe/Paris"));
+			assertThat(scheduler.maxWait()).isEqualTo(Duration.ofSeconds(5));
+		});
+	}
+
+	@Test
+	void taskDefaultsApplyToTasksThatLeaveThemUnset() {
+		this.contextRunner
+			.withPropertyValues("asyncz.task-defaults.coalesce=false", "asyncz.task-defaults.max-instances=3",
+					"asyncz.task-defaults.misfire-grace-time=30s")
+			.run((context) -> {
+				Task task = addOneShot(context.getBean(Scheduler.class));
+				assertThat(task.coalesce()).isFalse();
+				assertThat(task.maxInstances()).isEqualTo(3);
+				assertThat(task.misfireGraceTime()).isEqualTo(Duration.ofSeconds(30));
+			});
+	}
+
+	@Test
+	void emptyMisfireGraceTimeMeansNoLimit() {
+		this.contextRunner.withPropertyValues("asyncz.task-defaults.misfire-grace-time=").run((context) -> {
+			assertThat(addOneShot(context.getBean(Scheduler.class)).misfireGraceTime()).isNull();
+		});
+	}
+
+	@Test
+	void maxTasksLimitsHowManyTasksTheSchedulerHolds() {
+		this.contextRunner.withPropertyValues("asyncz.max-tasks=1").run((context) -> {
+			Scheduler scheduler = context.getBean(Scheduler.class);
+			addOneShot(scheduler);
+			assertThatExceptionOfType(MaxTasksExceededException.class).isThrownBy(() -> addOneShot(scheduler));
+		});
+	}
+
+	@Test
+	void namedStoresAndExecutorsAreBuiltFromProperties() {
+		this.contextRunner.withUserConfiguration(ExecutorBeanConfiguration.class)
+			.withPropertyValues("asyncz.stores.default.type=memory", "asyncz.stores.scratch.type=memory",
+					"asyncz.executors.default.type=thread-pool", "asyncz.executors.default.max-workers=3",
+					"asyncz.executors.blocking.type=bean", "asyncz.executors.blocking.bean=myExecutor")
+			.run((context) -> {
+				Scheduler scheduler = context.getBean(Scheduler.class);
+				assertThat(scheduler.stores()).containsOnlyKeys("default", "scratch");
+				assertThat(scheduler.executors()).containsOnlyKeys("default", "blocking");
+				assertThat(scheduler.executors().get("default").describe()).contains("3");
+				assertThat(scheduler.executors().get("blocking").describe()).contains("myExecutor");
+			});
+	}
+
+	@Test
+	void executorOfTypeBeanHandsRunsToThatBean() {
+		this.contextRunner.withUserConfiguration(ExecutorBeanConfiguration.class, ControllableClockConfiguration.class)
+			.withPropertyValues("asyncz.executors.default.type=bean", "asyncz.executors.default.bean=myExecutor")
+			.run((context) -> {
+				CountDownLatch ran = new CountDownLatch(1);
+				context.getBean(Scheduler.class).add(TaskRequest.of("count", countDown(ran), Triggers.at(T0)).build());
+				assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
+				assertThat(context.getBean(ExecutorBeanConfiguration.class).executed).hasSize(1);
+			});
+	}
+
+	@Test
+	void customizersAreAppliedInOrderAfterTheProperties() {
+		this.contextRunner.withUserConfiguration(CustomizerConfiguration.class)
+			.withPropertyValues("asyncz.max-wait=5s")
+			.run((context) -> assertThat(context.getBean(Scheduler.class).maxWait()).isEqualTo(Duration.ofSeconds(3)));
+	}
+
+	@Test
+	void clockQualifiedWithAsynczClockIsTheSchedulersClock() {
+		this.contextRunner.withUserConfiguration(ControllableClockConfiguration.class).run((context) -> {
+			assertThat(context.getBean(Scheduler.class).clock()).isSameAs(context.getBean("asynczClock"));
+		});
+	}
+
+	@Test
+	void clockWithoutTheQualifierIsNotUsed() {
+		this.contextRunner.withBean("clock", Clock.class, () -> new ControllableClock(T0))
+			.run((context) -> assertThat(context.getBean(Scheduler.class).clock())
+				.isNotSameAs(context.getBean("clock")));
+	}
+
+	@Test
+	void unknownStoreTypeFailsNamingThePropertyAndTheKnownTypes() {
+		this.contextRunner.withPropertyValues("asyncz.stores.durable.type=mongo").run((context) -> {
+			FailureAnalysis analysis = propertyFailure(context);
+			assertThat(analysis.getDescription()).contains("asyncz.stores.durable.type", "'mongo'",
+					"no such store type");
+			assertThat(analysis.getAction()).contains("memory");
+		});
+	}
+
+	@Test
+	void storeTypeWhoseModuleIsAbsentNamesTheDependencyToAdd() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("dev.asyncz.store.jdbc", "dev.asyncz.store.redis"))
+			.withPropertyValues("asyncz.stores.durable.type=jdbc")
+			.run((context) -> {
+				FailureAnalysis analysis = propertyFailure(context);
+				assertThat(analysis.getDescription()).contains("asyncz.stores.durable.type", "'jdbc'");
+				assertThat(analysis.getAction()).contains("dev.asyncz:asyncz-store-jdbc", "memory");
+			});
+	}
+
+	@Test
+	void unknownExecutorTypeFailsNamingThePropertyAndTheAcceptedTypes() {
+		this.contextRunner.withPropertyValues("asyncz.executors.default.type=fork-join").run((context) -> {
+			FailureAnalysis analysis = propertyFailure(context);
+			assertThat(analysis.getDescription()).contains("asyncz.executors.default.type", "'fork-join'");
+			assertThat(analysis.getAction()).contains("thread-pool", "virtual", "bean");
+		});
+	}
+
+	@Test
+	void executorBeanThatDoesNotExistFailsListingTheExecutorBeans() {
+		this.contextRunner.withUserConfiguration(ExecutorBeanConfiguration.class)
+			.withPropertyValues("asyncz.executors.blocking.type=bean", "asyncz.executors.blocking.bean=nope")
+			.run((context) -> {
+				FailureAnalysis analysis = propertyFailure(context);
+				assertThat(analysis.getDescription()).contains("asyncz.executors.blocking.bean", "'nope'");
+				assertThat(analysis.getAction()).contains("myExecutor");
+			});
+	}
+
+	@Test
+	void executorOfTypeBeanWithoutABeanNameFails() {
+		this.contextRunner.withPropertyValues("asyncz.executors.blocking.type=bean").run((context) -> {
+			FailureAnalysis analysis = propertyFailure(context);
+			assertThat(analysis.getDescription()).contains("asyncz.executors.blocking.bean", "is not set");
+		});
+	}
+
+	@Test
+	@EnabledForJreRange(max = JRE.JAVA_20)
+	void virtualThreadsBeforeJava21FailWithAClearMessage() {
+		this.contextRunner.withPropertyValues("asyncz.executors.default.type=virtual").run((context) -> {
+			FailureAnalysis analysis = propertyFailure(context);
+			assertThat(analysis.getDescription()).contains("asyncz.executors.default.type", "'virtual'", "Java 21");
+			assertThat(analysis.getAction()).contains("thread-pool");
+		});
+	}
+
+	@Test
+	@EnabledForJreRange(min = JRE.JAVA_21)
+	void virtualThreadsFromJava21AreAnExecutor() {
+		this.contextRunner.withPropertyValues("asyncz.executors.default.type=virtual")
+			.run((context) -> assertThat(context.getBean(Scheduler.class).executors()).containsKey("default"));
+	}
+
+	@Test
+	void nonPositiveMaxWorkersFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("asyncz.executors.default.max-workers=0")
+			.run((context) -> assertThat(propertyFailure(context).getDescription())
+				.contains("asyncz.executors.default.max-workers", "'0'"));
+	}
+
+	@Test
+	void nonPositiveMaxWaitFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("asyncz.max-wait=0s")
+			.run((context) -> assertThat(propertyFailure(context).getDescription()).contains("asyncz.max-wait"));
+	}
+
+	@Test
+	void schedulerEventsArePublishedAsApplicationEvents() {
+		this.contextRunner.withUserConfiguration(EventRecorder.class).run((context) -> {
+			addOneShot(context.getBean(Scheduler.class));
+			List<SchedulerEvent> events = context.getBean(EventRecorder.class).events;
+			assertThat(events).hasAtLeastOneElementOfType(SchedulerStarted.class)
+				.hasAtLeastOneElementOfType(TaskAdded.class);
+		});
+	}
+
+	@Test
+	void eventListenersReceiveOnlyTheEventTypeTheyAskFor() {
+		this.contextRunner.withUserConfiguration(TaskAddedRecorder.class).run((context) -> {
+			addOneShot(context.getBean(Scheduler.class));
+			assertThat(context.getBean(TaskAddedRecorder.class).events).singleElement().isInstanceOf(TaskAdded.class);
+		});
+	}
+
+	@Test
+	void failingEventListenerDoesNotStopTasks() {
+		this.contextRunner.withUserConfiguration(FailingListener.class).run((context) -> {
+			Scheduler scheduler = context.getBean(Scheduler.class);
+			CountDownLatch ran = new CountDownLatch(2);
+			for (int i = 0; i < 2; i++) {
+				scheduler.add(TaskRequest.of("count", countDown(ran), Triggers.at(Instant.now())).build());
+			}
+			assertThat(ran.await(30, TimeUnit.SECONDS)).isTrue();
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> context.getBean(FailingListener.class).failures.size() >= 2);
+		});
+	}
+
+	private static TaskFunction countDown(CountDownLatch latch) {
+		return (run) -> {
+			latch.countDown();
+			return null;
+		};
+	}
+
+	private static Task addOneShot(Scheduler scheduler) {
+		return scheduler
+			.add(TaskRequest.of("noop", (run) -> null, Triggers.at(T0.plus(Duration.ofDays(3650)))).build());
+	}
+
+	private static FailureAnalysis propertyFailure(AssertableApplicationContext context) {
+		assertThat(context).hasFailed();
+		FailureAnalysis analysis = new InvalidAsynczPropertyFailureAnalyzer().analyze(context.getStartupFailure());
+		assertThat(analysis).as("failure analysis of %s", context.getStartupFailure()).isNotNull();
+		return analysis;
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class StateAtCreationConfiguration {
+
+		@Bean
+		static StateRecorder stateRecorder() {
+			return new StateRecorder();
+		}
+
+	}
+
+	static class StateRecorder implements BeanPostProcessor {
+
+		final List<SchedulerState> stateAtCreation = new CopyOnWriteArrayList<>();
+
+		@Override
+		public Object postProcessAfterInitialization(Object bean, String beanName) {
+			if (bean instanceof Scheduler scheduler) {
+				this.stateAtCreation.add(scheduler.state());
+			}
+			return bean;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class OwnSchedulerConfiguration {
+
+		final Scheduler scheduler = Scheduler.builder().build();
+
+		@Bean
+		Scheduler ownScheduler() {
+			return this.scheduler;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class StartedSchedulerConfiguration {
+
+		@Bean
+		Scheduler ownScheduler() {
+			Scheduler scheduler = Scheduler.builder().build();
+			scheduler.start();
+			return scheduler;
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class ExecutorBeanConfiguration {
+
+		final List<Runnable> executed = new CopyOnWriteArrayList<>();
+
+		@Bean
+		Executor myExecutor() {
+			return (runnable) -> {
+				this.executed.add(runnable);
+				runnable.run();
+			};
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	static class CustomizerConfiguration {
+
+		@Bean
+		@Order(2)
+		SchedulerBuilderCustomizer second() {
+			return (builder) -> builder.maxWait(Duration.ofSeconds(3));
+		}
+
+		@Bean
+		@Order(1)
+		SchedulerBuilderCustomizer first() {
+			return (builder) -> builder.maxWait(Duration.ofSeconds(2));
+		}
+
+	}
+
+	static class EventRecorder {
+
+		final List<SchedulerEvent> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(SchedulerEvent event) {
+			this.events.add(event);
+		}
+
+	}
+
+	static class TaskAddedRecorder {
+
+		final List<Object> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(TaskAdded event) {
+			this.events.add(event);
+		}
+
+	}
+
+	static class FailingListener {
+
+		final List<TaskExecuted> failures = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(TaskExecuted event) {
+			this.failures.add(event);
+			throw new IllegalStateException("listener fails on purpose");
+		}
+
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.asyncz.autoconfigure.actuate;
+
+import java.time.Duration;
+
+import dev.asyncz.core.Scheduler;
+import dev.asyncz.core.TaskRequest;
+import dev.asyncz.trigger.Triggers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code asyncz} endpoint with {@code management.endpoint.asyncz.access=read-only}.
+ */
+@SpringBootTest(classes = AsynczEndpointWebTests.TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.endpoints.web.exposure.include=asyncz",
+				"management.endpoint.asyncz.access=read-only" })
+class AsynczEndpointReadOnlyWebTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Scheduler scheduler;
+
+	@Autowired
+	AsynczEndpointWebTests.AuditRecorder audit;
+
+	ActuatorClient actuator;
+
+	@BeforeEach
+	void addTask() {
+		this.scheduler.deleteAll(null);
+		this.audit.actions.clear();
+		this.actuator = new ActuatorClient(this.port);
+		this.scheduler.add(
+				TaskRequest
+					.of("report",
+							Triggers.every(Duration.ofHours(1))
+								.startingAt(this.scheduler.clock().instant().plusSeconds(60)))
+					.id("report-1")
+					.build());
+	}
+
+	@Test
+	void readsAreAllowed() {
+		assertThat(this.actuator.get("/asyncz").status()).isEqualTo(200);
+		assertThat(this.actuator.get("/asyncz/report-1").status()).isEqualTo(200);
+	}
+
+	@Test
+	void actionsAreRefusedAndLeaveTheTaskAlone() {
+		int status = this.actuator.post("/asyncz/report-1", "{\"action\":\"pause\"}").status();
+		assertThat(status).isBetween(400, 499);
+		assertThat(this.scheduler.get("report-1")).hasValueSatisfying((task) -> assertThat(task.paused()).isFalse());
+		assertThat(this.audit.actions).isEmpty();
+	}
+
+	@Test
+	void deleteIsRefusedAndTheTaskStays() {
+		int status = this.actuator.delete("/asyncz/report-1").status();
+		assertThat(status).isBetween(400, 499);
+		assertThat(this.scheduler.get("report-1")).isPresent();
+		assertThat(this.audit.actions).isEmpty();
+	}
+
+}

@@ -1,0 +1,59 @@
+package dev.asyncz.autoconfigure.actuate;
+
+import java.time.Duration;
+import java.util.Map;
+
+import dev.asyncz.core.Scheduler;
+import dev.asyncz.core.TaskRequest;
+import dev.asyncz.trigger.Triggers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The {@code asyncz} endpoint with {@code management.endpoint.asyncz.show-values=always}.
+ */
+@SpringBootTest(classes = AsynczEndpointWebTests.TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
+		properties = { "management.endpoints.web.exposure.include=asyncz",
+				"management.endpoint.asyncz.show-values=always" })
+class AsynczEndpointShowValuesWebTests {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Scheduler scheduler;
+
+	ActuatorClient actuator;
+
+	@BeforeEach
+	void addTask() {
+		this.scheduler.deleteAll(null);
+		this.actuator = new ActuatorClient(this.port);
+		this.scheduler
+			.add(TaskRequest
+				.of("report",
+						Triggers.every(Duration.ofHours(1))
+							.startingAt(this.scheduler.clock().instant().plusSeconds(60)))
+				.id("report-1")
+				.args("alice", 42)
+				.kwargs(Map.of("format", "pdf"))
+				.build());
+	}
+
+	@Test
+	void argumentsAreShownAsStored() {
+		JsonNode json = this.actuator.get("/asyncz/report-1").json();
+		assertThat(json.at("/args/0").asString()).isEqualTo("alice");
+		assertThat(json.at("/args/1").asInt()).isEqualTo(42);
+		assertThat(json.at("/kwargs/format").asString()).isEqualTo("pdf");
+	}
+
+}

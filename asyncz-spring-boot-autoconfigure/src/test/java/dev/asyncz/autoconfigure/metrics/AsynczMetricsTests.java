@@ -1,0 +1,176 @@
+package dev.asyncz.autoconfigure.metrics;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.asyncz.core.ControllableClock;
+import dev.asyncz.core.Scheduler;
+import dev.asyncz.core.TaskFunctions;
+import dev.asyncz.core.TaskRequest;
+import dev.asyncz.event.TaskMaxInstancesReached;
+import dev.asyncz.executor.TaskExecutors;
+import dev.asyncz.store.MemoryTaskStore;
+import dev.asyncz.trigger.DateTrigger;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Meters fed by a real scheduler, driven by a controllable clock and a direct executor.
+ */
+class AsynczMetricsTests {
+
+	static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
+
+	private final ControllableClock clock = new ControllableClock(START);
+
+	private final AtomicLong nanoTime = new AtomicLong();
+
+	private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+
+	private Scheduler scheduler;
+
+	private AsynczMetrics metrics;
+
+	@BeforeEach
+	@SuppressWarnings("unchecked")
+	void startScheduler() {
+		TaskFunctions functions = new TaskFunctions();
+		functions.register("report", (context) -> "reported");
+		functions.register("fail", (context) -> {
+			throw new IllegalStateException("boom");
+		});
+		this.scheduler = Scheduler.builder()
+			.clock(this.clock)
+			.functions(functions)
+			.store("default", new MemoryTaskStore())
+			.executor("default", TaskExecutors.of(Runnable::run, "direct"))
+			.build();
+		this.metrics = new AsynczMetrics(this.scheduler, Duration.ofSeconds(5), this.nanoTime::get);
+		this.scheduler.addListener(this.metrics);
+		this.metrics.bindTo(this.registry);
+		this.scheduler.start();
+	}
+
+	@AfterEach
+	void shutdown() {
+		this.scheduler.shutdown(false);
+	}
+
+	@Test
+	void successfulRunIsTimedWithItsFunctionStoreExecutorAndOutcome() {
+		runAt(START.plusSeconds(1), "report", "r1");
+		this.clock.advance(Duration.ofSeconds(1));
+		Timer timer = awaitTimer("asyncz.task.executions", "outcome", "success");
+		assertThat(timer.getId().getTags()).containsExactlyInAnyOrder(Tag.of("function", "report"),
+				Tag.of("store", "default"), Tag.of("executor", "default"), Tag.of("outcome", "success"));
+	}
+
+	@Test
+	void failedRunIsTimedWithOutcomeError() {
+		runAt(START.plusSeconds(1), "fail", "f1");
+		this.clock.advance(Duration.ofSeconds(1));
+		Timer timer = awaitTimer("asyncz.task.executions", "outcome", "error");
+		assertThat(timer.getId().getTag("function")).isEqualTo("fail");
+	}
+
+	@Test
+	void lateRunRecordsHowLateItStarted() {
+		this.scheduler
+			.add(TaskRequest.of("report", new DateTrigger(START.plusSeconds(1))).id("late").noMisfireLimit().build());
+		this.clock.advance(Duration.ofSeconds(4));
+		Timer lateness = awaitTimer("asyncz.task.lateness", "function", "report");
+		assertThat(lateness.max(TimeUnit.MILLISECONDS)).isEqualTo(3000);
+		assertThat(lateness.getId().getTags()).extracting(Tag::getKey)
+			.containsExactlyInAnyOrder("function", "store", "executor");
+	}
+
+	@Test
+	void runLaterThanItsGraceTimeCountsAMisfire() {
+		this.scheduler.add(TaskRequest.of("report", new DateTrigger(START.plusSeconds(1)))
+			.id("missed")
+			.misfireGraceTime(Duration.ofSeconds(1))
+			.build());
+		this.clock.advance(Duration.ofSeconds(10));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.registry.find("asyncz.task.misfires")
+				.tags("function", "report", "store", "default")
+				.counters()
+				.stream()
+				.anyMatch((counter) -> counter.count() > 0));
+		assertThat(this.registry.get("asyncz.task.misfires").counter().count()).isEqualTo(1);
+		assertThat(this.registry.find("asyncz.task.executions").timer()).isNull();
+	}
+
+	@Test
+	void maxInstancesReachedIsCounted() {
+		this.metrics.onEvent(new TaskMaxInstancesReached("busy", "report", "default", "default", START, 1));
+		assertThat(this.registry.get("asyncz.task.max-instances")
+			.tags("function", "report", "store", "default")
+			.counter()
+			.count()).isEqualTo(1);
+	}
+
+	@Test
+	void tasksGaugeShowsEachStoresCountReadAtMostOncePerCacheTime() {
+		runAt(START.plusSeconds(60), "report", "a");
+		assertThat(tasksGauge("default")).isEqualTo(1);
+		runAt(START.plusSeconds(60), "report", "b");
+		assertThat(tasksGauge("default")).isEqualTo(1);
+		this.nanoTime.addAndGet(Duration.ofSeconds(5).toNanos());
+		assertThat(tasksGauge("default")).isEqualTo(2);
+	}
+
+	@Test
+	void executorGaugesShowActiveRunsAndNothingForWhatTheExecutorCannotTell() {
+		assertThat(this.registry.get("asyncz.executor.active").tag("executor", "default").gauge().value()).isZero();
+		assertThat(this.registry.get("asyncz.executor.queued").tag("executor", "default").gauge().value()).isNaN();
+	}
+
+	@Test
+	void storesAddedLaterGetAGaugeThatGoesWithThem() {
+		this.scheduler.addStore("extra", new MemoryTaskStore());
+		assertThat(tasksGauge("extra")).isZero();
+		this.scheduler.removeStore("extra");
+		assertThat(this.registry.find("asyncz.tasks").tag("store", "extra").gauge()).isNull();
+	}
+
+	@Test
+	void noMeterIsTaggedWithATaskId() {
+		runAt(START.plusSeconds(1), "report", "task-id-1");
+		runAt(START.plusSeconds(1), "fail", "task-id-2");
+		this.clock.advance(Duration.ofSeconds(1));
+		awaitTimer("asyncz.task.executions", "outcome", "error");
+		awaitTimer("asyncz.task.executions", "outcome", "success");
+		assertThat(this.registry.getMeters()).flatExtracting((meter) -> meter.getId().getTags())
+			.extracting(Tag::getValue)
+			.doesNotContain("task-id-1", "task-id-2");
+	}
+
+	private void runAt(Instant when, String function, String id) {
+		this.scheduler.add(TaskRequest.of(function, new DateTrigger(when)).id(id).build());
+	}
+
+	private Timer awaitTimer(String name, String tagKey, String tagValue) {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.registry.find(name)
+				.tag(tagKey, tagValue)
+				.timers()
+				.stream()
+				.anyMatch((t) -> t.count() > 0));
+		return this.registry.get(name).tag(tagKey, tagValue).timer();
+	}
+
+	private double tasksGauge(String store) {
+		return this.registry.get("asyncz.tasks").tag("store", store).gauge().value();
+	}
+
+}

@@ -1,0 +1,94 @@
+package dev.asyncz.autoconfigure.redis;
+
+import dev.asyncz.autoconfigure.AsynczAutoConfiguration;
+import dev.asyncz.autoconfigure.InvalidAsynczPropertyException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.core.NestedExceptionUtils;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The redis store auto-configuration where it refuses to build a store; building one
+ * needs the server ({@link AsynczRedisStoreIT}).
+ */
+class AsynczRedisStoreAutoConfigurationTests {
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(AsynczRedisStoreAutoConfiguration.class, AsynczAutoConfiguration.class))
+		.withPropertyValues("asyncz.stores.cache.type=redis");
+
+	@Test
+	void withoutLettuceRedisStoreFailsSayingToAddIt() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.lettuce")).run((context) -> {
+			InvalidAsynczPropertyException failure = propertyFailure(context);
+			assertThat(failure.getProperty()).isEqualTo("asyncz.stores.cache.type");
+			assertThat(failure.getMessage()).contains("'redis'", "io.lettuce:lettuce-core");
+			assertThat(failure.getAction()).contains("Add the dependency io.lettuce:lettuce-core")
+				.doesNotContain("asyncz-store-redis");
+		});
+	}
+
+	@Test
+	void withoutTheRedisStoreModuleRedisStoreFailsSayingToAddItAndLettuce() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.lettuce", "dev.asyncz.store.redis"))
+			.run((context) -> assertThat(propertyFailure(context).getAction())
+				.contains("dev.asyncz:asyncz-store-redis and io.lettuce:lettuce-core"));
+	}
+
+	@Test
+	void otherStoreTypeMistakesMentionWhatRedisNeeds() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("io.lettuce"))
+			.withPropertyValues("asyncz.stores.cache.type=mongo")
+			.run((context) -> assertThat(propertyFailure(context).getAction())
+				.contains("redis (add io.lettuce:lettuce-core)"));
+	}
+
+	@Test
+	void urlThatIsNotARedisUrlFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("asyncz.stores.cache.url=http://localhost:6379").run((context) -> {
+			InvalidAsynczPropertyException failure = propertyFailure(context);
+			assertThat(failure.getProperty()).isEqualTo("asyncz.stores.cache.url");
+			assertThat(failure.getMessage()).contains("'http://localhost:6379'", "not a Redis URL");
+			assertThat(failure.getAction()).contains("redis://");
+		});
+	}
+
+	@Test
+	void emptyKeyPrefixFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("asyncz.stores.cache.key-prefix=")
+			.run((context) -> assertThat(propertyFailure(context).getProperty())
+				.isEqualTo("asyncz.stores.cache.key-prefix"));
+	}
+
+	@Test
+	void nonPositiveLeaseTimeFailsNamingTheProperty() {
+		this.contextRunner.withPropertyValues("asyncz.stores.cache.lease-time=0s")
+			.run((context) -> assertThat(propertyFailure(context).getProperty())
+				.isEqualTo("asyncz.stores.cache.lease-time"));
+	}
+
+	@Test
+	void applicationRedisClusterCannotBeTakenOverAndFailsAskingForAUrl() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.cluster.nodes=127.0.0.1:7000,127.0.0.1:7001")
+			.run((context) -> {
+				InvalidAsynczPropertyException failure = propertyFailure(context);
+				assertThat(failure.getProperty()).isEqualTo("asyncz.stores.cache.url");
+				assertThat(failure.getMessage()).contains("cluster");
+			});
+	}
+
+	private static InvalidAsynczPropertyException propertyFailure(AssertableApplicationContext context) {
+		assertThat(context).hasFailed();
+		assertThat(context.getStartupFailure()).rootCause().isInstanceOf(InvalidAsynczPropertyException.class);
+		return (InvalidAsynczPropertyException) NestedExceptionUtils.getRootCause(context.getStartupFailure());
+	}
+
+}

@@ -1,0 +1,141 @@
+package dev.asyncz.autoconfigure.redis;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+
+import dev.asyncz.autoconfigure.AsynczAutoConfiguration;
+import dev.asyncz.core.Scheduler;
+import dev.asyncz.core.TaskRequest;
+import dev.asyncz.store.redis.RedisTaskStore;
+import dev.asyncz.store.redis.RedisTaskStoreSettings;
+import dev.asyncz.test.LocalServer;
+import dev.asyncz.test.RequiresLocalServer;
+import dev.asyncz.trigger.Triggers;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@RequiresLocalServer(LocalServer.REDIS)
+class AsynczRedisStoreIT {
+
+	/**
+	 * A database other than 0, to see that the application's choice of database is
+	 * followed.
+	 */
+	private static final int DATABASE = 5;
+
+	private final String prefix = "asyncz-wiring-it:" + UUID.randomUUID().toString().substring(0, 8) + ":";
+
+	private final ApplicationContextRunner contextRunner = new ApplicationContextRunner()
+		.withConfiguration(
+				AutoConfigurations.of(AsynczRedisStoreAutoConfiguration.class, AsynczAutoConfiguration.class))
+		.withPropertyValues("asyncz.stores.cache.type=redis", "asyncz.stores.cache.key-prefix=" + this.prefix);
+
+	@AfterEach
+	void deleteOwnKeys() {
+		for (int database : new int[] { 0, DATABASE }) {
+			withRedis(database, (redis) -> {
+				List<String> keys = redis.keys(this.prefix + "*");
+				if (!keys.isEmpty()) {
+					redis.del(keys.toArray(String[]::new));
+				}
+				return null;
+			});
+		}
+	}
+
+	@Test
+	void urlConnectsTheStoreToThatServer() {
+		this.contextRunner.withPropertyValues("asyncz.stores.cache.url=" + LocalServer.REDIS.url() + "/" + DATABASE)
+			.run((context) -> {
+				addTask(context.getBean(Scheduler.class));
+				assertThat(ownKeys(DATABASE)).isNotEmpty();
+			});
+	}
+
+	@Test
+	void leaseTimeAndPollIntervalAreTheStoresSettings() {
+		this.contextRunner
+			.withPropertyValues("asyncz.stores.cache.url=" + LocalServer.REDIS.url(),
+					"asyncz.stores.cache.lease-time=45s", "asyncz.stores.cache.poll-interval=2s")
+			.run((context) -> {
+				RedisTaskStoreSettings settings = ((RedisTaskStore) context.getBean(Scheduler.class)
+					.stores()
+					.get("cache")).settings();
+				assertThat(settings.keyPrefix()).isEqualTo(this.prefix);
+				assertThat(settings.leaseDuration()).isEqualTo(Duration.ofSeconds(45));
+				assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(2));
+			});
+	}
+
+	@Test
+	void withoutAUrlTheStoreUsesSpringDataRedisConnectionDetails() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues(springDataRedis())
+			.run((context) -> {
+				addTask(context.getBean(Scheduler.class));
+				assertThat(ownKeys(DATABASE)).isNotEmpty();
+			});
+	}
+
+	@Test
+	void withoutAUrlTheStoreReadsSpringDataRedisPropertiesWhenItsAutoConfigurationIsAbsent() {
+		this.contextRunner.withPropertyValues(springDataRedis()).run((context) -> {
+			addTask(context.getBean(Scheduler.class));
+			assertThat(ownKeys(DATABASE)).isNotEmpty();
+		});
+	}
+
+	@Test
+	void withoutAUrlTheStoreReadsSpringDataRedisPropertiesWithoutSpringBootDataRedis() {
+		this.contextRunner.withClassLoader(new FilteredClassLoader("org.springframework.boot.data.redis"))
+			.withPropertyValues("spring.data.redis.url=" + LocalServer.REDIS.url() + "/" + DATABASE)
+			.run((context) -> {
+				addTask(context.getBean(Scheduler.class));
+				assertThat(ownKeys(DATABASE)).isNotEmpty();
+			});
+	}
+
+	private static String[] springDataRedis() {
+		return new String[] { "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + LocalServer.REDIS.port(),
+				"spring.data.redis.database=" + DATABASE };
+	}
+
+	private static void addTask(Scheduler scheduler) {
+		scheduler.functions().register("refresh", (run) -> null);
+		scheduler.add(TaskRequest.of("refresh", Triggers.at(Instant.parse("2090-01-01T00:00:00Z")))
+			.id("refresh-1")
+			.store("cache")
+			.build());
+	}
+
+	private List<String> ownKeys(int database) {
+		return withRedis(database, (redis) -> redis.keys(this.prefix + "*"));
+	}
+
+	private static <T> T withRedis(int database, Function<RedisCommands<String, String>, T> action) {
+		RedisURI uri = RedisURI.create(LocalServer.REDIS.url());
+		uri.setDatabase(database);
+		RedisClient client = RedisClient.create(uri);
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			return action.apply(connection.sync());
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+}

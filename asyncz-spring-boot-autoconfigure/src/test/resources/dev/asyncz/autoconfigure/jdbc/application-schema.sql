@@ -1,0 +1,1 @@
+CREATE TABLE IF NOT EXISTS application_table (id INT PRIMARY KEY);
