@@ -1,0 +1,57 @@
+package dev.asyncz.benchmarks;
+
+import java.time.Instant;
+
+import dev.asyncz.core.Scheduler;
+import dev.asyncz.core.TaskFunction;
+import dev.asyncz.core.TaskRequest;
+import dev.asyncz.executor.TaskExecutors;
+import dev.asyncz.trigger.Triggers;
+
+/**
+ * asyncz as a user would build it: the default memory store and a thread-pool executor,
+ * tasks added with a Java callable and no misfire limit so that none is skipped however
+ * long a burst takes.
+ */
+final class AsynczSubject implements Subject {
+
+	private static final TaskFunction NOOP = (context) -> Boolean.TRUE;
+
+	private final Scheduler scheduler;
+
+	private final TaskFunction probed;
+
+	AsynczSubject(int workers, Probe probe) {
+		this.scheduler = Scheduler.builder().executor("default", TaskExecutors.threadPool(workers)).build();
+		this.probed = (context) -> {
+			probe.ran(Probe.epochMicros(context.scheduledRunTime()));
+			return Boolean.TRUE;
+		};
+	}
+
+	@Override
+	public void add(String id, Instant due) {
+		this.scheduler.add(TaskRequest.of("noop", NOOP, Triggers.at(due)).id(id).noMisfireLimit().build());
+	}
+
+	@Override
+	public void addProbed(String id, Instant due) {
+		this.scheduler.add(TaskRequest.of("probe", this.probed, Triggers.at(due)).id(id).noMisfireLimit().build());
+	}
+
+	@Override
+	public void delete(String id) {
+		this.scheduler.delete(id);
+	}
+
+	@Override
+	public void start() {
+		this.scheduler.start();
+	}
+
+	@Override
+	public void close() {
+		this.scheduler.shutdown(false);
+	}
+
+}

@@ -1,0 +1,87 @@
+package dev.asyncz.benchmarks.durable;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.asyncz.core.Scheduler;
+import dev.asyncz.core.Task;
+import dev.asyncz.core.TaskDefaults;
+import dev.asyncz.core.TaskFunctions;
+import dev.asyncz.executor.TaskExecutors;
+import dev.asyncz.store.StoreContext;
+import dev.asyncz.store.TaskCodec;
+import dev.asyncz.store.TaskStore;
+import dev.asyncz.trigger.Triggers;
+
+/**
+ * How both asyncz subjects build their tasks and schedulers, so that only the store
+ * differs.
+ */
+final class AsynczSchedulers {
+
+	/**
+	 * Run overdue tasks however late: the peers have no misfire limit either in these
+	 * scenarios.
+	 */
+	private static final TaskDefaults NO_MISFIRE_LIMIT = new TaskDefaults(true, 1, null);
+
+	private AsynczSchedulers() {
+	}
+
+	/**
+	 * The task {@code Scheduler.add} would store for a one-shot request with no misfire
+	 * limit.
+	 * @param id the task id
+	 * @param runTime when it runs
+	 * @return the task
+	 */
+	static Task oneShot(String id, Instant runTime) {
+		return Task.builder()
+			.id(id)
+			.function(Subject.TASK_NAME)
+			.trigger(Triggers.at(runTime))
+			.misfireGraceTime(null)
+			.nextRunTime(runTime)
+			.build();
+	}
+
+	/**
+	 * A context for a store used only to seed tasks, outside any scheduler.
+	 * @return the context
+	 */
+	static StoreContext seedingContext() {
+		return new StoreContext("default", "seeder-" + UUID.randomUUID(), Clock.systemUTC(), new TaskFunctions(),
+				new TaskCodec(), (event) -> {
+				}, () -> {
+				});
+	}
+
+	/**
+	 * Starts a scheduler on {@code store} with the shared worker count and max-wait.
+	 * @param settings worker count and polling
+	 * @param store the store
+	 * @param instanceName the instance id
+	 * @param recorder notified by each run
+	 * @return the started scheduler
+	 */
+	static Scheduler start(DurableSettings settings, TaskStore store, String instanceName, Recorder recorder) {
+		TaskFunctions functions = new TaskFunctions();
+		functions.register(Subject.TASK_NAME, (context) -> {
+			long start = Recorder.nowMicros();
+			recorder.executed(Recorder.micros(context.scheduledRunTime()), start);
+			return null;
+		});
+		Scheduler scheduler = Scheduler.builder()
+			.store("default", store)
+			.executor("default", TaskExecutors.threadPool(settings.workers()))
+			.functions(functions)
+			.taskDefaults(NO_MISFIRE_LIMIT)
+			.maxWait(settings.pollInterval())
+			.instanceId(instanceName + "-" + UUID.randomUUID())
+			.build();
+		scheduler.start();
+		return scheduler;
+	}
+
+}

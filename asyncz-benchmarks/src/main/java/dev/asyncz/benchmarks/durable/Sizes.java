@@ -1,0 +1,47 @@
+package dev.asyncz.benchmarks.durable;
+
+import java.time.Duration;
+
+/**
+ * How big each scenario is.
+ *
+ * @param throughputTasks due tasks per executions/s run
+ * @param recoveryTasks overdue tasks per recovery run
+ * @param overdue how long ago the recovery tasks came due
+ * @param waitingTasks far-future tasks stored during the lateness runs (and measured for
+ * bytes/task)
+ * @param lateTasks tasks coming due per lateness run
+ * @param spread over how long they come due
+ * @param lead from seeding to the first due time, covering a worker JVM's start
+ * @param runs runs per scenario and subject (the median is reported)
+ * @param quartzTasks the most tasks Quartz gets in the executions/s and recovery runs: it
+ * runs about a hundred a second here, so the full count would take most of the time
+ * budget
+ */
+record Sizes(int throughputTasks, int recoveryTasks, Duration overdue, int waitingTasks, int lateTasks, Duration spread,
+		Duration lead, int runs, int quartzTasks) {
+
+	/** The figures of the benchmark brief. */
+	static final Sizes FULL = new Sizes(20_000, 20_000, Duration.ofMinutes(10), 100_000, 2_000, Duration.ofSeconds(10),
+			Duration.ofSeconds(8), 3, 2_000);
+
+	/** A quick look, a tenth of the size, one run each. */
+	static final Sizes QUICK = new Sizes(2_000, 2_000, Duration.ofMinutes(10), 10_000, 500, Duration.ofSeconds(5),
+			Duration.ofSeconds(8), 1, 1_000);
+
+	Sizes withRuns(int runs) {
+		return new Sizes(this.throughputTasks, this.recoveryTasks, this.overdue, this.waitingTasks, this.lateTasks,
+				this.spread, this.lead, runs, this.quartzTasks);
+	}
+
+	/**
+	 * The task count of an executions/s or recovery run for a subject.
+	 * @param kind the subject
+	 * @param tasks the count for the others
+	 * @return the count for this subject
+	 */
+	int tasksFor(SubjectKind kind, int tasks) {
+		return (kind == SubjectKind.QUARTZ_JDBC) ? Math.min(tasks, this.quartzTasks) : tasks;
+	}
+
+}

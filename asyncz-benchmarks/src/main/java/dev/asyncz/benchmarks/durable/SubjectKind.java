@@ -1,0 +1,55 @@
+package dev.asyncz.benchmarks.durable;
+
+import java.util.Arrays;
+import java.util.function.Function;
+
+/**
+ * The subjects the benchmark compares.
+ */
+enum SubjectKind {
+
+	/** asyncz with its JDBC store on PostgreSQL. */
+	ASYNCZ_JDBC("asyncz-jdbc", true, AsynczJdbcSubject::new),
+
+	/** db-scheduler on PostgreSQL. */
+	DB_SCHEDULER("db-scheduler", true, DbSchedulerSubject::new),
+
+	/** Quartz with its JDBC job store (JobStoreTX) on PostgreSQL. */
+	QUARTZ_JDBC("quartz-jdbc", true, QuartzJdbcSubject::new),
+
+	/** asyncz with its Redis store. */
+	ASYNCZ_REDIS("asyncz-redis", false, AsynczRedisSubject::new);
+
+	private final String label;
+
+	private final boolean jdbc;
+
+	private final Function<DurableSettings, Subject> factory;
+
+	SubjectKind(String label, boolean jdbc, Function<DurableSettings, Subject> factory) {
+		this.label = label;
+		this.jdbc = jdbc;
+		this.factory = factory;
+	}
+
+	String label() {
+		return this.label;
+	}
+
+	boolean jdbc() {
+		return this.jdbc;
+	}
+
+	Subject create(DurableSettings settings) {
+		return this.factory.apply(settings);
+	}
+
+	static SubjectKind of(String label) {
+		return Arrays.stream(values())
+			.filter((kind) -> kind.label.equals(label))
+			.findFirst()
+			.orElseThrow(() -> new IllegalArgumentException("Unknown subject '" + label + "'; known: "
+					+ Arrays.stream(values()).map(SubjectKind::label).toList()));
+	}
+
+}

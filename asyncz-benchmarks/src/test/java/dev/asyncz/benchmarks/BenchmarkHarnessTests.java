@@ -1,0 +1,64 @@
+package dev.asyncz.benchmarks;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The harness works end to end at a tiny size; nothing here judges speed.
+ */
+class BenchmarkHarnessTests {
+
+	private static final Map<String, List<String>> EXPECTED_METRICS = Map.of("memory",
+			List.of("bytes_per_task", "adds_per_s", "used_heap_mib"), "memory-10m",
+			List.of("bytes_per_task", "adds_per_s", "used_heap_mib"), "fire", List.of("executions_per_s"), "lateness",
+			List.of("p50_ms", "p99_ms", "max_ms"), "scaling",
+			List.of("add_ns@100", "delete_ns@100", "fire_ns@100", "add_ns@1000", "delete_ns@1000", "fire_ns@1000"));
+
+	static Stream<Arguments> everyScenarioAndSubject() {
+		return Scenarios.ALL.stream()
+			.flatMap((scenario) -> Arrays.stream(SubjectKind.values())
+				.map((subject) -> Arguments.of(scenario.name(), subject)));
+	}
+
+	@ParameterizedTest(name = "{0} / {1}")
+	@MethodSource("everyScenarioAndSubject")
+	void everyScenarioMeasuresEverySubjectAtTinySize(String scenario, SubjectKind subject) throws Exception {
+		Map<String, Double> metrics = Scenarios.named(scenario).measure(subject, Load.TINY, 2);
+		assertThat(metrics).containsOnlyKeys(EXPECTED_METRICS.get(scenario));
+		assertThat(metrics.values()).allSatisfy((value) -> assertThat(value).isFinite());
+	}
+
+	@Test
+	void resultLineCarriesEveryMetricBackToTheLaunchingJvm() {
+		Map<String, Double> metrics = new LinkedHashMap<>();
+		metrics.put("add_ns@10000", 123.5);
+		metrics.put("skipped_gib@10000000", 6.25);
+		Measurement measurement = new Measurement("scaling", "quartz", metrics);
+		assertThat(Measurement.parse("some other output")).isEmpty();
+		assertThat(Measurement.parse(measurement.toLine())).contains(measurement);
+	}
+
+	@Test
+	void reportShowsMediansAndCheckedTargets() {
+		ScenarioResults fire = new ScenarioResults(new FireScenario());
+		for (double rate : new double[] { 900_000, 1_000_000, 1_100_000 }) {
+			fire.add(SubjectKind.ASYNCZ, Map.of("executions_per_s", rate));
+		}
+		fire.add(SubjectKind.STPE, Map.of("executions_per_s", 1_500_000.0));
+		fire.fail(SubjectKind.QUARTZ, "timed out after PT20M");
+		assertThat(Report.scenario(fire, Load.FULL)).contains("| asyncz | 1,000,000 |", "| stpe | 1,500,000 |",
+				"| quartz | failed |", "quartz failed: timed out after PT20M");
+		assertThat(Targets.check(Map.of("fire", fire))).contains("met: fire ≥ ½ × stpe").doesNotContain("quartz");
+	}
+
+}
