@@ -101,7 +101,7 @@ public final class MemoryTaskStore implements TaskStore {
 	public synchronized void complete(Task task) {
 		Entry entry = this.entries.get(task.id());
 		if (entry != null && entry.claimed() && entry.task() == task) {
-			this.entries.remove(task.id());
+			this.entries.remove(entry);
 		}
 	}
 

@@ -193,21 +193,14 @@ public final class DefaultScheduler implements Scheduler {
 						"Task '" + id + "': its trigger (" + trigger.describe() + ") will never fire"));
 		}
 		TaskDefaults defaults = this.settings.taskDefaults();
-		Task task = Task.builder()
-			.id(id)
-			.name(request.name())
-			.function(request.function())
-			.callable(request.callable())
-			.args(request.args())
-			.kwargs(request.kwargs())
-			.trigger(trigger)
-			.executor(executor)
-			.store(storeName)
-			.coalesce((request.coalesce() != null) ? request.coalesce() : defaults.coalesce())
-			.maxInstances((request.maxInstances() != null) ? request.maxInstances() : defaults.maxInstances())
-			.misfireGraceTime(misfireGraceTime(request, defaults))
-			.nextRunTime(nextRunTime)
-			.build();
+		// The canonical constructor rather than the builder: this is the hot path of bulk
+		// imports, and every object allocated per add is copied by the young collections
+		// that the millions of tasks kept alive survive.
+		Task task = new Task(id, request.name(), request.function(), request.callable(), request.args(),
+				request.kwargs(), trigger, executor, storeName,
+				(request.coalesce() != null) ? request.coalesce() : defaults.coalesce(),
+				(request.maxInstances() != null) ? request.maxInstances() : defaults.maxInstances(),
+				misfireGraceTime(request, defaults), nextRunTime);
 		if (store.persistent()) {
 			this.codec.writeArguments(id, task.args(), task.kwargs());
 		}
@@ -230,7 +223,9 @@ public final class DefaultScheduler implements Scheduler {
 			store.update(task);
 			replaced = true;
 		}
-		publish(replaced ? new TaskModified(task) : new TaskAdded(task));
+		if (this.events.listening()) {
+			publish(replaced ? new TaskModified(task) : new TaskAdded(task));
+		}
 		this.loop.wakeUpIfEarlier(task.nextRunTime());
 		return task;
 	}
@@ -428,6 +423,14 @@ public final class DefaultScheduler implements Scheduler {
 
 	void publish(SchedulerEvent event) {
 		this.events.publish(event);
+	}
+
+	/**
+	 * Whether anyone listens, so that hot paths can skip building events nobody receives.
+	 * @return true if a listener is registered
+	 */
+	boolean listening() {
+		return this.events.listening();
 	}
 
 	Map<String, TaskStore> storeSnapshot() {

@@ -27,6 +27,14 @@ final class EventBus {
 		this.registrations.removeIf((registration) -> registration.listener() == listener);
 	}
 
+	/**
+	 * Whether any listener is registered.
+	 * @return true if publishing can reach someone
+	 */
+	boolean listening() {
+		return !this.registrations.isEmpty();
+	}
+
 	void publish(SchedulerEvent event) {
 		for (Registration registration : this.registrations) {
 			if (registration.wants(event)) {

@@ -289,7 +289,10 @@ final class SchedulingLoop implements Runnable {
 					task.executor(), runTime, task.maxInstances()));
 			return false;
 		}
-		this.scheduler.publish(new TaskSubmitted(task.id(), task.function(), task.store(), task.executor(), runTime));
+		if (this.scheduler.listening()) {
+			this.scheduler
+				.publish(new TaskSubmitted(task.id(), task.function(), task.store(), task.executor(), runTime));
+		}
 		Runnable onEnd = finalRun ? () -> finish(store, task) : () -> {
 		};
 		this.runner.submit(task, runTime, executor, onEnd);
@@ -298,7 +301,9 @@ final class SchedulingLoop implements Runnable {
 
 	private void finish(TaskStore store, Task task) {
 		store.complete(task);
-		this.scheduler.publish(new TaskRemoved(task));
+		if (this.scheduler.listening()) {
+			this.scheduler.publish(new TaskRemoved(task));
+		}
 	}
 
 	private long monotonicNanos() {

@@ -84,14 +84,14 @@ final class TaskRunner {
 		Consumer<@Nullable Throwable> finish = (failure) -> {
 			Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
 			end(task, onEnd);
-			if (failure == null) {
-				this.events.publish(new TaskExecuted(task.id(), task.function(), task.store(), task.executor(),
-						scheduledRunTime, startedAt, duration));
-			}
-			else {
+			if (failure != null) {
 				logger.warn("Task '{}' ({}) failed", task.id(), task.function(), failure);
 				this.events.publish(new TaskError(task.id(), task.function(), task.store(), task.executor(),
 						scheduledRunTime, startedAt, duration, failure));
+			}
+			else if (this.events.listening()) {
+				this.events.publish(new TaskExecuted(task.id(), task.function(), task.store(), task.executor(),
+						scheduledRunTime, startedAt, duration));
 			}
 		};
 		Object result;

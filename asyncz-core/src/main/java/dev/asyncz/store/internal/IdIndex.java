@@ -67,13 +67,38 @@ public final class IdIndex {
 			return null;
 		}
 		Entry removed = this.table[slot];
+		removeAt(slot);
+		return removed;
+	}
+
+	/**
+	 * Removes this very entry, if the index holds it: one probe comparing references, so
+	 * no id is hashed or compared (what finishing a run costs, a million times a burst).
+	 * @param entry the entry
+	 * @return whether it was there
+	 */
+	public boolean remove(Entry entry) {
+		Entry[] table = this.table;
+		int mask = table.length - 1;
+		for (int i = entry.hash & mask;; i = (i + 1) & mask) {
+			Entry candidate = table[i];
+			if (candidate == null) {
+				return false;
+			}
+			if (candidate == entry) {
+				removeAt(i);
+				return true;
+			}
+		}
+	}
+
+	private void removeAt(int slot) {
 		this.table[slot] = null;
 		this.size--;
 		closeGap(slot);
 		if (this.table.length > MIN_CAPACITY && this.size * 8L < this.table.length) {
 			resize(this.table.length / 2);
 		}
-		return removed;
 	}
 
 	/**

@@ -26,6 +26,18 @@ class IdIndexTests {
 	}
 
 	@Test
+	void removingAnEntryRemovesOnlyThatVeryEntry() {
+		IdIndex index = new IdIndex();
+		Entry held = entry("a");
+		index.addIfAbsent(held);
+		assertThat(index.remove(entry("a"))).isFalse();
+		assertThat(index.get("a")).isSameAs(held);
+		assertThat(index.remove(held)).isTrue();
+		assertThat(index.get("a")).isNull();
+		assertThat(index.size()).isZero();
+	}
+
+	@Test
 	void agreesWithAHashMapUnderRandomAddsAndRemovals() {
 		Random random = new Random(7);
 		IdIndex index = new IdIndex();
@@ -39,8 +51,12 @@ class IdIndexTests {
 					reference.put(id, entry);
 				}
 			}
-			else {
+			else if (random.nextBoolean()) {
 				assertThat(index.remove(id)).isSameAs(reference.remove(id));
+			}
+			else {
+				Entry held = reference.remove(id);
+				assertThat(index.remove((held != null) ? held : entry(id))).isEqualTo(held != null);
 			}
 			assertThat(index.size()).isEqualTo(reference.size());
 		}
