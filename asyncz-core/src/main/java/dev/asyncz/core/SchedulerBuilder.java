@@ -174,7 +174,10 @@ public final class SchedulerBuilder {
 	}
 
 	/**
-	 * The most due tasks taken from one store in one pass of the loop.
+	 * The most due tasks taken from one store at once, and the most runs kept waiting for
+	 * a worker: while the executors' queues hold that many, due tasks stay in their
+	 * stores (unclaimed, so other instances sharing a durable store can take them).
+	 * Default 1000.
 	 * @param batchSize a positive count
 	 * @return this builder
 	 */

@@ -52,6 +52,11 @@ final class SchedulingLoop implements Runnable {
 
 	private final Waker waker = new Waker();
 
+	private final Backlog backlog;
+
+	/** Ends a run that does not end its task: only the backlog hears of it. */
+	private final Runnable runEnded;
+
 	/**
 	 * Store name → when to try it again after a failure; touched only by the loop thread.
 	 */
@@ -72,6 +77,8 @@ final class SchedulingLoop implements Runnable {
 		this.settings = settings;
 		this.runner = runner;
 		this.clock = settings.clock();
+		this.backlog = new Backlog(settings.batchSize(), () -> scheduler.executors().values(), this::wakeUp);
+		this.runEnded = this.backlog::runEnded;
 	}
 
 	void start() {
@@ -191,10 +198,13 @@ final class SchedulingLoop implements Runnable {
 			}
 			try {
 				TaskStore store = this.scheduler.started(name, entry.getValue());
-				drain(name, store, now);
-				Optional<Instant> next = store.nextRunTime();
+				boolean heldBack = drain(name, store, now);
 				this.backoffs.remove(name);
-				earliest = earlier(earliest, next.orElse(null));
+				if (!heldBack) {
+					// Held back, the store still has due tasks: the end of a run wakes
+					// the thread for them, and asking the store now would only say "now".
+					earliest = earlier(earliest, store.nextRunTime().orElse(null));
+				}
 			}
 			catch (RuntimeException ex) {
 				Backoff next = Backoff.after(backoff, monotonicNanos(), this.settings.maxWait());
@@ -207,15 +217,23 @@ final class SchedulingLoop implements Runnable {
 		return earliest;
 	}
 
-	private void drain(String storeName, TaskStore store, Instant now) {
-		int batchSize = this.settings.batchSize();
+	/**
+	 * Takes due tasks from a store and submits their runs, batch after batch, as long as
+	 * the executors have room ({@link Backlog}).
+	 * @return whether it stopped for want of room while due tasks may remain
+	 */
+	private boolean drain(String storeName, TaskStore store, Instant now) {
 		while (this.running && this.scheduler.state() == SchedulerState.RUNNING) {
-			List<DueTask> due = store.acquireDueTasks(now, batchSize);
+			int room = this.backlog.room();
+			if (room == 0) {
+				return true;
+			}
+			List<DueTask> due = store.acquireDueTasks(now, room);
 			RuntimeException failure = null;
 			for (DueTask dueTask : due) {
 				// Every claimed task is handled even when one fails: a claim left
-				// unhandled would never end,
-				// and a store keeps renewing the leases of the claims it holds.
+				// unhandled would never end, and a store keeps renewing the leases of the
+				// claims it holds.
 				try {
 					handle(storeName, store, dueTask, now);
 				}
@@ -231,10 +249,11 @@ final class SchedulingLoop implements Runnable {
 			if (failure != null) {
 				throw failure;
 			}
-			if (due.size() < batchSize) {
-				return;
+			if (due.size() < room) {
+				return false;
 			}
 		}
+		return false;
 	}
 
 	private void handle(String storeName, TaskStore store, DueTask due, Instant now) {
@@ -293,8 +312,10 @@ final class SchedulingLoop implements Runnable {
 			this.scheduler
 				.publish(new TaskSubmitted(task.id(), task.function(), task.store(), task.executor(), runTime));
 		}
-		Runnable onEnd = finalRun ? () -> finish(store, task) : () -> {
-		};
+		Runnable onEnd = finalRun ? () -> {
+			finish(store, task);
+			this.runEnded.run();
+		} : this.runEnded;
 		this.runner.submit(task, runTime, executor, onEnd);
 		return finalRun;
 	}
