@@ -30,6 +30,7 @@ import dev.asyncz.store.StoreException;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskStore;
+import dev.asyncz.store.jdbc.internal.CompletionGroup;
 import dev.asyncz.store.jdbc.internal.JdbcAccess;
 import dev.asyncz.store.jdbc.internal.PostgresNotifications;
 import dev.asyncz.store.jdbc.internal.SchemaScript;
@@ -92,6 +93,10 @@ public final class JdbcTaskStore implements TaskStore {
 	 * lease renewals.
 	 */
 	private final Map<String, Long> completions = new ConcurrentHashMap<>();
+
+	/** Deletes the rows of finished tasks, several workers' in one commit. */
+	private final CompletionGroup finishedRows = new CompletionGroup(
+			(rows) -> repository().deleteClaimed(this.context.instanceId(), rows));
 
 	private final Object lifecycle = new Object();
 
@@ -316,7 +321,7 @@ public final class JdbcTaskStore implements TaskStore {
 			return;
 		}
 		try {
-			repository().deleteClaimed(task.id(), this.context.instanceId(), claimedVersion);
+			this.finishedRows.delete(task.id(), claimedVersion);
 			this.claims.remove(task.id(), claimedVersion);
 		}
 		catch (StoreException ex) {

@@ -9,6 +9,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -17,6 +22,10 @@ import dev.asyncz.event.TaskQuarantined;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskStore;
+import dev.asyncz.store.jdbc.internal.CompletionGroup;
+import dev.asyncz.store.jdbc.internal.JdbcAccess;
+import dev.asyncz.store.jdbc.internal.TaskRepository;
+import dev.asyncz.store.jdbc.internal.TaskTable;
 import dev.asyncz.test.TaskStoreContractTests;
 import org.junit.jupiter.api.Test;
 
@@ -207,6 +216,61 @@ abstract class JdbcTaskStoreContractTests extends TaskStoreContractTests {
 		assertThat(this.store.release(claimed, claimed.withNextRunTime(NOW.plusSeconds(3600)))).isFalse();
 		this.store.complete(claimed);
 		assertThat(this.store.get("a")).contains(updated);
+	}
+
+	@Test
+	void tasksFinishingTogetherAreAllDeletedButOneChangedMeanwhileIsKept() throws Exception {
+		for (int i = 0; i < 40; i++) {
+			this.store.add(task("t" + i, NOW));
+		}
+		List<DueTask> claimed = this.store.acquireDueTasks(NOW, 40);
+		Task changed = claimed.get(7).task().toBuilder().name("changed elsewhere").build();
+		otherInstance("other-instance").update(changed);
+		ExecutorService workers = Executors.newFixedThreadPool(8);
+		try {
+			CyclicBarrier start = new CyclicBarrier(8);
+			List<Future<?>> finished = new ArrayList<>();
+			for (int worker = 0; worker < 8; worker++) {
+				int first = worker;
+				finished.add(workers.submit(() -> {
+					start.await();
+					for (int i = first; i < claimed.size(); i += 8) {
+						this.store.complete(claimed.get(i).task());
+					}
+					return null;
+				}));
+			}
+			for (Future<?> future : finished) {
+				future.get(30, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			workers.shutdownNow();
+		}
+		assertThat(this.store.list(TaskQuery.first(100))).containsExactly(changed);
+	}
+
+	@Test
+	void aGroupOfFinishedTasksIsDeletedInOneGoExceptARowChangedSinceItsClaim() {
+		for (String id : List.of("a", "b", "c")) {
+			this.store.add(task(id, NOW));
+		}
+		List<DueTask> claimed = this.store.acquireDueTasks(NOW, 3);
+		Task changed = claimed.get(1).task().toBuilder().name("changed elsewhere").build();
+		otherInstance("other-instance").update(changed);
+		TaskRepository repository = new TaskRepository(new JdbcAccess(dataSource(), "test"),
+				new TaskTable(expectedDialect(), this.prefix, Duration.ofMinutes(1)));
+		CompletionGroup group = new CompletionGroup((rows) -> repository.deleteClaimed("contract-instance", rows));
+		List<String> ids = claimed.stream().map((due) -> due.task().id()).toList();
+		// Versions as the claim left them: one more than the rows were added with.
+		group.delete(ids.get(0), 1);
+		assertThat(this.store.get(ids.get(0))).isEmpty();
+		repository.deleteClaimed("contract-instance", List.of(completion(ids.get(1), 1), completion(ids.get(2), 1)));
+		assertThat(this.store.list(TaskQuery.first(10))).containsExactly(changed);
+	}
+
+	private static CompletionGroup.Completion completion(String id, long version) {
+		return new CompletionGroup.Completion(id, version);
 	}
 
 	@Test

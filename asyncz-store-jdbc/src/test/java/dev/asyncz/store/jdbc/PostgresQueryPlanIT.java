@@ -67,6 +67,16 @@ class PostgresQueryPlanIT {
 	}
 
 	@Test
+	void dueTasksAreClaimedInOneStatementThroughBothIndexes() throws SQLException {
+		String plan = explain(this.table.claimDueReturningRows(), true);
+		assertThat(plan).contains("Index Scan using " + this.prefix + "tasks_next_run_time_idx")
+			.contains("Index Scan using " + this.prefix + "tasks_pkey")
+			.contains("LockRows")
+			.doesNotContain("Seq Scan")
+			.doesNotContain("Sort");
+	}
+
+	@Test
 	void nextRunTimeIsReadFromTheIndex() throws SQLException {
 		String plan = explain(this.table.nextRunTime(), false);
 		assertThat(plan).contains("Index Scan using " + this.prefix + "tasks_next_run_time_idx")
@@ -79,6 +89,9 @@ class PostgresQueryPlanIT {
 			if (dueQuery) {
 				this.table.bindInstant(statement, 1, NOW);
 				statement.setInt(2, 100);
+				if (sql.startsWith("WITH")) {
+					statement.setString(3, "planner");
+				}
 			}
 			StringBuilder plan = new StringBuilder();
 			try (ResultSet resultSet = statement.executeQuery()) {

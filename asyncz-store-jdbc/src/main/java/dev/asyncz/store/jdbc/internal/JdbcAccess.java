@@ -18,6 +18,16 @@ public final class JdbcAccess {
 	private final String description;
 
 	/**
+	 * The isolation level the pool's connections come with, read from the first one:
+	 * asking every time is a round trip on some drivers (PostgreSQL's runs
+	 * {@code SHOW TRANSACTION ISOLATION LEVEL}), and pools hand connections back at their
+	 * configured level.
+	 */
+	private volatile int poolIsolation = UNKNOWN_ISOLATION;
+
+	private static final int UNKNOWN_ISOLATION = -1;
+
+	/**
 	 * Creates access to a data source.
 	 * @param dataSource where connections come from
 	 * @param description names the store in error messages, e.g.
@@ -57,11 +67,14 @@ public final class JdbcAccess {
 	public <T> T transaction(String what, Work<T> work) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			boolean autoCommit = connection.getAutoCommit();
-			int isolation = connection.getTransactionIsolation();
+			int isolation = this.poolIsolation;
+			if (isolation == UNKNOWN_ISOLATION) {
+				isolation = connection.getTransactionIsolation();
+				this.poolIsolation = isolation;
+			}
 			connection.setAutoCommit(false);
 			// Setting the level is a statement on some drivers (PostgreSQL): skip it, and
-			// the restore,
-			// when the connection already reads committed data.
+			// the restore, when the connection already reads committed data.
 			if (isolation != Connection.TRANSACTION_READ_COMMITTED) {
 				connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
 			}
@@ -112,8 +125,7 @@ public final class JdbcAccess {
 		}
 		catch (SQLException ex) {
 			// A broken connection: the failure that broke it is already on its way to the
-			// caller,
-			// and the pool discards the connection.
+			// caller, and the pool discards the connection.
 		}
 	}
 

@@ -7,7 +7,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import dev.asyncz.core.Task;
 import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskQuery;
+import dev.asyncz.store.jdbc.JdbcDialect;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -154,6 +157,55 @@ public final class TaskRepository {
 	}
 
 	/**
+	 * Deletes claimed rows in one transaction, each only while {@code owner} still holds
+	 * its claim at the version it produced. One statement batch and one commit, however
+	 * many rows: the commit is what a completion costs.
+	 * @param owner the claim holder
+	 * @param completions the rows
+	 */
+	public void deleteClaimed(String owner, List<CompletionGroup.Completion> completions) {
+		if (completions.size() == 1) {
+			CompletionGroup.Completion only = completions.get(0);
+			deleteClaimed(only.id(), owner, only.version());
+			return;
+		}
+		if (this.table.dialect() == JdbcDialect.POSTGRESQL) {
+			deleteClaimedRows(owner, completions);
+			return;
+		}
+		this.jdbc.transaction("complete " + completions.size() + " tasks", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.deleteClaimed())) {
+				for (CompletionGroup.Completion completion : completions) {
+					statement.setString(1, completion.id());
+					statement.setString(2, owner);
+					statement.setLong(3, completion.version());
+					statement.addBatch();
+				}
+				statement.executeBatch();
+			}
+			return null;
+		});
+	}
+
+	private void deleteClaimedRows(String owner, List<CompletionGroup.Completion> completions) {
+		String[] ids = new String[completions.size()];
+		Long[] versions = new Long[completions.size()];
+		for (int i = 0; i < ids.length; i++) {
+			ids[i] = completions.get(i).id();
+			versions[i] = completions.get(i).version();
+		}
+		this.jdbc.autoCommit("complete " + ids.length + " tasks", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.deleteClaimedRows())) {
+				statement.setString(1, owner);
+				statement.setArray(2, connection.createArrayOf("varchar", ids));
+				statement.setArray(3, connection.createArrayOf("bigint", versions));
+				statement.executeUpdate();
+			}
+			return null;
+		});
+	}
+
+	/**
 	 * Deletes every row that is not quarantined.
 	 */
 	public void deleteAll() {
@@ -223,17 +275,22 @@ public final class TaskRepository {
 	public Claims claimDue(Instant now, int limit, String owner, Function<TaskRow, Task> decoder) {
 		return this.jdbc.transaction("claim due tasks", (connection) -> {
 			List<TaskRow> due;
-			try (PreparedStatement statement = connection.prepareStatement(this.table.selectDueForUpdate())) {
-				this.table.bindInstant(statement, 1, now);
-				statement.setInt(2, limit);
-				due = readRows(statement);
+			boolean[] won;
+			if (this.table.dialect() == JdbcDialect.POSTGRESQL) {
+				due = claimReturningRows(connection, now, limit, owner);
+				won = new boolean[due.size()];
+				Arrays.fill(won, true);
+			}
+			else {
+				try (PreparedStatement statement = connection.prepareStatement(this.table.selectDueForUpdate())) {
+					this.table.bindInstant(statement, 1, now);
+					statement.setInt(2, limit);
+					due = readRows(statement);
+				}
+				won = due.isEmpty() ? new boolean[0] : claim(connection, due, owner);
 			}
 			List<Claimed> claimed = new ArrayList<>(due.size());
 			List<Quarantined> quarantined = new ArrayList<>();
-			if (due.isEmpty()) {
-				return new Claims(claimed, quarantined);
-			}
-			boolean[] won = claim(connection, due, owner);
 			for (int i = 0; i < due.size(); i++) {
 				if (!won[i]) {
 					continue;
@@ -302,6 +359,20 @@ public final class TaskRepository {
 		});
 	}
 
+	private List<TaskRow> claimReturningRows(Connection connection, Instant now, int limit, String owner)
+			throws SQLException {
+		List<TaskRow> due;
+		try (PreparedStatement statement = connection.prepareStatement(this.table.claimDueReturningRows())) {
+			this.table.bindInstant(statement, 1, now);
+			statement.setInt(2, limit);
+			statement.setString(3, owner);
+			due = readRows(statement);
+		}
+		// Handed out earliest first, as the other dialects' claims are.
+		due.sort(Comparator.comparing(TaskRow::nextRunTime, Comparator.nullsLast(Comparator.naturalOrder())));
+		return due;
+	}
+
 	/**
 	 * Claims the locked rows with one batch of version-checked updates, a single round
 	 * trip where the driver pipelines batches, instead of one statement per row.
@@ -317,8 +388,7 @@ public final class TaskRepository {
 				claim.addBatch();
 			}
 			// The version check makes a claim safe even where locking reads would hand
-			// out a row
-			// another transaction claimed meanwhile.
+			// out a row another transaction claimed meanwhile.
 			counts = claim.executeBatch();
 		}
 		boolean[] won = new boolean[due.size()];
@@ -333,8 +403,7 @@ public final class TaskRepository {
 		}
 		if (!unknown.isEmpty()) {
 			// Drivers that rewrite a batch into one statement do not say which rows it
-			// changed: read
-			// back who holds them, in this transaction.
+			// changed: read back who holds them, in this transaction.
 			Map<String, Long> versions = claimedVersions(connection, owner, unknown);
 			for (int i = 0; i < due.size(); i++) {
 				Long version = versions.get(due.get(i).id());
