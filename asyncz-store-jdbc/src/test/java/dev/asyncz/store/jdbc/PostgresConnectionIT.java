@@ -110,8 +110,7 @@ class PostgresConnectionIT {
 			locker.rollback();
 		}
 		// Each dead connection still pooled fails one more call (the pool then drops it),
-		// as it
-		// would for the scheduler, which backs off and calls again.
+		// as it would for the scheduler, which backs off and calls again.
 		assertThat(retryOnStoreException(() -> this.store.get("a"))).isPresent();
 		assertThat(this.store.remove("a")).isTrue();
 	}

@@ -1,5 +1,10 @@
 package dev.asyncz.store.jdbc;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariDataSource;
 import org.jspecify.annotations.Nullable;
 
@@ -8,7 +13,26 @@ import org.jspecify.annotations.Nullable;
  */
 final class TestDataSources {
 
+	/** Pools shared by the test classes of one JVM, by pool name. */
+	private static final Map<String, HikariDataSource> shared = new ConcurrentHashMap<>();
+
+	static {
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> shared.values().forEach(HikariDataSource::close)));
+	}
+
 	private TestDataSources() {
+	}
+
+	/**
+	 * A pool kept open for the rest of the test run and closed when the JVM exits: for
+	 * contract test classes, which need one pool each and nothing more of their own.
+	 * @param url the JDBC URL
+	 * @param applicationName names the pool; one pool per name
+	 * @param initSql run on every new connection
+	 * @return the pool
+	 */
+	static DataSource shared(String url, String applicationName, @Nullable String initSql) {
+		return shared.computeIfAbsent(applicationName, (name) -> pool(url, name, initSql));
 	}
 
 	/**
