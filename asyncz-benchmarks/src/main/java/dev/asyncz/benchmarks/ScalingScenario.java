@@ -18,10 +18,8 @@ import dev.asyncz.benchmarks.TaskIds.DueTimes;
 final class ScalingScenario implements Scenario {
 
 	// Each batch is a few milliseconds, so a busy neighbour or a young collection can
-	// double one; the
-	// least of several is the operation's own cost. What allocation costs in collections
-	// shows in the
-	// memory scenario's add rate.
+	// double one; the least of several is the operation's own cost. What allocation costs
+	// in collections shows in the memory scenario's add rate.
 	private static final int REPEATS = 7;
 
 	private static final int WARM_UP_ROUNDS = 5;

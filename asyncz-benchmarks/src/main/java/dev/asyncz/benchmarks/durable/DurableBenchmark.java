@@ -121,8 +121,7 @@ final class DurableBenchmark {
 		this.log.printf(Locale.ROOT, "    seeded %,d tasks in %.1f s%n", runTimes.size(),
 				(System.nanoTime() - seedStarted) / 1e9);
 		// Quartz moves misfired triggers to "now", so the horizon must lie past the run's
-		// end too; the
-		// waiting tasks of the lateness runs lie days beyond it.
+		// end too; the waiting tasks of the lateness runs lie days beyond it.
 		Instant lastDue = runTimes.get(runTimes.size() - 1);
 		Instant horizon = (lastDue.isAfter(Instant.now()) ? lastDue : Instant.now()).plus(Duration.ofHours(1));
 		List<Workers.Handle> handles = new ArrayList<>();

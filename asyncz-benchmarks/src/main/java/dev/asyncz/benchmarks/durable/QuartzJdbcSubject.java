@@ -76,8 +76,8 @@ final class QuartzJdbcSubject implements Subject {
 			throw new IllegalStateException("Could not read " + TABLES_SCRIPT, ex);
 		}
 		// The script drops and creates QRTZ_ tables and indexes and ends with COMMIT:
-		// keep its CREATE
-		// statements and give tables and indexes the benchmark's own prefix.
+		// keep its CREATE statements and give tables and indexes the benchmark's own
+		// prefix.
 		dropSchema();
 		List<String> statements = Arrays.stream(script.replaceAll("(?m)^--.*$", "").split(";"))
 			.map(String::trim)
@@ -142,8 +142,7 @@ final class QuartzJdbcSubject implements Subject {
 						+ where.formatted("job_name"),
 				new Object[][] { names }, new String[] { "varchar" }, count);
 		// The foreign key checks of the next inserts look rows up by key: fresh
-		// statistics keep them off a
-		// sequential scan of the table just filled.
+		// statistics keep them off a sequential scan of the table just filled.
 		Postgres.execute(this.dataSource, List.of("ANALYZE " + jobs));
 		TemplateRows.insert(this.dataSource, "INSERT INTO " + triggers + " SELECT t.sched_name, u.name, "
 				+ "t.trigger_group, u.name, t.job_group, t.description, u.millis, t.prev_fire_time, t.priority, "
@@ -219,8 +218,7 @@ final class QuartzJdbcSubject implements Subject {
 			StdSchedulerFactory factory = new StdSchedulerFactory(properties);
 			Scheduler scheduler = factory.getScheduler();
 			// The repository holds one scheduler per name in a JVM; clustered instances
-			// share the name, and
-			// the smoke test runs two of them in one JVM.
+			// share the name, and the smoke test runs two of them in one JVM.
 			SchedulerRepository.getInstance().remove(SCHEDULER_NAME);
 			scheduler.setJobFactory((bundle, owner) -> (Job) (context) -> run(context, recorder));
 			return scheduler;

@@ -121,8 +121,8 @@ public final class CronStrings {
 		String prefix = "0 " + list(minutes) + " " + list(hours) + " ";
 		String month = " " + list(months) + " ";
 		// Vixie cron: a day matches if EITHER day field matches when both are restricted
-		// (neither
-		// starts with '*'); otherwise both must match, which is what Spring always does.
+		// (neither starts with '*'); otherwise both must match, which is what Spring
+		// always does.
 		boolean dayRestricted = !fields[2].startsWith("*");
 		boolean weekdayRestricted = !fields[4].startsWith("*");
 		if (dayRestricted && weekdayRestricted) {
@@ -172,8 +172,8 @@ public final class CronStrings {
 	}
 
 	// Quartz numbers days 1 = Sunday .. 7 = Saturday; Spring 0 or 7 = Sunday, 1 = Monday.
-	// Names
-	// mean the same in both, so numbers are turned into names or into Spring numbers.
+	// Names mean the same in both, so numbers are turned into names or into Spring
+	// numbers.
 	private static String quartzWeekdays(String field, String where) {
 		if (field.equals("?")) {
 			return field;

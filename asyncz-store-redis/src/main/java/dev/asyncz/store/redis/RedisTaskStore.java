@@ -303,8 +303,8 @@ public final class RedisTaskStore implements TaskStore {
 		}
 		catch (StoreException ex) {
 			// Letting the lease run out would have another instance run the finished task
-			// again: the claim
-			// stays renewed and the completion is retried with the renewals.
+			// again: the claim stays renewed and the completion is retried with the
+			// renewals.
 			this.completions.put(task.id(), score(task));
 			logger.warn("Redis store could not remove finished task '{}'; keeping its claim and trying again: {}",
 					task.id(), ex.getMessage());

@@ -117,8 +117,7 @@ class RedisTaskStoreClusteringIT {
 		stalled.store.add(task);
 		Task claimed = stalled.store.acquireDueTasks(T0, 10).get(0).task();
 		// Expire the lease by hand, as if the holder had stalled for longer than the
-		// lease; its
-		// renewal is a third of the default lease away.
+		// lease; its renewal is a third of the default lease away.
 		this.redis.raw.zadd(this.redis.prefix + "claims", 0, task.id());
 		assertThat(survivor.store.acquireDueTasks(T0, 10)).containsExactly(new DueTask(task, true));
 
