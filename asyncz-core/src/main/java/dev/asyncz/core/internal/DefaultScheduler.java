@@ -188,9 +188,13 @@ public final class DefaultScheduler implements Scheduler {
 		Trigger trigger = prepare(request.trigger());
 		Instant nextRunTime = null;
 		if (!request.paused()) {
-			nextRunTime = trigger.firstFireTime(now())
-				.orElseThrow(() -> new InvalidTaskException(
-						"Task '" + id + "': its trigger (" + trigger.describe() + ") will never fire"));
+			// No orElseThrow: its capturing lambda would be one more allocation per add.
+			Optional<Instant> first = trigger.firstFireTime(now());
+			if (first.isEmpty()) {
+				throw new InvalidTaskException(
+						"Task '" + id + "': its trigger (" + trigger.describe() + ") will never fire");
+			}
+			nextRunTime = first.get();
 		}
 		TaskDefaults defaults = this.settings.taskDefaults();
 		// The canonical constructor rather than the builder: this is the hot path of bulk
@@ -208,8 +212,10 @@ public final class DefaultScheduler implements Scheduler {
 		if (elsewhere.isPresent() && !request.replaceExisting()) {
 			throw new ConflictingIdException(id);
 		}
-		elsewhere.ifPresent((other) -> storeNamed(other).remove(id));
-		if (elsewhere.isEmpty()) {
+		if (elsewhere.isPresent()) {
+			storeNamed(elsewhere.get()).remove(id);
+		}
+		else {
 			checkCapacity();
 		}
 		boolean replaced = elsewhere.isPresent();
