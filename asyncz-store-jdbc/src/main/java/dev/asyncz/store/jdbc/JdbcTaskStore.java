@@ -331,9 +331,16 @@ public final class JdbcTaskStore implements TaskStore {
 		}
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Also the moment another instance's lease runs out, so that the claims of an
+	 * instance that died are taken over when they expire, not at the next poll.
+	 */
 	@Override
 	public Optional<Instant> nextRunTime() {
-		return repository().nextRunTime();
+		StoreContext context = this.context;
+		return repository().nextWakeUp(context.clock().instant(), context.instanceId());
 	}
 
 	@Override

@@ -185,6 +185,24 @@ abstract class JdbcTaskStoreContractTests extends TaskStoreContractTests {
 	}
 
 	@Test
+	void nextRunTimeIsWhenAnotherInstancesLeaseRunsOut() {
+		this.store.add(task("a", NOW));
+		JdbcTaskStore other = otherInstance("other-instance");
+		assertThat(other.acquireDueTasks(NOW, 10)).hasSize(1);
+		// Leases last a minute by default; the database's clock times them, this
+		// store's (controllable) clock receives the wake-up.
+		assertThat(this.store.nextRunTime())
+			.hasValueSatisfying((wakeUp) -> assertThat(wakeUp).isBetween(NOW.plusSeconds(50), NOW.plusSeconds(61)));
+	}
+
+	@Test
+	void ownLeasesDoNotCountForTheNextRunTime() {
+		this.store.add(task("a", NOW));
+		assertThat(this.store.acquireDueTasks(NOW, 10)).hasSize(1);
+		assertThat(this.store.nextRunTime()).isEmpty();
+	}
+
+	@Test
 	void renewedLeaseKeepsAClaimFromOtherInstances() {
 		this.store.add(task("a", NOW));
 		this.store.acquireDueTasks(NOW, 10);

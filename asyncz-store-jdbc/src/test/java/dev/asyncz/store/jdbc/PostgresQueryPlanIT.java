@@ -83,9 +83,20 @@ class PostgresQueryPlanIT {
 			.doesNotContain("Seq Scan");
 	}
 
+	@Test
+	void nextWakeUpReadsOnlyTheIndex() throws SQLException {
+		String plan = explain(this.table.nextWakeUp(), false);
+		assertThat(plan).contains("Index Scan using " + this.prefix + "tasks_next_run_time_idx")
+			.doesNotContain("Seq Scan");
+	}
+
 	private String explain(String sql, boolean dueQuery) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement("EXPLAIN " + sql)) {
+			if (sql.contains("MIN(lease_until)")) {
+				this.table.bindInstant(statement, 1, NOW);
+				statement.setString(2, "planner");
+			}
 			if (dueQuery) {
 				this.table.bindInstant(statement, 1, NOW);
 				statement.setInt(2, 100);

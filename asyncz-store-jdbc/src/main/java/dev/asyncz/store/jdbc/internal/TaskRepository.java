@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,6 +29,11 @@ import org.jspecify.annotations.Nullable;
  * The statements of the JDBC store, each in its own unit of work.
  */
 public final class TaskRepository {
+
+	/**
+	 * How long after a lease's end a wake-up for it comes, so that the row is claimable.
+	 */
+	private static final Duration LEASE_END_MARGIN = Duration.ofMillis(10);
 
 	private static final int MAX_REASON_LENGTH = 1000;
 
@@ -231,14 +237,35 @@ public final class TaskRepository {
 	}
 
 	/**
-	 * The earliest next run time over claimable rows.
-	 * @return the time, or empty
+	 * When the scheduler should look at the table again: the earliest next run time over
+	 * claimable rows, or the moment the earliest lease another instance holds runs out
+	 * (its row becomes claimable then, and no notification will say so), whichever comes
+	 * first.
+	 * @param now the scheduler's time
+	 * @param owner this instance, whose own leases do not count
+	 * @return the time, or empty if nothing is scheduled or leased
 	 */
-	public Optional<Instant> nextRunTime() {
+	public Optional<Instant> nextWakeUp(Instant now, String owner) {
 		return this.jdbc.autoCommit("find the next run time", (connection) -> {
-			try (PreparedStatement statement = connection.prepareStatement(this.table.nextRunTime());
-					ResultSet resultSet = statement.executeQuery()) {
-				return resultSet.next() ? Optional.ofNullable(this.table.readInstant(resultSet, 1)) : Optional.empty();
+			try (PreparedStatement statement = connection.prepareStatement(this.table.nextWakeUp())) {
+				this.table.bindInstant(statement, 1, now);
+				statement.setString(2, owner);
+				try (ResultSet resultSet = statement.executeQuery()) {
+					if (!resultSet.next()) {
+						return Optional.empty();
+					}
+					Instant next = this.table.readInstant(resultSet, 1);
+					Instant leaseEnd = this.table.readInstant(resultSet, 2);
+					Instant databaseNow = this.table.readInstant(resultSet, 3);
+					if (leaseEnd == null || databaseNow == null) {
+						return Optional.ofNullable(next);
+					}
+					// The lease is timed by the database's clock: carried over to the
+					// scheduler's as a duration, a little after it ends ("<" in claims).
+					Duration left = Duration.between(databaseNow, leaseEnd).plus(LEASE_END_MARGIN);
+					Instant leaseWakeUp = now.plus(left.isNegative() ? Duration.ZERO : left);
+					return Optional.of((next == null || leaseWakeUp.isBefore(next)) ? leaseWakeUp : next);
+				}
 			}
 		});
 	}

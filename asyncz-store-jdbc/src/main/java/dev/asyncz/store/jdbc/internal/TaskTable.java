@@ -143,6 +143,19 @@ public final class TaskTable {
 	}
 
 	/**
+	 * When to look again: the earliest next run time over claimable rows, the earliest
+	 * end of a lease that other instances hold and that has not run out, and the
+	 * database's clock (leases are timed by it). The lease scan walks the next-run-time
+	 * index up to now only: a claimed row came due before it was claimed.
+	 * @return the statement; parameters: now, this instance's id
+	 */
+	public String nextWakeUp() {
+		return "SELECT (" + nextRunTime() + "), (SELECT MIN(lease_until) FROM " + this.table
+				+ " WHERE next_run_time <= ? AND state = 'RUNNING' AND claimed_by <> ? AND lease_until >= " + this.now
+				+ "), " + this.now;
+	}
+
+	/**
 	 * Locks the earliest due, claimable rows, skipping rows other transactions hold.
 	 * @return the statement; parameters: now, limit
 	 */
