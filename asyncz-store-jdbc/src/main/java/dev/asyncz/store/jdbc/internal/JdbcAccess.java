@@ -13,6 +13,8 @@ import dev.asyncz.store.StoreException;
  */
 public final class JdbcAccess {
 
+	private static final int UNKNOWN_ISOLATION = -1;
+
 	private final DataSource dataSource;
 
 	private final String description;
@@ -24,8 +26,6 @@ public final class JdbcAccess {
 	 * configured level.
 	 */
 	private volatile int poolIsolation = UNKNOWN_ISOLATION;
-
-	private static final int UNKNOWN_ISOLATION = -1;
 
 	/**
 	 * Creates access to a data source.

@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -301,28 +300,11 @@ public final class TaskRepository {
 	 */
 	public Claims claimDue(Instant now, int limit, String owner, Function<TaskRow, Task> decoder) {
 		return this.jdbc.transaction("claim due tasks", (connection) -> {
-			List<TaskRow> due;
-			boolean[] won;
-			if (this.table.dialect() == JdbcDialect.POSTGRESQL) {
-				due = claimReturningRows(connection, now, limit, owner);
-				won = new boolean[due.size()];
-				Arrays.fill(won, true);
-			}
-			else {
-				try (PreparedStatement statement = connection.prepareStatement(this.table.selectDueForUpdate())) {
-					this.table.bindInstant(statement, 1, now);
-					statement.setInt(2, limit);
-					due = readRows(statement);
-				}
-				won = due.isEmpty() ? new boolean[0] : claim(connection, due, owner);
-			}
-			List<Claimed> claimed = new ArrayList<>(due.size());
+			List<TaskRow> won = (this.table.dialect() == JdbcDialect.POSTGRESQL)
+					? claimReturningRows(connection, now, limit, owner) : lockAndClaim(connection, now, limit, owner);
+			List<Claimed> claimed = new ArrayList<>(won.size());
 			List<Quarantined> quarantined = new ArrayList<>();
-			for (int i = 0; i < due.size(); i++) {
-				if (!won[i]) {
-					continue;
-				}
-				TaskRow row = due.get(i);
+			for (TaskRow row : won) {
 				try {
 					claimed.add(new Claimed(decoder.apply(row), row.version() + 1, row.recovered()));
 				}
@@ -401,11 +383,22 @@ public final class TaskRepository {
 	}
 
 	/**
-	 * Claims the locked rows with one batch of version-checked updates, a single round
-	 * trip where the driver pipelines batches, instead of one statement per row.
-	 * @return for each row, whether this claim won it
+	 * Locks the earliest due rows, then claims them with one batch of version-checked
+	 * updates, a single round trip where the driver pipelines batches, instead of one
+	 * statement per row.
+	 * @return the rows this claim won, as they were before it
 	 */
-	private boolean[] claim(Connection connection, List<TaskRow> due, String owner) throws SQLException {
+	private List<TaskRow> lockAndClaim(Connection connection, Instant now, int limit, String owner)
+			throws SQLException {
+		List<TaskRow> due;
+		try (PreparedStatement statement = connection.prepareStatement(this.table.selectDueForUpdate())) {
+			this.table.bindInstant(statement, 1, now);
+			statement.setInt(2, limit);
+			due = readRows(statement);
+		}
+		if (due.isEmpty()) {
+			return due;
+		}
 		int[] counts;
 		try (PreparedStatement claim = connection.prepareStatement(this.table.claim())) {
 			for (TaskRow row : due) {
@@ -439,7 +432,13 @@ public final class TaskRepository {
 				}
 			}
 		}
-		return won;
+		List<TaskRow> claimed = new ArrayList<>(due.size());
+		for (int i = 0; i < due.size(); i++) {
+			if (won[i]) {
+				claimed.add(due.get(i));
+			}
+		}
+		return claimed;
 	}
 
 	private Map<String, Long> claimedVersions(Connection connection, String owner, List<String> ids)

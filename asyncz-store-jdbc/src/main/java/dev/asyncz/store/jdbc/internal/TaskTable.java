@@ -9,8 +9,10 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskState;
@@ -31,6 +33,18 @@ public final class TaskTable {
 
 	static final String COLUMNS = "id, name, function_name, arguments_json, trigger_json, executor, coalesce_runs, "
 			+ "max_instances, misfire_grace_millis, next_run_time, state, version";
+
+	/**
+	 * {@link #COLUMNS} as a claiming {@code UPDATE … RETURNING} sees them before the
+	 * claim: the state from the locking subquery {@code due}, the version one back.
+	 */
+	private static final String COLUMNS_BEFORE_CLAIM = Arrays.stream(COLUMNS.split(", "))
+		.map((column) -> switch (column) {
+			case "state" -> "due.state";
+			case "version" -> "t.version - 1";
+			default -> "t." + column;
+		})
+		.collect(Collectors.joining(", "));
 
 	private static final String WRITTEN_COLUMNS = "name = ?, function_name = ?, arguments_json = ?, trigger_json = ?, "
 			+ "executor = ?, coalesce_runs = ?, max_instances = ?, misfire_grace_millis = ?, next_run_time = ?, state = ?";
@@ -175,9 +189,7 @@ public final class TaskTable {
 		return "WITH due AS (SELECT id, state FROM " + this.table + " WHERE next_run_time <= ? AND " + this.claimable
 				+ " ORDER BY next_run_time LIMIT ? FOR UPDATE SKIP LOCKED) UPDATE " + this.table
 				+ " AS t SET state = 'RUNNING', claimed_by = ?, lease_until = " + this.leaseEnd
-				+ ", version = t.version + 1 FROM due WHERE t.id = due.id RETURNING t.id, t.name, t.function_name, "
-				+ "t.arguments_json, t.trigger_json, t.executor, t.coalesce_runs, t.max_instances, "
-				+ "t.misfire_grace_millis, t.next_run_time, due.state, t.version - 1";
+				+ ", version = t.version + 1 FROM due WHERE t.id = due.id RETURNING " + COLUMNS_BEFORE_CLAIM;
 	}
 
 	String claim() {
