@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Small connection pools for tests.
  */
-final class TestDataSources {
+public final class TestDataSources {
 
 	/** Pools shared by the test classes of one JVM, by pool name. */
 	private static final Map<String, HikariDataSource> shared = new ConcurrentHashMap<>();
@@ -43,16 +43,29 @@ final class TestDataSources {
 	 * @return the pool
 	 */
 	static HikariDataSource pool(String url, String applicationName, @Nullable String initSql) {
+		HikariDataSource dataSource = pool(url, applicationName, 10);
+		if (initSql != null) {
+			dataSource.setConnectionInitSql(initSql);
+		}
+		return dataSource;
+	}
+
+	/**
+	 * A pool that opens connections only when asked and gives up on one after 10 s.
+	 * @param url the JDBC URL
+	 * @param applicationName names the pool (and, on PostgreSQL, its connections)
+	 * @param size the most connections
+	 * @return the pool
+	 */
+	public static HikariDataSource pool(String url, String applicationName, int size) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(url);
 		dataSource.setPoolName(applicationName);
-		dataSource.setMaximumPoolSize(10);
+		dataSource.setMaximumPoolSize(size);
 		dataSource.setMinimumIdle(0);
+		dataSource.setConnectionTimeout(10_000);
 		if (url.startsWith("jdbc:postgresql:")) {
 			dataSource.addDataSourceProperty("ApplicationName", applicationName);
-		}
-		if (initSql != null) {
-			dataSource.setConnectionInitSql(initSql);
 		}
 		return dataSource;
 	}

@@ -5,6 +5,7 @@ import java.time.Duration;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.asyncz.store.jdbc.JdbcTaskStore;
 import dev.asyncz.store.jdbc.JdbcTaskStoreSettings;
+import dev.asyncz.store.jdbc.TestDataSources;
 import dev.asyncz.test.cluster.ClusterNode;
 
 /**
@@ -25,8 +26,8 @@ public final class JdbcClusterNode {
 	public static void main(String[] args) {
 		ClusterNode.Options options = ClusterNode.Options.parse(args);
 		String url = options.get("url");
-		HikariDataSource storePool = pool(url, options.node(), 5);
-		HikariDataSource logPool = pool(url, options.node() + "-log", options.workers());
+		HikariDataSource storePool = TestDataSources.pool(url, options.node(), 5);
+		HikariDataSource logPool = TestDataSources.pool(url, options.node() + "-log", options.workers());
 		try {
 			JdbcTaskStore store = new JdbcTaskStore(storePool, settings(options.get("prefix"), options.lease()));
 			ClusterNode.run(options, store, new JdbcRunLog(logPool, options.get("prefix"), logPool));
@@ -42,19 +43,6 @@ public final class JdbcClusterNode {
 			.leaseDuration(lease)
 			.pollInterval(Duration.ofSeconds(1))
 			.build();
-	}
-
-	static HikariDataSource pool(String url, String name, int size) {
-		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(url);
-		dataSource.setPoolName(name);
-		dataSource.setMaximumPoolSize(size);
-		dataSource.setMinimumIdle(0);
-		dataSource.setConnectionTimeout(10_000);
-		if (url.startsWith("jdbc:postgresql:")) {
-			dataSource.addDataSourceProperty("ApplicationName", name);
-		}
-		return dataSource;
 	}
 
 }

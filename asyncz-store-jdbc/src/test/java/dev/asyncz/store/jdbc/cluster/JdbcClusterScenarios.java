@@ -7,6 +7,7 @@ import java.util.Map;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.store.jdbc.JdbcTaskStore;
+import dev.asyncz.store.jdbc.TestDataSources;
 import dev.asyncz.test.cluster.ClusterScenarios;
 import dev.asyncz.test.cluster.RunRecord;
 
@@ -44,7 +45,7 @@ abstract class JdbcClusterScenarios extends ClusterScenarios {
 
 	@Override
 	protected void prepare() throws Exception {
-		this.admin = JdbcClusterNode.pool(url(), "admin-" + this.suffix, 8);
+		this.admin = TestDataSources.pool(url(), "admin-" + this.suffix, 8);
 		new JdbcTaskStore(this.admin, JdbcClusterNode.settings(this.prefix, Duration.ofSeconds(30))).initializeSchema();
 		JdbcRunLog.createTables(this.admin, this.prefix);
 	}
