@@ -370,13 +370,7 @@ public final class TaskRepository {
 
 	private List<TaskRow> claimReturningRows(Connection connection, Instant now, int limit, String owner)
 			throws SQLException {
-		List<TaskRow> due;
-		try (PreparedStatement statement = connection.prepareStatement(this.table.claimDueReturningRows())) {
-			this.table.bindInstant(statement, 1, now);
-			statement.setInt(2, limit);
-			statement.setString(3, owner);
-			due = readRows(statement);
-		}
+		List<TaskRow> due = readDue(connection, this.table.claimDueReturningRows(), now, limit, owner);
 		// Handed out earliest first, as the other dialects' claims are.
 		due.sort(Comparator.comparing(TaskRow::nextRunTime, Comparator.nullsLast(Comparator.naturalOrder())));
 		return due;
@@ -390,12 +384,7 @@ public final class TaskRepository {
 	 */
 	private List<TaskRow> lockAndClaim(Connection connection, Instant now, int limit, String owner)
 			throws SQLException {
-		List<TaskRow> due;
-		try (PreparedStatement statement = connection.prepareStatement(this.table.selectDueForUpdate())) {
-			this.table.bindInstant(statement, 1, now);
-			statement.setInt(2, limit);
-			due = readRows(statement);
-		}
+		List<TaskRow> due = readDue(connection, this.table.selectDueForUpdate(), now, limit, null);
 		if (due.isEmpty()) {
 			return due;
 		}
@@ -439,6 +428,22 @@ public final class TaskRepository {
 			}
 		}
 		return claimed;
+	}
+
+	/**
+	 * Runs a statement over due rows (parameters: now, limit, and the owner if given) and
+	 * reads the rows it returns.
+	 */
+	private List<TaskRow> readDue(Connection connection, String sql, Instant now, int limit, @Nullable String owner)
+			throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			this.table.bindInstant(statement, 1, now);
+			statement.setInt(2, limit);
+			if (owner != null) {
+				statement.setString(3, owner);
+			}
+			return readRows(statement);
+		}
 	}
 
 	private Map<String, Long> claimedVersions(Connection connection, String owner, List<String> ids)
