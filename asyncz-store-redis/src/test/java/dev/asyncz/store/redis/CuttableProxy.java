@@ -22,13 +22,16 @@ final class CuttableProxy implements AutoCloseable {
 
 	private final List<Socket> sockets = new CopyOnWriteArrayList<>();
 
-	private volatile ServerSocket server;
+	private final ServerSocket server;
+
+	private volatile boolean open = true;
 
 	CuttableProxy(int targetPort) throws IOException {
 		this.targetPort = targetPort;
-		this.server = bind(0);
+		this.server = new ServerSocket();
+		this.server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
 		this.port = this.server.getLocalPort();
-		accept(this.server);
+		accept();
 	}
 
 	String url() {
@@ -36,39 +39,38 @@ final class CuttableProxy implements AutoCloseable {
 	}
 
 	/**
-	 * Closes every relayed connection and refuses new ones, as a stopped server would.
+	 * Closes every relayed connection and drops new ones as soon as they arrive, as a
+	 * stopped server would. The port stays bound: given back, an ephemeral port may be
+	 * taken by any outgoing connection before {@link #restore()} could bind it again.
 	 */
 	void cut() throws IOException {
-		this.server.close();
+		this.open = false;
 		for (Socket socket : this.sockets) {
 			socket.close();
 		}
 		this.sockets.clear();
 	}
 
-	/** Accepts connections again on the same port, as a restarted server would. */
-	void restore() throws IOException {
-		this.server = bind(this.port);
-		accept(this.server);
+	/** Relays connections again, as a restarted server would. */
+	void restore() {
+		this.open = true;
 	}
 
 	@Override
 	public void close() throws IOException {
 		cut();
+		this.server.close();
 	}
 
-	private static ServerSocket bind(int port) throws IOException {
-		ServerSocket socket = new ServerSocket();
-		socket.setReuseAddress(true);
-		socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-		return socket;
-	}
-
-	private void accept(ServerSocket listening) {
+	private void accept() {
 		Thread acceptor = new Thread(() -> {
-			while (!listening.isClosed()) {
+			while (!this.server.isClosed()) {
 				try {
-					Socket client = listening.accept();
+					Socket client = this.server.accept();
+					if (!this.open) {
+						client.close();
+						continue;
+					}
 					Socket target = new Socket(InetAddress.getLoopbackAddress(), this.targetPort);
 					this.sockets.add(client);
 					this.sockets.add(target);
@@ -76,7 +78,7 @@ final class CuttableProxy implements AutoCloseable {
 					relay(target, client);
 				}
 				catch (IOException ex) {
-					// closed by cut(): stop accepting
+					// closed by close(): stop accepting
 				}
 			}
 		}, "redis-proxy-accept");
