@@ -3,9 +3,9 @@ package dev.asyncz.benchmarks;
 import java.time.Instant;
 
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.TaskFunction;
-import dev.asyncz.core.TaskRequest;
-import dev.asyncz.executor.TaskExecutors;
+import dev.asyncz.task.TaskCallable;
+import dev.asyncz.task.TaskRequest;
+import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.trigger.Triggers;
 
 /**
@@ -15,14 +15,14 @@ import dev.asyncz.trigger.Triggers;
  */
 final class AsynczSubject implements Subject {
 
-	private static final TaskFunction NOOP = (context) -> Boolean.TRUE;
+	private static final TaskCallable NOOP = (context) -> Boolean.TRUE;
 
 	private final Scheduler scheduler;
 
-	private final TaskFunction probed;
+	private final TaskCallable probed;
 
 	AsynczSubject(int workers, Probe probe) {
-		this.scheduler = Scheduler.builder().executor("default", TaskExecutors.threadPool(workers)).build();
+		this.scheduler = Scheduler.builder().executor("default", SchedulerExecutors.threadPool(workers)).build();
 		this.probed = (context) -> {
 			probe.ran(Probe.epochMicros(context.scheduledRunTime()));
 			return Boolean.TRUE;

@@ -1,5 +1,7 @@
 package dev.asyncz.core;
 
+import dev.asyncz.AsynczException;
+
 /**
  * Adding a task would take the scheduler past its configured {@code max-tasks} limit.
  */

@@ -1,5 +1,12 @@
 package dev.asyncz.core;
 
+import dev.asyncz.task.ConflictingIdException;
+import dev.asyncz.task.InvalidTaskException;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskNotFoundException;
+import dev.asyncz.task.TaskRequest;
+import dev.asyncz.task.TaskUpdate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -9,7 +16,7 @@ import java.util.Optional;
 
 import dev.asyncz.event.SchedulerEvent;
 import dev.asyncz.event.SchedulerListener;
-import dev.asyncz.executor.TaskExecutor;
+import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.trigger.Trigger;
@@ -205,14 +212,14 @@ public interface Scheduler extends AutoCloseable {
 	 * The executors by name.
 	 * @return an unmodifiable view
 	 */
-	Map<String, TaskExecutor> executors();
+	Map<String, SchedulerExecutor> executors();
 
 	/**
 	 * Adds an executor under a name.
 	 * @param name the name
 	 * @param executor the executor
 	 */
-	void addExecutor(String name, TaskExecutor executor);
+	void addExecutor(String name, SchedulerExecutor executor);
 
 	/**
 	 * Removes an executor after shutting it down.

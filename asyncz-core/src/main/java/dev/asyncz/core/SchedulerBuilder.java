@@ -1,5 +1,6 @@
 package dev.asyncz.core;
 
+import dev.asyncz.task.TaskFunctions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -12,8 +13,8 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.asyncz.core.internal.DefaultScheduler;
-import dev.asyncz.executor.TaskExecutor;
-import dev.asyncz.executor.TaskExecutors;
+import dev.asyncz.executor.SchedulerExecutor;
+import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.MemoryTaskStore;
 import dev.asyncz.store.TaskStore;
 import org.jspecify.annotations.Nullable;
@@ -27,7 +28,7 @@ public final class SchedulerBuilder {
 
 	private final Map<String, TaskStore> stores = new LinkedHashMap<>();
 
-	private final Map<String, TaskExecutor> executors = new LinkedHashMap<>();
+	private final Map<String, SchedulerExecutor> executors = new LinkedHashMap<>();
 
 	private final List<TaskRunInterceptor> interceptors = new ArrayList<>();
 
@@ -72,7 +73,7 @@ public final class SchedulerBuilder {
 	 * @param executor the executor
 	 * @return this builder
 	 */
-	public SchedulerBuilder executor(String name, TaskExecutor executor) {
+	public SchedulerBuilder executor(String name, SchedulerExecutor executor) {
 		this.executors.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(executor, "executor"));
 		return this;
 	}
@@ -206,8 +207,8 @@ public final class SchedulerBuilder {
 	public Scheduler build() {
 		Map<String, TaskStore> stores = new LinkedHashMap<>(this.stores);
 		stores.putIfAbsent("default", new MemoryTaskStore());
-		Map<String, TaskExecutor> executors = new LinkedHashMap<>(this.executors);
-		executors.computeIfAbsent("default", (name) -> TaskExecutors.threadPool(10));
+		Map<String, SchedulerExecutor> executors = new LinkedHashMap<>(this.executors);
+		executors.computeIfAbsent("default", (name) -> SchedulerExecutors.threadPool(10));
 		String id = (this.instanceId != null) ? this.instanceId : UUID.randomUUID().toString();
 		return new DefaultScheduler(new SchedulerSettings(stores, executors, this.functions, this.clock, this.zone,
 				this.maxWait, this.taskDefaults, this.maxTasks, this.clockJumpThreshold, this.shutdownTimeout,
@@ -239,7 +240,7 @@ public final class SchedulerBuilder {
 	 * @param instanceId this scheduler's id among peers
 	 * @param interceptors wrap every task run, outermost first
 	 */
-	public record SchedulerSettings(Map<String, TaskStore> stores, Map<String, TaskExecutor> executors,
+	public record SchedulerSettings(Map<String, TaskStore> stores, Map<String, SchedulerExecutor> executors,
 			TaskFunctions functions, Clock clock, ZoneId zone, Duration maxWait, TaskDefaults taskDefaults,
 			long maxTasks, Duration clockJumpThreshold, Duration shutdownTimeout, int batchSize, String instanceId,
 			List<TaskRunInterceptor> interceptors) {

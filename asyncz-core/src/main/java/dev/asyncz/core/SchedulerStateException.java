@@ -1,5 +1,7 @@
 package dev.asyncz.core;
 
+import dev.asyncz.AsynczException;
+
 /**
  * An operation that the scheduler's current state does not allow, such as starting it
  * twice.

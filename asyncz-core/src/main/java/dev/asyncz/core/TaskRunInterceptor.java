@@ -1,5 +1,7 @@
 package dev.asyncz.core;
 
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskContext;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,6 +1,6 @@
 package dev.asyncz.event;
 
-import dev.asyncz.core.Task;
+import dev.asyncz.task.Task;
 
 /**
  * A task was added, changed or removed; carries the task itself.

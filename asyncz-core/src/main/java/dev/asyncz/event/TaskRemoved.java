@@ -1,6 +1,6 @@
 package dev.asyncz.event;
 
-import dev.asyncz.core.Task;
+import dev.asyncz.task.Task;
 
 /**
  * A task was removed, by a caller or because its trigger finished.

@@ -1,6 +1,6 @@
 package dev.asyncz.executor;
 
-import dev.asyncz.core.AsynczException;
+import dev.asyncz.AsynczException;
 
 /**
  * An executor kind that this JVM cannot provide, such as virtual threads before Java 21.

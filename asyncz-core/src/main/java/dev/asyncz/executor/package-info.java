@@ -1,5 +1,5 @@
 /**
- * Executors that run tasks: start from {@link dev.asyncz.executor.TaskExecutors}.
+ * Executors that run tasks: start from {@link dev.asyncz.executor.SchedulerExecutors}.
  */
 @NullMarked
 package dev.asyncz.executor;

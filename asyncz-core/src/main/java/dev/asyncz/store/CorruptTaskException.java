@@ -1,6 +1,6 @@
 package dev.asyncz.store;
 
-import dev.asyncz.core.AsynczException;
+import dev.asyncz.AsynczException;
 
 /**
  * Stored task data that cannot be read. Stores turn this into a

@@ -1,6 +1,6 @@
 package dev.asyncz.store;
 
-import dev.asyncz.core.Task;
+import dev.asyncz.task.Task;
 
 /**
  * A due task handed out (and claimed) by {@link TaskStore#acquireDueTasks}.

@@ -7,9 +7,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
 
-import dev.asyncz.core.ConflictingIdException;
-import dev.asyncz.core.Task;
-import dev.asyncz.core.TaskNotFoundException;
+import dev.asyncz.task.ConflictingIdException;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskNotFoundException;
 import dev.asyncz.store.internal.DeadlineHeap;
 import dev.asyncz.store.internal.DeadlineHeap.Entry;
 import dev.asyncz.store.internal.IdIndex;

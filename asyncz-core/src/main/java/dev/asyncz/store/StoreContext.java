@@ -2,7 +2,7 @@ package dev.asyncz.store;
 
 import java.time.Clock;
 
-import dev.asyncz.core.TaskFunctions;
+import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.event.SchedulerEvent;
 
 /**

@@ -1,6 +1,6 @@
 package dev.asyncz.store;
 
-import dev.asyncz.core.AsynczException;
+import dev.asyncz.AsynczException;
 
 /**
  * A store could not do what was asked, typically because its server is unreachable.

@@ -7,8 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.asyncz.core.InvalidTaskException;
-import dev.asyncz.core.Task;
+import dev.asyncz.task.InvalidTaskException;
+import dev.asyncz.task.Task;
 import dev.asyncz.trigger.Trigger;
 import dev.asyncz.trigger.TriggerJson;
 import org.jspecify.annotations.Nullable;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import dev.asyncz.core.Task;
+import dev.asyncz.task.Task;
 
 /**
  * Where tasks live. The scheduler is the only caller; users go through
@@ -51,14 +51,14 @@ public interface TaskStore {
 	/**
 	 * Adds a task.
 	 * @param task the task, with its first next run time already computed
-	 * @throws dev.asyncz.core.ConflictingIdException if the id is taken
+	 * @throws dev.asyncz.task.ConflictingIdException if the id is taken
 	 */
 	void add(Task task);
 
 	/**
 	 * Replaces a stored task with {@code task} (same id), ending any claim on it.
 	 * @param task the new value
-	 * @throws dev.asyncz.core.TaskNotFoundException if no task has that id
+	 * @throws dev.asyncz.task.TaskNotFoundException if no task has that id
 	 */
 	void update(Task task);
 

@@ -1,6 +1,6 @@
 package dev.asyncz.trigger;
 
-import dev.asyncz.core.AsynczException;
+import dev.asyncz.AsynczException;
 
 /**
  * A trigger could not be built from what it was given. The message names the field and

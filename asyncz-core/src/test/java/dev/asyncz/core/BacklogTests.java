@@ -1,12 +1,13 @@
 package dev.asyncz.core;
 
+import dev.asyncz.task.TaskRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.asyncz.executor.TaskExecutor;
+import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.AfterEach;
@@ -75,7 +76,7 @@ class BacklogTests {
 	/**
 	 * Runs jobs only when the test says so, on the test's thread.
 	 */
-	private static final class ManualExecutor implements TaskExecutor {
+	private static final class ManualExecutor implements SchedulerExecutor {
 
 		private final LinkedBlockingQueue<Runnable> waiting = new LinkedBlockingQueue<>();
 

@@ -1,5 +1,6 @@
 package dev.asyncz.core;
 
+import dev.asyncz.task.Task;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;

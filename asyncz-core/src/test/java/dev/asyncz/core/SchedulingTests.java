@@ -1,5 +1,8 @@
 package dev.asyncz.core;
 
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskContext;
+import dev.asyncz.task.TaskRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -19,7 +22,7 @@ import dev.asyncz.event.TaskMaxInstancesReached;
 import dev.asyncz.event.TaskMissed;
 import dev.asyncz.event.TaskRemoved;
 import dev.asyncz.event.TaskSubmitted;
-import dev.asyncz.executor.TaskExecutors;
+import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.StoreException;
 import dev.asyncz.trigger.Triggers;
@@ -49,7 +52,7 @@ class SchedulingTests {
 		this.scheduler = Scheduler.builder()
 			.clock(this.clock)
 			.maxWait(Duration.ofHours(1))
-			.executor("default", TaskExecutors.threadPool(4))
+			.executor("default", SchedulerExecutors.threadPool(4))
 			.build();
 		this.scheduler.functions().register("count", (context) -> this.runs.incrementAndGet());
 		this.scheduler.addListener(this.events);
@@ -299,7 +302,7 @@ class SchedulingTests {
 
 	@Test
 	void executorThatRefusesARunIsReportedAsAnError() {
-		this.scheduler.addExecutor("refusing", TaskExecutors.of((runnable) -> {
+		this.scheduler.addExecutor("refusing", SchedulerExecutors.of((runnable) -> {
 			throw new RejectedExecutionException("full");
 		}, "refusing"));
 		this.scheduler.start();

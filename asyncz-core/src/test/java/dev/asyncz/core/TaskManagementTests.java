@@ -1,5 +1,11 @@
 package dev.asyncz.core;
 
+import dev.asyncz.task.ConflictingIdException;
+import dev.asyncz.task.InvalidTaskException;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskNotFoundException;
+import dev.asyncz.task.TaskRequest;
+import dev.asyncz.task.TaskUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;

@@ -22,7 +22,7 @@ import java.lang.annotation.Target;
  * }</pre>
  *
  * <p>
- * The method takes no parameters or one {@link dev.asyncz.core.TaskContext}; it may
+ * The method takes no parameters or one {@link dev.asyncz.task.TaskContext}; it may
  * return a {@link java.util.concurrent.CompletionStage}, which counts as running until it
  * completes. It is called through the bean's proxy, so {@code @Transactional} and other
  * advice apply.

@@ -23,7 +23,7 @@ import java.lang.annotation.Target;
  * read back from a persistent store are JSON-shaped (strings, numbers, booleans, maps,
  * lists); they are converted to the parameter types with the application's Jackson
  * {@code JsonMapper}, so a map becomes a record or a string an {@code Instant}. A
- * {@link dev.asyncz.core.TaskContext} parameter receives the run's context and takes no
+ * {@link dev.asyncz.task.TaskContext} parameter receives the run's context and takes no
  * argument. A missing argument or one that cannot be converted fails that run with a
  * message naming the function, the parameter and the types.
  *

@@ -1,6 +1,6 @@
 package dev.asyncz.autoconfigure;
 
-import dev.asyncz.core.AsynczException;
+import dev.asyncz.AsynczException;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -2,7 +2,7 @@ package dev.asyncz.autoconfigure;
 
 import java.lang.reflect.Method;
 
-import dev.asyncz.core.AsynczException;
+import dev.asyncz.AsynczException;
 
 import org.springframework.util.ClassUtils;
 

@@ -15,9 +15,9 @@ import dev.asyncz.core.ControllableClock;
 import dev.asyncz.core.MaxTasksExceededException;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.SchedulerState;
-import dev.asyncz.core.Task;
-import dev.asyncz.core.TaskFunction;
-import dev.asyncz.core.TaskRequest;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskCallable;
+import dev.asyncz.task.TaskRequest;
 import dev.asyncz.event.SchedulerEvent;
 import dev.asyncz.event.SchedulerStarted;
 import dev.asyncz.event.TaskAdded;
@@ -329,7 +329,7 @@ class AsynczAutoConfigurationTests {
 		});
 	}
 
-	private static TaskFunction countDown(CountDownLatch latch) {
+	private static TaskCallable countDown(CountDownLatch latch) {
 		return (run) -> {
 			latch.countDown();
 			return null;

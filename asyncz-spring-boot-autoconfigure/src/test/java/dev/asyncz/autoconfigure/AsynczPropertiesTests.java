@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.TaskDefaults;
-import dev.asyncz.executor.TaskExecutors;
+import dev.asyncz.executor.SchedulerExecutors;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,7 +41,7 @@ class AsynczPropertiesTests {
 	void executorDefaultIsTheBuildersDefaultThreadPool() {
 		AsynczProperties.Executor executor = new AsynczProperties.Executor();
 		assertThat(executor.getType()).isEqualTo("thread-pool");
-		assertThat(TaskExecutors.threadPool(executor.getMaxWorkers()).describe())
+		assertThat(SchedulerExecutors.threadPool(executor.getMaxWorkers()).describe())
 			.isEqualTo(this.builtWithDefaults.executors().get("default").describe());
 	}
 

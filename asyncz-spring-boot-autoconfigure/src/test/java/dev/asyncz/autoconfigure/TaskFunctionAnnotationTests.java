@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.asyncz.annotation.TaskFunction;
-import dev.asyncz.core.InvalidTaskException;
+import dev.asyncz.task.InvalidTaskException;
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.TaskContext;
-import dev.asyncz.core.TaskRequest;
+import dev.asyncz.task.TaskContext;
+import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.Triggers;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -162,7 +162,7 @@ class TaskFunctionAnnotationTests {
 
 	private static void call(AssertableApplicationContext context, String function, List<@Nullable Object> args,
 			Map<String, @Nullable Object> kwargs) throws Exception {
-		dev.asyncz.core.TaskFunction registered = context.getBean(Scheduler.class)
+		dev.asyncz.task.TaskCallable registered = context.getBean(Scheduler.class)
 			.functions()
 			.find(function)
 			.orElseThrow();

@@ -19,11 +19,11 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.asyncz.core.ConflictingIdException;
+import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.core.ControllableClock;
-import dev.asyncz.core.Task;
-import dev.asyncz.core.TaskFunctions;
-import dev.asyncz.core.TaskNotFoundException;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskNotFoundException;
 import dev.asyncz.event.SchedulerEvent;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.StoreContext;

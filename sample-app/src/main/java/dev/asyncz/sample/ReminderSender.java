@@ -1,7 +1,7 @@
 package dev.asyncz.sample;
 
 import dev.asyncz.annotation.TaskFunction;
-import dev.asyncz.core.TaskContext;
+import dev.asyncz.task.TaskContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

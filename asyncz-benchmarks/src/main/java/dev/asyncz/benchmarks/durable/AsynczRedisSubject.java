@@ -8,7 +8,7 @@ import dev.asyncz.core.Scheduler;
 import dev.asyncz.store.redis.RedisTaskStore;
 import dev.asyncz.store.redis.RedisTaskStoreSettings;
 import dev.asyncz.store.redis.internal.RedisKeys;
-import dev.asyncz.store.redis.internal.RunTimes;
+import dev.asyncz.store.redis.internal.Scores;
 import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
@@ -85,7 +85,7 @@ final class AsynczRedisSubject implements Subject {
 	@Override
 	public long pending(Instant horizon) {
 		// Claimed tasks leave the due set until they are completed.
-		return this.redis.zcount(this.keys.due(), "-inf", RunTimes.dueUntil(horizon))
+		return this.redis.zcount(this.keys.due(), "-inf", Scores.dueUntil(horizon))
 				+ this.redis.zcard(this.keys.claims());
 	}
 

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.Task;
+import dev.asyncz.task.Task;
 import dev.asyncz.core.TaskDefaults;
-import dev.asyncz.core.TaskFunctions;
-import dev.asyncz.executor.TaskExecutors;
+import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskStore;
@@ -74,7 +74,7 @@ final class AsynczSchedulers {
 		});
 		Scheduler scheduler = Scheduler.builder()
 			.store("default", store)
-			.executor("default", TaskExecutors.threadPool(settings.workers()))
+			.executor("default", SchedulerExecutors.threadPool(settings.workers()))
 			.functions(functions)
 			.taskDefaults(NO_MISFIRE_LIMIT)
 			.maxWait(settings.pollInterval())

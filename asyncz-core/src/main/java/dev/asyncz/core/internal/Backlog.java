@@ -3,7 +3,7 @@ package dev.asyncz.core.internal;
 import java.util.Collection;
 import java.util.function.Supplier;
 
-import dev.asyncz.executor.TaskExecutor;
+import dev.asyncz.executor.SchedulerExecutor;
 
 /**
  * How many more due runs the scheduler thread may hand to the executors: no more than
@@ -20,7 +20,7 @@ final class Backlog {
 
 	private final int limit;
 
-	private final Supplier<Collection<TaskExecutor>> executors;
+	private final Supplier<Collection<SchedulerExecutor>> executors;
 
 	private final Runnable wakeUp;
 
@@ -32,7 +32,7 @@ final class Backlog {
 	 * @param executors the executors now
 	 * @param wakeUp wakes the scheduler thread
 	 */
-	Backlog(int limit, Supplier<Collection<TaskExecutor>> executors, Runnable wakeUp) {
+	Backlog(int limit, Supplier<Collection<SchedulerExecutor>> executors, Runnable wakeUp) {
 		this.limit = limit;
 		this.executors = executors;
 		this.wakeUp = wakeUp;
@@ -67,7 +67,7 @@ final class Backlog {
 
 	private int waiting() {
 		int waiting = 0;
-		for (TaskExecutor executor : this.executors.get()) {
+		for (SchedulerExecutor executor : this.executors.get()) {
 			waiting += Math.max(0, executor.queuedCount());
 		}
 		return waiting;

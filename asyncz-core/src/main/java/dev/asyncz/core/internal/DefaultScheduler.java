@@ -13,20 +13,20 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.asyncz.core.ConflictingIdException;
+import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.core.ControllableClock;
-import dev.asyncz.core.InvalidTaskException;
+import dev.asyncz.task.InvalidTaskException;
 import dev.asyncz.core.MaxTasksExceededException;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.SchedulerBuilder.SchedulerSettings;
 import dev.asyncz.core.SchedulerState;
 import dev.asyncz.core.SchedulerStateException;
-import dev.asyncz.core.Task;
+import dev.asyncz.task.Task;
 import dev.asyncz.core.TaskDefaults;
-import dev.asyncz.core.TaskFunctions;
-import dev.asyncz.core.TaskNotFoundException;
-import dev.asyncz.core.TaskRequest;
-import dev.asyncz.core.TaskUpdate;
+import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskNotFoundException;
+import dev.asyncz.task.TaskRequest;
+import dev.asyncz.task.TaskUpdate;
 import dev.asyncz.event.AllTasksRemoved;
 import dev.asyncz.event.ExecutorAdded;
 import dev.asyncz.event.ExecutorRemoved;
@@ -41,7 +41,7 @@ import dev.asyncz.event.StoreRemoved;
 import dev.asyncz.event.TaskAdded;
 import dev.asyncz.event.TaskModified;
 import dev.asyncz.event.TaskRemoved;
-import dev.asyncz.executor.TaskExecutor;
+import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskQuery;
@@ -68,7 +68,7 @@ public final class DefaultScheduler implements Scheduler {
 	private volatile Map<String, TaskStore> stores;
 
 	/** Copy-on-write: read on every run, changed rarely. */
-	private volatile Map<String, TaskExecutor> executors;
+	private volatile Map<String, SchedulerExecutor> executors;
 
 	private final Set<String> startedStores = ConcurrentHashMap.newKeySet();
 
@@ -131,7 +131,7 @@ public final class DefaultScheduler implements Scheduler {
 				controllable.removeOnChange(this.loop::wakeUp);
 			}
 			this.loop.stop();
-			for (Map.Entry<String, TaskExecutor> entry : this.executors.entrySet()) {
+			for (Map.Entry<String, SchedulerExecutor> entry : this.executors.entrySet()) {
 				try {
 					entry.getValue().shutdown(waitForRunningTasks, this.settings.shutdownTimeout());
 				}
@@ -375,12 +375,12 @@ public final class DefaultScheduler implements Scheduler {
 	}
 
 	@Override
-	public Map<String, TaskExecutor> executors() {
+	public Map<String, SchedulerExecutor> executors() {
 		return this.executors;
 	}
 
 	@Override
-	public void addExecutor(String name, TaskExecutor executor) {
+	public void addExecutor(String name, SchedulerExecutor executor) {
 		synchronized (this.lifecycle) {
 			if (this.executors.containsKey(name)) {
 				throw new InvalidTaskException("An executor named '" + name + "' already exists");
@@ -392,7 +392,7 @@ public final class DefaultScheduler implements Scheduler {
 
 	@Override
 	public void removeExecutor(String name) {
-		TaskExecutor executor;
+		SchedulerExecutor executor;
 		synchronized (this.lifecycle) {
 			executor = this.executors.get(name);
 			if (executor == null) {
@@ -443,7 +443,7 @@ public final class DefaultScheduler implements Scheduler {
 		return this.stores;
 	}
 
-	@Nullable TaskExecutor executor(String name) {
+	@Nullable SchedulerExecutor executor(String name) {
 		return this.executors.get(name);
 	}
 

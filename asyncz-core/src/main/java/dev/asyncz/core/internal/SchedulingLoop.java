@@ -9,10 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.asyncz.core.ControllableClock;
-import dev.asyncz.core.InvalidTaskException;
+import dev.asyncz.task.InvalidTaskException;
 import dev.asyncz.core.SchedulerBuilder.SchedulerSettings;
 import dev.asyncz.core.SchedulerState;
-import dev.asyncz.core.Task;
+import dev.asyncz.task.Task;
 import dev.asyncz.event.ClockJumped;
 import dev.asyncz.event.StoreError;
 import dev.asyncz.event.TaskError;
@@ -21,7 +21,7 @@ import dev.asyncz.event.TaskMissed;
 import dev.asyncz.event.TaskRecovered;
 import dev.asyncz.event.TaskRemoved;
 import dev.asyncz.event.TaskSubmitted;
-import dev.asyncz.executor.TaskExecutor;
+import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.TaskStore;
 import org.jspecify.annotations.Nullable;
@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * never longer than max-wait, and is woken early when an earlier task arrives or a
  * controllable clock moves. On waking it checks the wall clock against elapsed time (to
  * notice a clock that was set), then takes due tasks from each store in bounded batches
- * and plans each one ({@link RunTimes}). A failing store is backed off on its own;
- * nothing that goes wrong here stops the thread.
+ * and plans each one ({@link Scores}). A failing store is backed off on its own; nothing
+ * that goes wrong here stops the thread.
  */
 final class SchedulingLoop implements Runnable {
 
@@ -263,13 +263,13 @@ final class SchedulingLoop implements Runnable {
 			this.scheduler
 				.publish(new TaskRecovered(task.id(), task.function(), storeName, task.executor(), task.nextRunTime()));
 		}
-		RunTimes.Plan plan = RunTimes.plan(task, now, due.recovered());
+		Scores.Plan plan = Scores.plan(task, now, due.recovered());
 		for (Instant missed : plan.missed()) {
 			this.scheduler.publish(new TaskMissed(task.id(), task.function(), storeName, task.executor(), missed, now));
 		}
 		if (plan.truncated()) {
 			logger.warn("Task '{}' missed more than {} run times; skipped ahead to {}", task.id(),
-					RunTimes.MAX_ENUMERATED, plan.nextRunTime());
+					Scores.MAX_ENUMERATED, plan.nextRunTime());
 		}
 		boolean finalRun = plan.nextRunTime() == null;
 		if (!finalRun) {
@@ -294,7 +294,7 @@ final class SchedulingLoop implements Runnable {
 	 * final run)
 	 */
 	private boolean submit(TaskStore store, Task task, Instant runTime, boolean finalRun) {
-		TaskExecutor executor = this.scheduler.executor(task.executor());
+		SchedulerExecutor executor = this.scheduler.executor(task.executor());
 		if (executor == null) {
 			this.scheduler.publish(new TaskError(task.id(), task.function(), task.store(), task.executor(), runTime,
 					this.clock.instant(), Duration.ZERO, new InvalidTaskException("Task '" + task.id()

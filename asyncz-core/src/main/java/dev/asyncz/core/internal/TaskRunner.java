@@ -9,15 +9,15 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
-import dev.asyncz.core.InvalidTaskException;
-import dev.asyncz.core.Task;
-import dev.asyncz.core.TaskContext;
-import dev.asyncz.core.TaskFunction;
-import dev.asyncz.core.TaskFunctions;
+import dev.asyncz.task.InvalidTaskException;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskContext;
+import dev.asyncz.task.TaskCallable;
+import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.core.TaskRunInterceptor;
 import dev.asyncz.event.TaskError;
 import dev.asyncz.event.TaskExecuted;
-import dev.asyncz.executor.TaskExecutor;
+import dev.asyncz.executor.SchedulerExecutor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +63,7 @@ final class TaskRunner {
 	 * @return whether the run was handed over (false: the executor refused it, an error
 	 * was published)
 	 */
-	boolean submit(Task task, Instant scheduledRunTime, TaskExecutor executor, Runnable onEnd) {
+	boolean submit(Task task, Instant scheduledRunTime, SchedulerExecutor executor, Runnable onEnd) {
 		this.running.merge(task.id(), 1, Integer::sum);
 		try {
 			executor.execute(() -> run(task, scheduledRunTime, onEnd));
@@ -96,7 +96,7 @@ final class TaskRunner {
 		};
 		Object result;
 		try {
-			TaskFunction function = resolve(task);
+			TaskCallable function = resolve(task);
 			TaskContext context = new TaskContext(task.id(), task.name(), task.function(), task.args(), task.kwargs(),
 					scheduledRunTime, startedAt);
 			result = invoke(0, task, context, function);
@@ -113,14 +113,14 @@ final class TaskRunner {
 		}
 	}
 
-	private @Nullable Object invoke(int index, Task task, TaskContext context, TaskFunction function) throws Exception {
+	private @Nullable Object invoke(int index, Task task, TaskContext context, TaskCallable function) throws Exception {
 		if (index == this.interceptors.size()) {
 			return function.run(context);
 		}
 		return this.interceptors.get(index).around(task, context, () -> invoke(index + 1, task, context, function));
 	}
 
-	private TaskFunction resolve(Task task) {
+	private TaskCallable resolve(Task task) {
 		if (task.callable() != null) {
 			return task.callable();
 		}

@@ -5,13 +5,13 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 
-import dev.asyncz.executor.TaskExecutor;
+import dev.asyncz.executor.SchedulerExecutor;
 
 /**
  * Runs jobs on an executor someone else owns, such as a Spring bean; shutting down only
  * stops using it.
  */
-public final class ExecutorAdapter implements TaskExecutor {
+public final class ExecutorAdapter implements SchedulerExecutor {
 
 	private final Executor executor;
 

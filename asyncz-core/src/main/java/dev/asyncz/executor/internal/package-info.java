@@ -1,5 +1,5 @@
 /**
- * Executor implementations. Not API: use {@link dev.asyncz.executor.TaskExecutors}.
+ * Executor implementations. Not API: use {@link dev.asyncz.executor.SchedulerExecutors}.
  */
 @NullMarked
 package dev.asyncz.executor.internal;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 
-import dev.asyncz.core.Task;
+import dev.asyncz.task.Task;
 import org.jspecify.annotations.Nullable;
 
 /**

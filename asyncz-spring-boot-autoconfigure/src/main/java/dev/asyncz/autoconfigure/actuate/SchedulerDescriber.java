@@ -22,8 +22,8 @@ import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskSummaryDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TriggerDescriptor;
 import dev.asyncz.autoconfigure.actuate.TaskOutcomes.TaskOutcome;
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.Task;
-import dev.asyncz.executor.TaskExecutor;
+import dev.asyncz.task.Task;
+import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskState;
 import dev.asyncz.store.TaskStore;
@@ -171,7 +171,7 @@ final class SchedulerDescriber {
 		}
 	}
 
-	private static ExecutorDescriptor describe(String name, TaskExecutor executor) {
+	private static ExecutorDescriptor describe(String name, SchedulerExecutor executor) {
 		return new ExecutorDescriptor(name, executor.describe(), knownOrNull(executor.activeCount()),
 				knownOrNull(executor.queuedCount()));
 	}

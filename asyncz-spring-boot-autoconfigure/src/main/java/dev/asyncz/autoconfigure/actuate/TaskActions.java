@@ -8,8 +8,8 @@ import java.util.Locale;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskActionDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskSummaryDescriptor;
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.Task;
-import dev.asyncz.core.TaskNotFoundException;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskNotFoundException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;

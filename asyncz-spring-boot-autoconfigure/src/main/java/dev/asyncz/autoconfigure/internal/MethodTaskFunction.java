@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.asyncz.core.InvalidTaskException;
-import dev.asyncz.core.TaskContext;
-import dev.asyncz.core.TaskFunction;
+import dev.asyncz.task.InvalidTaskException;
+import dev.asyncz.task.TaskContext;
+import dev.asyncz.task.TaskCallable;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;
@@ -29,7 +29,7 @@ import org.springframework.util.ReflectionUtils;
  * the parameter types with a {@link JsonMapper}, since arguments read back from a
  * persistent store are JSON-shaped.
  */
-public final class MethodTaskFunction implements TaskFunction {
+public final class MethodTaskFunction implements TaskCallable {
 
 	private static final ParameterNameDiscoverer parameterNames = new DefaultParameterNameDiscoverer();
 

@@ -15,8 +15,8 @@ import java.util.function.Supplier;
 
 import dev.asyncz.annotation.ScheduledTask;
 import dev.asyncz.autoconfigure.InvalidTaskMethodException;
-import dev.asyncz.core.AsynczException;
-import dev.asyncz.core.TaskRequest;
+import dev.asyncz.AsynczException;
+import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.CronTrigger;
 import dev.asyncz.trigger.IntervalTrigger;
 import dev.asyncz.trigger.Trigger;

@@ -14,8 +14,8 @@ import dev.asyncz.autoconfigure.InvalidAsynczPropertyException;
 import dev.asyncz.autoconfigure.TaskStoreFactory;
 import dev.asyncz.core.SchedulerBuilder;
 import dev.asyncz.core.TaskDefaults;
-import dev.asyncz.executor.TaskExecutor;
-import dev.asyncz.executor.TaskExecutors;
+import dev.asyncz.executor.SchedulerExecutor;
+import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.TaskStore;
 import org.jspecify.annotations.Nullable;
 
@@ -180,11 +180,11 @@ public final class SchedulerPropertiesMapper {
 		return Collections.unmodifiableMap(map);
 	}
 
-	private TaskExecutor executor(String name, AsynczProperties.Executor executor) {
+	private SchedulerExecutor executor(String name, AsynczProperties.Executor executor) {
 		String prefix = "asyncz.executors." + name + ".";
 		return switch (normalize(executor.getType())) {
 			case "thread-pool" ->
-				TaskExecutors.threadPool((int) atLeastOne(prefix + "max-workers", executor.getMaxWorkers()));
+				SchedulerExecutors.threadPool((int) atLeastOne(prefix + "max-workers", executor.getMaxWorkers()));
 			case "virtual" -> virtualThreads(prefix + "type");
 			case "bean" -> executorBean(prefix + "bean", executor.getBean());
 			default -> throw new InvalidAsynczPropertyException(prefix + "type", executor.getType(),
@@ -193,24 +193,24 @@ public final class SchedulerPropertiesMapper {
 		};
 	}
 
-	private static TaskExecutor virtualThreads(String key) {
-		if (!TaskExecutors.virtualThreadsAvailable()) {
+	private static SchedulerExecutor virtualThreads(String key) {
+		if (!SchedulerExecutors.virtualThreadsAvailable()) {
 			throw new InvalidAsynczPropertyException(key, "virtual",
 					"virtual threads need Java 21 or later, and this application runs on Java "
 							+ Runtime.version().feature(),
 					"Run on Java 21 or later, or set '" + key + "' to thread-pool (with max-workers) or bean.");
 		}
-		return TaskExecutors.virtualThreads();
+		return SchedulerExecutors.virtualThreads();
 	}
 
-	private TaskExecutor executorBean(String key, @Nullable String beanName) {
+	private SchedulerExecutor executorBean(String key, @Nullable String beanName) {
 		if (!StringUtils.hasText(beanName)) {
 			throw new InvalidAsynczPropertyException(key, null,
 					"an executor of type bean needs the name of an Executor bean",
 					"Set '" + key + "' to one of the application's Executor beans: " + executorBeanNames() + ".");
 		}
 		try {
-			return TaskExecutors.of(this.beanFactory.getBean(beanName, Executor.class), beanName);
+			return SchedulerExecutors.of(this.beanFactory.getBean(beanName, Executor.class), beanName);
 		}
 		catch (NoSuchBeanDefinitionException | BeanNotOfRequiredTypeException ex) {
 			throw new InvalidAsynczPropertyException(key, beanName,

@@ -3,7 +3,7 @@ package dev.asyncz.autoconfigure.internal;
 import java.util.function.Supplier;
 
 import dev.asyncz.autoconfigure.InvalidAsynczPropertyException;
-import dev.asyncz.core.AsynczException;
+import dev.asyncz.AsynczException;
 import org.jspecify.annotations.Nullable;
 
 /**

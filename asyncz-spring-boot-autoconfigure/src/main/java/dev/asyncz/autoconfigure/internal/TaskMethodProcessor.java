@@ -14,12 +14,12 @@ import dev.asyncz.annotation.ScheduledTask;
 import dev.asyncz.annotation.ScheduledTasks;
 import dev.asyncz.annotation.TaskFunction;
 import dev.asyncz.autoconfigure.InvalidTaskMethodException;
-import dev.asyncz.core.ConflictingIdException;
-import dev.asyncz.core.InvalidTaskException;
+import dev.asyncz.task.ConflictingIdException;
+import dev.asyncz.task.InvalidTaskException;
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.Task;
-import dev.asyncz.core.TaskContext;
-import dev.asyncz.core.TaskRequest;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskContext;
+import dev.asyncz.task.TaskRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -222,7 +222,7 @@ public final class TaskMethodProcessor implements BeanPostProcessor, SmartInitia
 		if (types.length > 1 || (types.length == 1 && types[0] != TaskContext.class)) {
 			throw new InvalidTaskMethodException(beanName, method, "parameters",
 					"a @ScheduledTask method takes no parameters or one TaskContext, not " + List.of(types),
-					"Remove the parameters, or take a dev.asyncz.core.TaskContext to read the run's details. "
+					"Remove the parameters, or take a dev.asyncz.task.TaskContext to read the run's details. "
 							+ "To pass arguments, make it a @TaskFunction and add tasks that call it.");
 		}
 	}

@@ -21,7 +21,7 @@ import dev.asyncz.event.TaskExecuted;
 import dev.asyncz.event.TaskMaxInstancesReached;
 import dev.asyncz.event.TaskMissed;
 import dev.asyncz.event.TaskRunEvent;
-import dev.asyncz.executor.TaskExecutor;
+import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.store.TaskStore;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -172,13 +172,13 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 
 	private void registerExecutorGauges(MeterRegistry registry, String executor) {
 		registerExecutorGauge(registry, executor, "asyncz.executor.active", "Task runs in progress",
-				TaskExecutor::activeCount);
+				SchedulerExecutor::activeCount);
 		registerExecutorGauge(registry, executor, "asyncz.executor.queued", "Task runs waiting for a worker",
-				TaskExecutor::queuedCount);
+				SchedulerExecutor::queuedCount);
 	}
 
 	private void registerExecutorGauge(MeterRegistry registry, String executor, String name, String description,
-			ToIntFunction<TaskExecutor> count) {
+			ToIntFunction<SchedulerExecutor> count) {
 		Gauge.builder(name, this, (metrics) -> metrics.executorCount(executor, count))
 			.description(description)
 			.tag("executor", executor)
@@ -193,8 +193,8 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 		return this.counts.computeIfAbsent(store, (name) -> new CachedCount(taskStore)).get();
 	}
 
-	private double executorCount(String executor, ToIntFunction<TaskExecutor> count) {
-		TaskExecutor taskExecutor = this.scheduler.executors().get(executor);
+	private double executorCount(String executor, ToIntFunction<SchedulerExecutor> count) {
+		SchedulerExecutor taskExecutor = this.scheduler.executors().get(executor);
 		int value = (taskExecutor != null) ? count.applyAsInt(taskExecutor) : -1;
 		// Executors that cannot tell answer -1; NaN is how a gauge says "no value".
 		return (value >= 0) ? value : Double.NaN;

@@ -2,8 +2,8 @@ package dev.asyncz.autoconfigure.metrics;
 
 import java.util.concurrent.CompletionStage;
 
-import dev.asyncz.core.Task;
-import dev.asyncz.core.TaskContext;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskContext;
 import dev.asyncz.core.TaskRunInterceptor;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;

@@ -1,7 +1,7 @@
 package dev.asyncz.autoconfigure.metrics;
 
-import dev.asyncz.core.Task;
-import dev.asyncz.core.TaskContext;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskContext;
 import io.micrometer.observation.Observation;
 
 /**

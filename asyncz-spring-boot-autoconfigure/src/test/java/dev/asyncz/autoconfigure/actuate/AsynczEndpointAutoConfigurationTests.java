@@ -4,7 +4,7 @@ import java.time.Duration;
 
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskDetailsDescriptor;
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.TaskRequest;
+import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.Test;
 

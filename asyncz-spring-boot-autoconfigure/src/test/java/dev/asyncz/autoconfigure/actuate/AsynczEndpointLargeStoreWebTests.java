@@ -4,7 +4,7 @@ import java.time.Instant;
 
 import dev.asyncz.autoconfigure.actuate.ActuatorClient.Response;
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.Task;
+import dev.asyncz.task.Task;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.trigger.DateTrigger;
 import org.junit.jupiter.api.AfterAll;

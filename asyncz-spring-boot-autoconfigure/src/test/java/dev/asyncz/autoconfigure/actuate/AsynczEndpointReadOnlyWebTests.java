@@ -3,7 +3,7 @@ package dev.asyncz.autoconfigure.actuate;
 import java.time.Duration;
 
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.TaskRequest;
+import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

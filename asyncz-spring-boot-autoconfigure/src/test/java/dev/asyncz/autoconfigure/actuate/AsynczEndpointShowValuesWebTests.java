@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.TaskRequest;
+import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -11,9 +11,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.asyncz.autoconfigure.actuate.ActuatorClient.Response;
 import dev.asyncz.core.ControllableClock;
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.TaskFunctions;
-import dev.asyncz.core.TaskRequest;
-import dev.asyncz.executor.TaskExecutors;
+import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskRequest;
+import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.MemoryTaskStore;
 import dev.asyncz.trigger.Trigger;
 import dev.asyncz.trigger.Triggers;
@@ -294,7 +294,7 @@ class AsynczEndpointWebTests {
 				.functions(functions)
 				.store("default", new MemoryTaskStore())
 				.store("archive", new MemoryTaskStore())
-				.executor("default", TaskExecutors.of(Runnable::run, "direct"))
+				.executor("default", SchedulerExecutors.of(Runnable::run, "direct"))
 				.build();
 			scheduler.start();
 			return scheduler;

@@ -8,7 +8,7 @@ import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.SchedulerBuilder;
 import dev.asyncz.core.SchedulerState;
 import dev.asyncz.event.TaskMissed;
-import dev.asyncz.executor.TaskExecutors;
+import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.MemoryTaskStore;
 import dev.asyncz.store.StoreException;
 import dev.asyncz.store.TaskStore;
@@ -110,7 +110,7 @@ class AsynczHealthContributorAutoConfigurationTests {
 		SchedulerBuilder builder = Scheduler.builder()
 			.clock(new ControllableClock(START))
 			.store("default", new MemoryTaskStore())
-			.executor("default", TaskExecutors.of(Runnable::run, "direct"));
+			.executor("default", SchedulerExecutors.of(Runnable::run, "direct"));
 		if (remote != null) {
 			builder.store("remote", remote);
 		}

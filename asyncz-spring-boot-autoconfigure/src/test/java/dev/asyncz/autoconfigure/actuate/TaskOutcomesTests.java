@@ -5,7 +5,7 @@ import java.time.Instant;
 
 import dev.asyncz.autoconfigure.actuate.TaskOutcomes.Outcome;
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.Task;
+import dev.asyncz.task.Task;
 import dev.asyncz.event.TaskError;
 import dev.asyncz.event.TaskExecuted;
 import dev.asyncz.event.TaskMaxInstancesReached;

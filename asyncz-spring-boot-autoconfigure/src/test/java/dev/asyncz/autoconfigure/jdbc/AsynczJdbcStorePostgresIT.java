@@ -7,7 +7,7 @@ import javax.sql.DataSource;
 
 import dev.asyncz.autoconfigure.AsynczAutoConfiguration;
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.TaskRequest;
+import dev.asyncz.task.TaskRequest;
 import dev.asyncz.store.jdbc.JdbcDialect;
 import dev.asyncz.store.jdbc.JdbcTaskStore;
 import dev.asyncz.test.LocalServer;

@@ -7,10 +7,10 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.asyncz.core.ControllableClock;
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.TaskFunctions;
-import dev.asyncz.core.TaskRequest;
+import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskRequest;
 import dev.asyncz.event.TaskMaxInstancesReached;
-import dev.asyncz.executor.TaskExecutors;
+import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.MemoryTaskStore;
 import dev.asyncz.trigger.DateTrigger;
 import io.micrometer.core.instrument.Tag;
@@ -52,7 +52,7 @@ class AsynczMetricsTests {
 			.clock(this.clock)
 			.functions(functions)
 			.store("default", new MemoryTaskStore())
-			.executor("default", TaskExecutors.of(Runnable::run, "direct"))
+			.executor("default", SchedulerExecutors.of(Runnable::run, "direct"))
 			.build();
 		this.metrics = new AsynczMetrics(this.scheduler, Duration.ofSeconds(5), this.nanoTime::get);
 		this.scheduler.addListener(this.metrics);

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
-import dev.asyncz.core.Task;
-import dev.asyncz.core.TaskContext;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskContext;
 import dev.asyncz.trigger.DateTrigger;
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;

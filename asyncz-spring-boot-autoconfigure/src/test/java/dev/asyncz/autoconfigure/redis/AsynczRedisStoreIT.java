@@ -8,7 +8,7 @@ import java.util.function.Function;
 
 import dev.asyncz.autoconfigure.AsynczAutoConfiguration;
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.TaskRequest;
+import dev.asyncz.task.TaskRequest;
 import dev.asyncz.store.redis.RedisTaskStore;
 import dev.asyncz.store.redis.RedisTaskStoreSettings;
 import dev.asyncz.test.LocalServer;

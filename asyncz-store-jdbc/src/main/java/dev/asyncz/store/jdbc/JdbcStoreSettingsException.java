@@ -1,6 +1,6 @@
 package dev.asyncz.store.jdbc;
 
-import dev.asyncz.core.AsynczException;
+import dev.asyncz.AsynczException;
 
 /**
  * A JDBC task store was configured with a value it cannot use, such as a table prefix

@@ -19,9 +19,9 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
-import dev.asyncz.core.Task;
-import dev.asyncz.core.TaskFunctions;
-import dev.asyncz.core.TaskNotFoundException;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskNotFoundException;
 import dev.asyncz.event.TaskQuarantined;
 import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.DueTask;

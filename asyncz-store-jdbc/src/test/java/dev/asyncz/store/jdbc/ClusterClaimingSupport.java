@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.asyncz.core.ControllableClock;
-import dev.asyncz.core.TaskFunctions;
+import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.TaskCodec;

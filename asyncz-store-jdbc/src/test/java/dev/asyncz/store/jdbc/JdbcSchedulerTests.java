@@ -10,11 +10,11 @@ import java.util.concurrent.TimeUnit;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.asyncz.core.ControllableClock;
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.TaskRequest;
+import dev.asyncz.task.TaskRequest;
 import dev.asyncz.event.SchedulerEvent;
 import dev.asyncz.event.TaskExecuted;
 import dev.asyncz.event.TaskRemoved;
-import dev.asyncz.executor.TaskExecutors;
+import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.AfterEach;
@@ -80,7 +80,7 @@ class JdbcSchedulerTests {
 			.clock(this.clock)
 			.maxWait(Duration.ofHours(1))
 			.store("default", newStore())
-			.executor("default", TaskExecutors.threadPool(2))
+			.executor("default", SchedulerExecutors.threadPool(2))
 			.build();
 		scheduler.functions().register("greet", (context) -> "hello");
 		scheduler.addListener(this.events::add);

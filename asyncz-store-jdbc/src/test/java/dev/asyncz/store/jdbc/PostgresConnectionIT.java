@@ -16,8 +16,8 @@ import java.util.function.Supplier;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.asyncz.core.ControllableClock;
-import dev.asyncz.core.Task;
-import dev.asyncz.core.TaskFunctions;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.StoreException;
 import dev.asyncz.store.TaskCodec;

@@ -13,10 +13,10 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import dev.asyncz.core.AsynczException;
-import dev.asyncz.core.ConflictingIdException;
-import dev.asyncz.core.Task;
-import dev.asyncz.core.TaskNotFoundException;
+import dev.asyncz.AsynczException;
+import dev.asyncz.task.ConflictingIdException;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskNotFoundException;
 import dev.asyncz.event.TaskQuarantined;
 import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.DueTask;
@@ -29,7 +29,7 @@ import dev.asyncz.store.redis.internal.Listing;
 import dev.asyncz.store.redis.internal.LuaScripts;
 import dev.asyncz.store.redis.internal.LuaScripts.Lua;
 import dev.asyncz.store.redis.internal.RedisKeys;
-import dev.asyncz.store.redis.internal.RunTimes;
+import dev.asyncz.store.redis.internal.Scores;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
@@ -281,7 +281,7 @@ public final class RedisTaskStore implements TaskStore {
 		}
 		return call("acquire due tasks", (live) -> {
 			List<Object> reply = live.scripts()
-				.run(Lua.ACQUIRE, RunTimes.dueUntil(now), Integer.toString(limit),
+				.run(Lua.ACQUIRE, Scores.dueUntil(now), Integer.toString(limit),
 						Long.toString(this.settings.leaseDuration().toMillis()), live.context().instanceId());
 			List<DueTask> due = new ArrayList<>();
 			for (int i = 0; reply != null && i + 2 < reply.size(); i += 3) {
@@ -322,7 +322,7 @@ public final class RedisTaskStore implements TaskStore {
 	public Optional<Instant> nextRunTime() {
 		return call("read the next run time", (live) -> {
 			String score = live.scripts().run(Lua.NEXT_RUN_TIME);
-			return Optional.ofNullable(score).map((value) -> RunTimes.instant(Double.parseDouble(value)));
+			return Optional.ofNullable(score).map((value) -> Scores.instant(Double.parseDouble(value)));
 		});
 	}
 
@@ -434,7 +434,7 @@ public final class RedisTaskStore implements TaskStore {
 	}
 
 	private static String score(Task task) {
-		return (task.nextRunTime() != null) ? RunTimes.score(task.nextRunTime()) : "";
+		return (task.nextRunTime() != null) ? Scores.score(task.nextRunTime()) : "";
 	}
 
 	private static String clientName(StoreContext context) {

@@ -3,7 +3,7 @@ package dev.asyncz.store.redis;
 import java.time.Duration;
 import java.util.Objects;
 
-import dev.asyncz.core.AsynczException;
+import dev.asyncz.AsynczException;
 
 /**
  * How a {@link RedisTaskStore} keeps its tasks.

@@ -10,8 +10,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import dev.asyncz.core.ControllableClock;
-import dev.asyncz.core.Task;
-import dev.asyncz.core.TaskFunctions;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.event.SchedulerEvent;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.TaskCodec;

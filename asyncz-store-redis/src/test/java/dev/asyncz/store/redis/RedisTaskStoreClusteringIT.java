@@ -11,7 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import dev.asyncz.core.Task;
+import dev.asyncz.task.Task;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.redis.RedisStoreFixture.Instance;
 import dev.asyncz.test.LocalServer;

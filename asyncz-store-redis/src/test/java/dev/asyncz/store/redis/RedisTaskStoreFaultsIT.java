@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.asyncz.core.Task;
+import dev.asyncz.task.Task;
 import dev.asyncz.event.TaskQuarantined;
 import dev.asyncz.store.StoreException;
 import dev.asyncz.store.TaskQuery;

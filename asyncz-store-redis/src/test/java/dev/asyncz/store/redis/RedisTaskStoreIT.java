@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import dev.asyncz.core.ConflictingIdException;
-import dev.asyncz.core.Task;
-import dev.asyncz.core.TaskFunctions;
-import dev.asyncz.core.TaskNotFoundException;
+import dev.asyncz.task.ConflictingIdException;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskNotFoundException;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.TaskCodec;

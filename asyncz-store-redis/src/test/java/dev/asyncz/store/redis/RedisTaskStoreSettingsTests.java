@@ -2,7 +2,7 @@ package dev.asyncz.store.redis;
 
 import java.time.Duration;
 
-import dev.asyncz.core.AsynczException;
+import dev.asyncz.AsynczException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

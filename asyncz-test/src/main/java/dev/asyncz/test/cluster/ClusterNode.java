@@ -11,10 +11,10 @@ import java.util.Map;
 
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.TaskDefaults;
-import dev.asyncz.core.TaskFunctions;
+import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.event.StoreError;
 import dev.asyncz.event.TaskRecovered;
-import dev.asyncz.executor.TaskExecutors;
+import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.TaskStore;
 
 /**
@@ -92,7 +92,7 @@ public final class ClusterNode {
 		Scheduler scheduler = Scheduler.builder()
 			.instanceId(options.node())
 			.store("default", store)
-			.executor("default", TaskExecutors.threadPool(options.workers()))
+			.executor("default", SchedulerExecutors.threadPool(options.workers()))
 			.functions(functions)
 			.taskDefaults(TASK_DEFAULTS)
 			.maxWait(options.maxWait())

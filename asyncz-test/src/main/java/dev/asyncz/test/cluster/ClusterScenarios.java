@@ -25,9 +25,9 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.Task;
-import dev.asyncz.core.TaskFunctions;
-import dev.asyncz.core.TaskRequest;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskRequest;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.trigger.Triggers;

@@ -1,6 +1,6 @@
 package dev.asyncz.test.cluster;
 
-import dev.asyncz.core.TaskContext;
+import dev.asyncz.task.TaskContext;
 
 /**
  * Where the task functions of a {@link ClusterNode} write down what they ran, outside the

@@ -16,8 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import dev.asyncz.core.ConflictingIdException;
-import dev.asyncz.core.Task;
+import dev.asyncz.task.ConflictingIdException;
+import dev.asyncz.task.Task;
 import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskQuery;

@@ -7,8 +7,8 @@ import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 
-import dev.asyncz.core.Task;
-import dev.asyncz.core.TaskFunctions;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.trigger.Trigger;

@@ -12,7 +12,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import dev.asyncz.core.TaskContext;
+import dev.asyncz.task.TaskContext;
 import dev.asyncz.test.cluster.RunLog;
 import dev.asyncz.test.cluster.RunRecord;
 

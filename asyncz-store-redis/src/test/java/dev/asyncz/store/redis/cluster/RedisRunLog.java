@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import dev.asyncz.core.TaskContext;
+import dev.asyncz.task.TaskContext;
 import dev.asyncz.test.cluster.RunLog;
 import dev.asyncz.test.cluster.RunRecord;
 import io.lettuce.core.RedisClient;

@@ -14,39 +14,39 @@ class RunTimesTests {
 
 	@Test
 	void runTimeWithWholeMicrosecondsScoresExactlyAndReadsBack() {
-		assertThat(RunTimes.score(T)).isEqualTo(Long.toString(T_MICROS));
-		assertThat(RunTimes.dueUntil(T)).isEqualTo(Long.toString(T_MICROS));
-		assertThat(RunTimes.instant(T_MICROS)).isEqualTo(T);
+		assertThat(Scores.score(T)).isEqualTo(Long.toString(T_MICROS));
+		assertThat(Scores.dueUntil(T)).isEqualTo(Long.toString(T_MICROS));
+		assertThat(Scores.instant(T_MICROS)).isEqualTo(T);
 	}
 
 	@Test
 	void subMicrosecondRunTimeScoresUpAndNowScoresDown() {
 		Instant fine = T.plusNanos(1);
-		assertThat(RunTimes.score(fine)).isEqualTo(Long.toString(T_MICROS + 1));
-		assertThat(RunTimes.dueUntil(fine)).isEqualTo(Long.toString(T_MICROS));
+		assertThat(Scores.score(fine)).isEqualTo(Long.toString(T_MICROS + 1));
+		assertThat(Scores.dueUntil(fine)).isEqualTo(Long.toString(T_MICROS));
 	}
 
 	@Test
 	void runTimesBeforeTheEpochKeepTheirOrder() {
 		Instant before = Instant.parse("1969-12-31T23:59:59.999999500Z");
-		assertThat(RunTimes.score(before)).isEqualTo("0");
-		assertThat(RunTimes.dueUntil(before)).isEqualTo("-1");
-		assertThat(RunTimes.instant(-1)).isEqualTo(Instant.parse("1969-12-31T23:59:59.999999Z"));
+		assertThat(Scores.score(before)).isEqualTo("0");
+		assertThat(Scores.dueUntil(before)).isEqualTo("-1");
+		assertThat(Scores.instant(-1)).isEqualTo(Instant.parse("1969-12-31T23:59:59.999999Z"));
 	}
 
 	@Test
 	void runTimeBeyondDoublePrecisionIsNeverScoredEarly() {
 		Instant far = Instant.parse("2400-01-01T00:00:00.000001Z");
-		double score = Double.parseDouble(RunTimes.score(far));
-		double due = Double.parseDouble(RunTimes.dueUntil(far));
-		assertThat(RunTimes.instant(score)).isAfterOrEqualTo(far);
-		assertThat(RunTimes.instant(due)).isBeforeOrEqualTo(far);
+		double score = Double.parseDouble(Scores.score(far));
+		double due = Double.parseDouble(Scores.dueUntil(far));
+		assertThat(Scores.instant(score)).isAfterOrEqualTo(far);
+		assertThat(Scores.instant(due)).isBeforeOrEqualTo(far);
 	}
 
 	@Test
 	void extremeInstantsStillScore() {
-		assertThat(Double.parseDouble(RunTimes.score(Instant.MAX))).isGreaterThan(1e20);
-		assertThat(Double.parseDouble(RunTimes.dueUntil(Instant.MIN))).isLessThan(-1e20);
+		assertThat(Double.parseDouble(Scores.score(Instant.MAX))).isGreaterThan(1e20);
+		assertThat(Double.parseDouble(Scores.dueUntil(Instant.MIN))).isLessThan(-1e20);
 	}
 
 }

@@ -1,4 +1,6 @@
-package dev.asyncz.core;
+package dev.asyncz.task;
+
+import dev.asyncz.AsynczException;
 
 /**
  * A task was added with an id that its store already holds, and replace-existing was not

@@ -7,12 +7,12 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.asyncz.executor.TaskExecutor;
+import dev.asyncz.executor.SchedulerExecutor;
 
 /**
  * A bounded pool of platform threads that grows to its size and lets idle threads go.
  */
-public final class ThreadPoolTaskExecutor implements TaskExecutor {
+public final class PlatformThreadPool implements SchedulerExecutor {
 
 	private static final AtomicInteger POOLS = new AtomicInteger();
 
@@ -20,7 +20,7 @@ public final class ThreadPoolTaskExecutor implements TaskExecutor {
 
 	private final int maxWorkers;
 
-	public ThreadPoolTaskExecutor(int maxWorkers) {
+	public PlatformThreadPool(int maxWorkers) {
 		if (maxWorkers < 1) {
 			throw new IllegalArgumentException("maxWorkers must be at least 1, was " + maxWorkers);
 		}

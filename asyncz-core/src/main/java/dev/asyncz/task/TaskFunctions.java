@@ -1,4 +1,4 @@
-package dev.asyncz.core;
+package dev.asyncz.task;
 
 import java.util.Map;
 import java.util.Optional;
@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class TaskFunctions {
 
-	private final Map<String, TaskFunction> functions = new ConcurrentHashMap<>();
+	private final Map<String, TaskCallable> functions = new ConcurrentHashMap<>();
 
 	/**
 	 * Registers {@code function} under {@code name}.
@@ -21,11 +21,11 @@ public final class TaskFunctions {
 	 * @throws InvalidTaskException if the name is blank or already taken by another
 	 * function
 	 */
-	public void register(String name, TaskFunction function) {
+	public void register(String name, TaskCallable function) {
 		if (name == null || name.isBlank()) {
 			throw new InvalidTaskException("A task function needs a non-blank name");
 		}
-		TaskFunction existing = this.functions.putIfAbsent(name, function);
+		TaskCallable existing = this.functions.putIfAbsent(name, function);
 		if (existing != null && existing != function) {
 			throw new InvalidTaskException("Task function name '" + name + "' is already registered");
 		}
@@ -36,7 +36,7 @@ public final class TaskFunctions {
 	 * @param name the registered name
 	 * @return the function, or empty when no function has that name
 	 */
-	public Optional<TaskFunction> find(String name) {
+	public Optional<TaskCallable> find(String name) {
 		return Optional.ofNullable(this.functions.get(name));
 	}
 

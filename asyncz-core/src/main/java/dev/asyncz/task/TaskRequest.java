@@ -1,4 +1,4 @@
-package dev.asyncz.core;
+package dev.asyncz.task;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -40,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * @param paused whether to add it paused
  * @param replaceExisting whether to overwrite a task with the same id
  */
-public record TaskRequest(@Nullable String id, @Nullable String name, String function, @Nullable TaskFunction callable,
+public record TaskRequest(@Nullable String id, @Nullable String name, String function, @Nullable TaskCallable callable,
 		List<@Nullable Object> args, Map<String, @Nullable Object> kwargs, Trigger trigger, @Nullable String executor,
 		@Nullable String store, @Nullable Boolean coalesce, @Nullable Integer maxInstances,
 		@Nullable Duration misfireGraceTime, boolean noMisfireLimit, boolean paused, boolean replaceExisting) {
@@ -70,7 +70,7 @@ public record TaskRequest(@Nullable String id, @Nullable String name, String fun
 	 * @param trigger when to run
 	 * @return a builder
 	 */
-	public static Builder of(String description, TaskFunction callable, Trigger trigger) {
+	public static Builder of(String description, TaskCallable callable, Trigger trigger) {
 		return new Builder(description, Objects.requireNonNull(callable, "callable"), trigger);
 	}
 
@@ -81,7 +81,7 @@ public record TaskRequest(@Nullable String id, @Nullable String name, String fun
 
 		private final String function;
 
-		private final @Nullable TaskFunction callable;
+		private final @Nullable TaskCallable callable;
 
 		private final Trigger trigger;
 
@@ -109,7 +109,7 @@ public record TaskRequest(@Nullable String id, @Nullable String name, String fun
 
 		private boolean replaceExisting;
 
-		private Builder(String function, @Nullable TaskFunction callable, Trigger trigger) {
+		private Builder(String function, @Nullable TaskCallable callable, Trigger trigger) {
 			this.function = Objects.requireNonNull(function, "function");
 			this.callable = callable;
 			this.trigger = Objects.requireNonNull(trigger, "trigger");

@@ -3,15 +3,15 @@ package dev.asyncz.executor;
 import java.util.concurrent.Executor;
 
 import dev.asyncz.executor.internal.ExecutorAdapter;
-import dev.asyncz.executor.internal.ThreadPoolTaskExecutor;
-import dev.asyncz.executor.internal.VirtualThreadTaskExecutor;
+import dev.asyncz.executor.internal.PlatformThreadPool;
+import dev.asyncz.executor.internal.VirtualThreadPerRun;
 
 /**
  * Factories for the executors the scheduler ships with.
  */
-public final class TaskExecutors {
+public final class SchedulerExecutors {
 
-	private TaskExecutors() {
+	private SchedulerExecutors() {
 	}
 
 	/**
@@ -20,8 +20,8 @@ public final class TaskExecutors {
 	 * @param maxWorkers the most threads
 	 * @return the executor
 	 */
-	public static TaskExecutor threadPool(int maxWorkers) {
-		return new ThreadPoolTaskExecutor(maxWorkers);
+	public static SchedulerExecutor threadPool(int maxWorkers) {
+		return new PlatformThreadPool(maxWorkers);
 	}
 
 	/**
@@ -30,8 +30,8 @@ public final class TaskExecutors {
 	 * @throws ExecutorUnavailableException on a JVM without virtual threads (before Java
 	 * 21)
 	 */
-	public static TaskExecutor virtualThreads() {
-		return VirtualThreadTaskExecutor.create();
+	public static SchedulerExecutor virtualThreads() {
+		return VirtualThreadPerRun.create();
 	}
 
 	/**
@@ -39,7 +39,7 @@ public final class TaskExecutors {
 	 * @return true on Java 21 and later
 	 */
 	public static boolean virtualThreadsAvailable() {
-		return VirtualThreadTaskExecutor.available();
+		return VirtualThreadPerRun.available();
 	}
 
 	/**
@@ -49,7 +49,7 @@ public final class TaskExecutors {
 	 * @param description a name for it in descriptions, such as the bean name
 	 * @return the executor
 	 */
-	public static TaskExecutor of(Executor executor, String description) {
+	public static SchedulerExecutor of(Executor executor, String description) {
 		return new ExecutorAdapter(executor, description);
 	}
 

@@ -1,5 +1,6 @@
-package dev.asyncz.core;
+package dev.asyncz.task;
 
+import dev.asyncz.core.Scheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

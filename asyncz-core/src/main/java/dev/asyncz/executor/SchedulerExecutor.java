@@ -7,7 +7,7 @@ import java.time.Duration;
  * picks one by name. Implementations must not block the caller: the scheduler thread
  * submits from its loop.
  */
-public interface TaskExecutor {
+public interface SchedulerExecutor {
 
 	/**
 	 * Starts running {@code job} now or soon.

@@ -1,4 +1,6 @@
-package dev.asyncz.core;
+package dev.asyncz.task;
+
+import dev.asyncz.AsynczException;
 
 /**
  * A task definition that cannot be accepted: an unknown function, store or executor,

@@ -1,4 +1,6 @@
-package dev.asyncz.core;
+package dev.asyncz.task;
+
+import dev.asyncz.AsynczException;
 
 /**
  * An operation named a task id that no store holds.

@@ -10,14 +10,14 @@ import java.time.Instant;
  * next double up, a few microseconds later. The exact instant is always kept in the task
  * JSON.
  */
-public final class RunTimes {
+public final class Scores {
 
 	/** Seconds beyond which microseconds overflow a long (about the year 292,000). */
 	private static final long MAX_SECONDS = Long.MAX_VALUE / 1_000_000 - 1;
 
 	private static final double LONG_RANGE = 9.2e18;
 
-	private RunTimes() {
+	private Scores() {
 	}
 
 	/**

@@ -1,5 +1,6 @@
-package dev.asyncz.core;
+package dev.asyncz.task;
 
+import dev.asyncz.core.Scheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,7 @@ import org.jspecify.annotations.Nullable;
  * limit
  * @param nextRunTime the next fire time; {@code null} while the task is paused
  */
-public record Task(String id, String name, String function, @Nullable TaskFunction callable,
+public record Task(String id, String name, String function, @Nullable TaskCallable callable,
 		List<@Nullable Object> args, Map<String, @Nullable Object> kwargs, Trigger trigger, String executor,
 		String store, boolean coalesce, int maxInstances, @Nullable Duration misfireGraceTime,
 		@Nullable Instant nextRunTime) {
@@ -120,7 +121,7 @@ public record Task(String id, String name, String function, @Nullable TaskFuncti
 
 		private @Nullable String function;
 
-		private @Nullable TaskFunction callable;
+		private @Nullable TaskCallable callable;
 
 		private @Nullable List<@Nullable Object> args;
 
@@ -158,7 +159,7 @@ public record Task(String id, String name, String function, @Nullable TaskFuncti
 			return this;
 		}
 
-		public Builder callable(@Nullable TaskFunction callable) {
+		public Builder callable(@Nullable TaskCallable callable) {
 			this.callable = callable;
 			return this;
 		}

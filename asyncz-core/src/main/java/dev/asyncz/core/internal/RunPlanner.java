@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.asyncz.core.Task;
+import dev.asyncz.task.Task;
 import dev.asyncz.trigger.Trigger;
 import org.jspecify.annotations.Nullable;
 
@@ -16,12 +16,12 @@ import org.jspecify.annotations.Nullable;
  * or a clock set to the year 2200, never enumerates more than {@link #MAX_ENUMERATED} run
  * times.
  */
-final class RunTimes {
+final class Scores {
 
 	/** The most run times looked at for one task in one pass. */
 	static final int MAX_ENUMERATED = 1000;
 
-	private RunTimes() {
+	private Scores() {
 	}
 
 	/**

@@ -1,4 +1,4 @@
-package dev.asyncz.core;
+package dev.asyncz.task;
 
 import java.time.Instant;
 import java.util.List;

@@ -12,11 +12,11 @@ import org.junit.jupiter.api.condition.JRE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-class TaskExecutorsTests {
+class SchedulerExecutorsTests {
 
 	@Test
 	void threadPoolRunsJobsAndReportsActiveOnes() throws Exception {
-		TaskExecutor pool = TaskExecutors.threadPool(2);
+		SchedulerExecutor pool = SchedulerExecutors.threadPool(2);
 		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
 		pool.execute(() -> {
@@ -32,7 +32,7 @@ class TaskExecutorsTests {
 
 	@Test
 	void threadPoolQueuesJobsBeyondItsWorkers() throws Exception {
-		TaskExecutor pool = TaskExecutors.threadPool(1);
+		SchedulerExecutor pool = SchedulerExecutors.threadPool(1);
 		CountDownLatch release = new CountDownLatch(1);
 		pool.execute(() -> await(release));
 		pool.execute(() -> {
@@ -44,13 +44,13 @@ class TaskExecutorsTests {
 
 	@Test
 	void threadPoolNeedsAtLeastOneWorker() {
-		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> TaskExecutors.threadPool(0))
+		assertThatExceptionOfType(IllegalArgumentException.class).isThrownBy(() -> SchedulerExecutors.threadPool(0))
 			.withMessage("maxWorkers must be at least 1, was 0");
 	}
 
 	@Test
 	void shutDownThreadPoolRefusesJobs() {
-		TaskExecutor pool = TaskExecutors.threadPool(1);
+		SchedulerExecutor pool = SchedulerExecutors.threadPool(1);
 		pool.shutdown(true, Duration.ofSeconds(5));
 		assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> pool.execute(() -> {
 		}));
@@ -58,7 +58,7 @@ class TaskExecutorsTests {
 
 	@Test
 	void adaptedExecutorRunsOnItsOwnerAndStopsTakingJobsAfterShutdown() {
-		TaskExecutor direct = TaskExecutors.of(Runnable::run, "direct");
+		SchedulerExecutor direct = SchedulerExecutors.of(Runnable::run, "direct");
 		boolean[] ran = new boolean[1];
 		direct.execute(() -> ran[0] = true);
 		assertThat(ran[0]).isTrue();
@@ -71,8 +71,8 @@ class TaskExecutorsTests {
 	@Test
 	@EnabledForJreRange(max = JRE.JAVA_20)
 	void virtualThreadsBeforeJava21FailNamingTheVersionAndTheAlternative() {
-		assertThat(TaskExecutors.virtualThreadsAvailable()).isFalse();
-		assertThatExceptionOfType(ExecutorUnavailableException.class).isThrownBy(TaskExecutors::virtualThreads)
+		assertThat(SchedulerExecutors.virtualThreadsAvailable()).isFalse();
+		assertThatExceptionOfType(ExecutorUnavailableException.class).isThrownBy(SchedulerExecutors::virtualThreads)
 			.withMessageContaining("Virtual threads need Java 21 or later; this JVM is Java")
 			.withMessageContaining("thread-pool");
 	}
@@ -80,7 +80,7 @@ class TaskExecutorsTests {
 	@Test
 	@EnabledForJreRange(min = JRE.JAVA_21)
 	void virtualThreadsRunJobsOnVirtualThreads() throws Exception {
-		TaskExecutor virtual = TaskExecutors.virtualThreads();
+		SchedulerExecutor virtual = SchedulerExecutors.virtualThreads();
 		CountDownLatch done = new CountDownLatch(1);
 		boolean[] isVirtual = new boolean[1];
 		virtual.execute(() -> {

@@ -1,4 +1,4 @@
-package dev.asyncz.core;
+package dev.asyncz.task;
 
 /**
  * The work a task does. Registered under a name in {@link TaskFunctions} so that stored
@@ -10,7 +10,7 @@ package dev.asyncz.core;
  * for it.
  */
 @FunctionalInterface
-public interface TaskFunction {
+public interface TaskCallable {
 
 	/**
 	 * Runs the task once.

@@ -6,19 +6,19 @@ import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 
 import dev.asyncz.executor.ExecutorUnavailableException;
-import dev.asyncz.executor.TaskExecutor;
+import dev.asyncz.executor.SchedulerExecutor;
 
 /**
  * A virtual thread per run. The code is compiled for Java 17, so the JDK 21 factory is
  * looked up at run time rather than linked.
  */
-public final class VirtualThreadTaskExecutor implements TaskExecutor {
+public final class VirtualThreadPerRun implements SchedulerExecutor {
 
 	private final ExecutorService service;
 
 	private final ActiveJobs active = new ActiveJobs();
 
-	private VirtualThreadTaskExecutor(ExecutorService service) {
+	private VirtualThreadPerRun(ExecutorService service) {
 		this.service = service;
 	}
 
@@ -26,7 +26,7 @@ public final class VirtualThreadTaskExecutor implements TaskExecutor {
 		return Runtime.version().feature() >= 21;
 	}
 
-	public static VirtualThreadTaskExecutor create() {
+	public static VirtualThreadPerRun create() {
 		if (!available()) {
 			throw new ExecutorUnavailableException("Virtual threads need Java 21 or later; this JVM is Java "
 					+ Runtime.version().feature() + ". Use a thread-pool executor, or run on a newer JVM");
@@ -36,7 +36,7 @@ public final class VirtualThreadTaskExecutor implements TaskExecutor {
 				.findStatic(java.util.concurrent.Executors.class, "newVirtualThreadPerTaskExecutor",
 						MethodType.methodType(ExecutorService.class))
 				.invoke();
-			return new VirtualThreadTaskExecutor(service);
+			return new VirtualThreadPerRun(service);
 		}
 		catch (Throwable ex) {
 			throw new ExecutorUnavailableException("Virtual threads could not be created on this JVM: " + ex);

@@ -1,4 +1,4 @@
-package dev.asyncz.core;
+package dev.asyncz;
 
 /**
  * Root of every exception the scheduler throws. Unchecked on purpose: callers rarely can
