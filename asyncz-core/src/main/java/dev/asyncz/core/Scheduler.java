@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.asyncz.event.SchedulerEvent;
 import dev.asyncz.event.SchedulerListener;
@@ -189,10 +190,24 @@ public interface Scheduler extends AutoCloseable {
 	TaskFunctions functions();
 
 	/**
-	 * The stores by name.
-	 * @return an unmodifiable view
+	 * The stores by name, each described as it is now: its type, whether it is
+	 * persistent, how many tasks it holds and whether it answers. Asks every store.
+	 * @return a snapshot, in the order the stores were added
 	 */
-	Map<String, TaskStore> stores();
+	Map<String, StoreInfo> stores();
+
+	/**
+	 * Describes one store as it is now.
+	 * @param name the store name
+	 * @return the description, or empty when there is no such store
+	 */
+	Optional<StoreInfo> store(String name);
+
+	/**
+	 * The names of the stores, without asking any of them anything.
+	 * @return the names, in the order the stores were added
+	 */
+	Set<String> storeNames();
 
 	/**
 	 * Adds a store under a name (started at once if the scheduler runs).
@@ -209,10 +224,11 @@ public interface Scheduler extends AutoCloseable {
 	void removeStore(String name);
 
 	/**
-	 * The executors by name.
-	 * @return an unmodifiable view
+	 * The executors by name, each described as it is now (its kind and size, runs active
+	 * and queued).
+	 * @return a snapshot, in the order the executors were added
 	 */
-	Map<String, SchedulerExecutor> executors();
+	Map<String, ExecutorInfo> executors();
 
 	/**
 	 * Adds an executor under a name.
@@ -244,10 +260,5 @@ public interface Scheduler extends AutoCloseable {
 	 * @return the max wait
 	 */
 	Duration maxWait();
-
-	/**
-	 * Wakes the scheduler thread so that it looks at due tasks now.
-	 */
-	void wakeUp();
 
 }

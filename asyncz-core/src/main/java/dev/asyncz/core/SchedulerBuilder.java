@@ -1,6 +1,7 @@
 package dev.asyncz.core;
 
 import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -13,6 +14,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 import dev.asyncz.core.internal.DefaultScheduler;
+import dev.asyncz.core.internal.SchedulerSettings;
 import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.MemoryTaskStore;
@@ -40,7 +42,7 @@ public final class SchedulerBuilder {
 
 	private Duration maxWait = Duration.ofMinutes(1);
 
-	private TaskDefaults taskDefaults = TaskDefaults.STANDARD;
+	private TaskOptions taskDefaults = TaskOptions.STANDARD;
 
 	private long maxTasks = Long.MAX_VALUE;
 
@@ -131,12 +133,13 @@ public final class SchedulerBuilder {
 	}
 
 	/**
-	 * Options for tasks whose requests leave them unset.
+	 * Options for tasks whose requests leave them unset; options left unset here keep
+	 * {@link TaskOptions#STANDARD}'s values.
 	 * @param taskDefaults the defaults
 	 * @return this builder
 	 */
-	public SchedulerBuilder taskDefaults(TaskDefaults taskDefaults) {
-		this.taskDefaults = Objects.requireNonNull(taskDefaults, "taskDefaults");
+	public SchedulerBuilder taskDefaults(TaskOptions taskDefaults) {
+		this.taskDefaults = Objects.requireNonNull(taskDefaults, "taskDefaults").orElse(TaskOptions.STANDARD);
 		return this;
 	}
 
@@ -210,7 +213,7 @@ public final class SchedulerBuilder {
 		Map<String, SchedulerExecutor> executors = new LinkedHashMap<>(this.executors);
 		executors.computeIfAbsent("default", (name) -> SchedulerExecutors.threadPool(10));
 		String id = (this.instanceId != null) ? this.instanceId : UUID.randomUUID().toString();
-		return new DefaultScheduler(new SchedulerSettings(stores, executors, this.functions, this.clock, this.zone,
+		return DefaultScheduler.create(new SchedulerSettings(stores, executors, this.functions, this.clock, this.zone,
 				this.maxWait, this.taskDefaults, this.maxTasks, this.clockJumpThreshold, this.shutdownTimeout,
 				this.batchSize, id, List.copyOf(this.interceptors)));
 	}
@@ -221,30 +224,6 @@ public final class SchedulerBuilder {
 			throw new IllegalArgumentException(what + " must be positive, was " + duration);
 		}
 		return duration;
-	}
-
-	/**
-	 * Everything a scheduler is built from.
-	 *
-	 * @param stores stores by name
-	 * @param executors executors by name
-	 * @param functions the named functions
-	 * @param clock the clock
-	 * @param zone the default trigger zone
-	 * @param maxWait the longest sleep
-	 * @param taskDefaults task option defaults
-	 * @param maxTasks the task limit
-	 * @param clockJumpThreshold drift that counts as a clock jump
-	 * @param shutdownTimeout how long a graceful shutdown waits
-	 * @param batchSize due tasks per store per pass
-	 * @param instanceId this scheduler's id among peers
-	 * @param interceptors wrap every task run, outermost first
-	 */
-	public record SchedulerSettings(Map<String, TaskStore> stores, Map<String, SchedulerExecutor> executors,
-			TaskFunctions functions, Clock clock, ZoneId zone, Duration maxWait, TaskDefaults taskDefaults,
-			long maxTasks, Duration clockJumpThreshold, Duration shutdownTimeout, int batchSize, String instanceId,
-			List<TaskRunInterceptor> interceptors) {
-
 	}
 
 }

@@ -31,6 +31,11 @@ public final class MemoryTaskStore implements TaskStore {
 	private final DeadlineHeap heap = new DeadlineHeap();
 
 	@Override
+	public String type() {
+		return "memory";
+	}
+
+	@Override
 	public boolean persistent() {
 		return false;
 	}

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.asyncz.task.InvalidTaskException;
 import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.trigger.Trigger;
 import dev.asyncz.trigger.TriggerJson;
 import org.jspecify.annotations.Nullable;
@@ -26,8 +27,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class TaskCodec {
 
-	/** The version of the task JSON layout, written into every whole-task document. */
-	public static final int FORMAT_VERSION = 1;
+	/**
+	 * The version of the task JSON layout, written into every whole-task document.
+	 * Version 1 kept the options at the top level; version 2 keeps them in one
+	 * {@code options} object. Both are read.
+	 */
+	public static final int FORMAT_VERSION = 2;
 
 	private final JsonMapper mapper;
 
@@ -115,11 +120,7 @@ public final class TaskCodec {
 		node.set("trigger", this.triggers.toJson(task.trigger()));
 		node.put("executor", task.executor());
 		node.put("store", task.store());
-		node.put("coalesce", task.coalesce());
-		node.put("maxInstances", task.maxInstances());
-		if (task.misfireGraceTime() != null) {
-			node.put("misfireGraceTime", task.misfireGraceTime().toString());
-		}
+		node.set("options", optionsNode(task.options()));
 		if (task.nextRunTime() != null) {
 			node.put("nextRunTime", task.nextRunTime().toString());
 		}
@@ -136,7 +137,7 @@ public final class TaskCodec {
 		JsonNode node = parse(json, "task");
 		try {
 			int version = node.path("v").asInt(-1);
-			if (version != FORMAT_VERSION) {
+			if (version != 1 && version != FORMAT_VERSION) {
 				throw new CorruptTaskException("unknown task format version " + node.path("v"));
 			}
 			Arguments arguments = argumentsFrom(node.required("arguments"));
@@ -150,10 +151,7 @@ public final class TaskCodec {
 				.trigger(trigger)
 				.executor(text(node, "executor"))
 				.store(text(node, "store"))
-				.coalesce(node.required("coalesce").asBoolean())
-				.maxInstances(node.required("maxInstances").asInt())
-				.misfireGraceTime(node.hasNonNull("misfireGraceTime")
-						? Duration.parse(node.get("misfireGraceTime").asString()) : null)
+				.options(optionsFrom((version == 1) ? node : node.required("options")))
 				.nextRunTime(node.hasNonNull("nextRunTime") ? Instant.parse(node.get("nextRunTime").asString()) : null)
 				.build();
 		}
@@ -163,6 +161,55 @@ public final class TaskCodec {
 		catch (RuntimeException ex) {
 			throw new CorruptTaskException("unreadable task: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Writes a task's options as one JSON object; a store that keeps options in a column
+	 * of their own uses this, so that an option is written in one place.
+	 * @param options complete options
+	 * @return the JSON text
+	 */
+	public String writeOptions(TaskOptions options) {
+		return optionsNode(options).toString();
+	}
+
+	/**
+	 * Reads options written by {@link #writeOptions}.
+	 * @param json the JSON text
+	 * @return the options, complete
+	 * @throws CorruptTaskException if the text is not such a document or holds an invalid
+	 * value
+	 */
+	public TaskOptions readOptions(String json) {
+		try {
+			return optionsFrom(parse(json, "options"));
+		}
+		catch (CorruptTaskException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new CorruptTaskException("unreadable options: " + ex.getMessage(), ex);
+		}
+	}
+
+	private ObjectNode optionsNode(TaskOptions options) {
+		ObjectNode node = this.mapper.createObjectNode();
+		node.put("coalesce", options.coalesce());
+		node.put("maxInstances", options.maxInstances());
+		// No limit is written as no value: an infinite duration has no portable text.
+		if (options.hasMisfireLimit()) {
+			node.put("misfireGraceTime", options.misfireGraceTime().toString());
+		}
+		return node;
+	}
+
+	private static TaskOptions optionsFrom(JsonNode node) {
+		if (!node.isObject()) {
+			throw new CorruptTaskException("options are not a JSON object");
+		}
+		return new TaskOptions(node.required("coalesce").asBoolean(), node.required("maxInstances").asInt(),
+				node.hasNonNull("misfireGraceTime") ? Duration.parse(node.get("misfireGraceTime").asString())
+						: TaskOptions.NO_LIMIT);
 	}
 
 	private ObjectNode argumentsNode(String taskId, List<@Nullable Object> args, Map<String, @Nullable Object> kwargs) {

@@ -49,6 +49,14 @@ public interface TaskStore {
 	boolean persistent();
 
 	/**
+	 * The kind of store, as people name it in configuration and descriptions.
+	 * @return a short name such as {@code memory}, {@code jdbc} or {@code redis}
+	 */
+	default String type() {
+		return getClass().getSimpleName();
+	}
+
+	/**
 	 * Adds a task.
 	 * @param task the task, with its first next run time already computed
 	 * @throws dev.asyncz.task.ConflictingIdException if the id is taken

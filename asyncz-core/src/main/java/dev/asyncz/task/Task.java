@@ -1,7 +1,5 @@
 package dev.asyncz.task;
 
-import dev.asyncz.core.Scheduler;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,7 +13,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A scheduled task as its store holds it: an immutable value. Change a task through the
- * {@link Scheduler}, which validates the change and tells its store and listeners.
+ * {@link dev.asyncz.core.Scheduler}, which validates the change and tells its store and
+ * listeners.
  *
  * @param id unique within the scheduler
  * @param name a label for people; the id when none was given
@@ -27,16 +26,12 @@ import org.jspecify.annotations.Nullable;
  * @param trigger decides the run times
  * @param executor name of the executor that runs it
  * @param store name of the store that holds it
- * @param coalesce whether several missed run times collapse into one run
- * @param maxInstances how many runs of this task may overlap
- * @param misfireGraceTime how late a run may start and still run; {@code null} means no
- * limit
+ * @param options how it runs (coalescing, overlap, misfire rules), every option set
  * @param nextRunTime the next fire time; {@code null} while the task is paused
  */
 public record Task(String id, String name, String function, @Nullable TaskCallable callable,
 		List<@Nullable Object> args, Map<String, @Nullable Object> kwargs, Trigger trigger, String executor,
-		String store, boolean coalesce, int maxInstances, @Nullable Duration misfireGraceTime,
-		@Nullable Instant nextRunTime) {
+		String store, TaskOptions options, @Nullable Instant nextRunTime) {
 
 	public Task {
 		Objects.requireNonNull(id, "id");
@@ -47,12 +42,9 @@ public record Task(String id, String name, String function, @Nullable TaskCallab
 		name = (name != null) ? name : id;
 		args = immutableList(args);
 		kwargs = immutableMap(kwargs);
-		if (maxInstances < 1) {
-			throw new InvalidTaskException("Task '" + id + "': maxInstances must be at least 1, was " + maxInstances);
-		}
-		if (misfireGraceTime != null && misfireGraceTime.isNegative()) {
-			throw new InvalidTaskException(
-					"Task '" + id + "': misfireGraceTime must not be negative, was " + misfireGraceTime);
+		Objects.requireNonNull(options, "options");
+		if (!options.complete()) {
+			throw new InvalidTaskException("Task '" + id + "': every option must be set, was " + options);
 		}
 	}
 
@@ -71,7 +63,7 @@ public record Task(String id, String name, String function, @Nullable TaskCallab
 	 */
 	public Task withNextRunTime(@Nullable Instant nextRunTime) {
 		return new Task(this.id, this.name, this.function, this.callable, this.args, this.kwargs, this.trigger,
-				this.executor, this.store, this.coalesce, this.maxInstances, this.misfireGraceTime, nextRunTime);
+				this.executor, this.store, this.options, nextRunTime);
 	}
 
 	/**
@@ -88,9 +80,7 @@ public record Task(String id, String name, String function, @Nullable TaskCallab
 			.trigger(this.trigger)
 			.executor(this.executor)
 			.store(this.store)
-			.coalesce(this.coalesce)
-			.maxInstances(this.maxInstances)
-			.misfireGraceTime(this.misfireGraceTime)
+			.options(this.options)
 			.nextRunTime(this.nextRunTime);
 	}
 
@@ -133,11 +123,7 @@ public record Task(String id, String name, String function, @Nullable TaskCallab
 
 		private String store = "default";
 
-		private boolean coalesce = true;
-
-		private int maxInstances = 1;
-
-		private @Nullable Duration misfireGraceTime;
+		private TaskOptions options = TaskOptions.STANDARD;
 
 		private @Nullable Instant nextRunTime;
 
@@ -189,18 +175,8 @@ public record Task(String id, String name, String function, @Nullable TaskCallab
 			return this;
 		}
 
-		public Builder coalesce(boolean coalesce) {
-			this.coalesce = coalesce;
-			return this;
-		}
-
-		public Builder maxInstances(int maxInstances) {
-			this.maxInstances = maxInstances;
-			return this;
-		}
-
-		public Builder misfireGraceTime(@Nullable Duration misfireGraceTime) {
-			this.misfireGraceTime = misfireGraceTime;
+		public Builder options(TaskOptions options) {
+			this.options = options;
 			return this;
 		}
 
@@ -211,8 +187,7 @@ public record Task(String id, String name, String function, @Nullable TaskCallab
 
 		public Task build() {
 			return new Task(this.id, this.name, this.function, this.callable, this.args, this.kwargs, this.trigger,
-					this.executor, this.store, this.coalesce, this.maxInstances, this.misfireGraceTime,
-					this.nextRunTime);
+					this.executor, this.store, this.options, this.nextRunTime);
 		}
 
 	}

@@ -1,6 +1,5 @@
 package dev.asyncz.task;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,22 +31,18 @@ import org.jspecify.annotations.Nullable;
  * @param trigger when to run
  * @param executor the executor name, or {@code null} for {@code default}
  * @param store the store name, or {@code null} for {@code default}
- * @param coalesce whether missed runs collapse into one, or {@code null} for the default
- * @param maxInstances how many runs may overlap, or {@code null} for the default
- * @param misfireGraceTime how late a run may start, or {@code null} for the default
- * @param noMisfireLimit whether the task runs no matter how late (overrides the default
- * grace time)
+ * @param options the options set for this task; unset ones take the scheduler's defaults
  * @param paused whether to add it paused
  * @param replaceExisting whether to overwrite a task with the same id
  */
 public record TaskRequest(@Nullable String id, @Nullable String name, String function, @Nullable TaskCallable callable,
 		List<@Nullable Object> args, Map<String, @Nullable Object> kwargs, Trigger trigger, @Nullable String executor,
-		@Nullable String store, @Nullable Boolean coalesce, @Nullable Integer maxInstances,
-		@Nullable Duration misfireGraceTime, boolean noMisfireLimit, boolean paused, boolean replaceExisting) {
+		@Nullable String store, TaskOptions options, boolean paused, boolean replaceExisting) {
 
 	public TaskRequest {
 		Objects.requireNonNull(function, "function");
 		Objects.requireNonNull(trigger, "trigger");
+		options = (options != null) ? options : TaskOptions.UNSET;
 		args = (args != null) ? args : List.of();
 		kwargs = (kwargs != null) ? kwargs : Map.of();
 	}
@@ -77,7 +72,7 @@ public record TaskRequest(@Nullable String id, @Nullable String name, String fun
 	/**
 	 * Builds {@link TaskRequest}s.
 	 */
-	public static final class Builder {
+	public static final class Builder implements TaskOptions.Setters<Builder> {
 
 		private final String function;
 
@@ -97,13 +92,7 @@ public record TaskRequest(@Nullable String id, @Nullable String name, String fun
 
 		private @Nullable String store;
 
-		private @Nullable Boolean coalesce;
-
-		private @Nullable Integer maxInstances;
-
-		private @Nullable Duration misfireGraceTime;
-
-		private boolean noMisfireLimit;
+		private TaskOptions options = TaskOptions.UNSET;
 
 		private boolean paused;
 
@@ -150,30 +139,20 @@ public record TaskRequest(@Nullable String id, @Nullable String name, String fun
 			return this;
 		}
 
-		public Builder coalesce(boolean coalesce) {
-			this.coalesce = coalesce;
-			return this;
-		}
-
-		public Builder maxInstances(int maxInstances) {
-			this.maxInstances = maxInstances;
-			return this;
-		}
-
-		public Builder misfireGraceTime(@Nullable Duration misfireGraceTime) {
-			this.misfireGraceTime = misfireGraceTime;
-			return this;
-		}
-
 		/**
-		 * Lets the task run no matter how late it is, whatever the scheduler's default
-		 * grace time.
+		 * Sets every option at once; unset ones take the scheduler's defaults.
+		 * @param options the options
 		 * @return this builder
 		 */
-		public Builder noMisfireLimit() {
-			this.noMisfireLimit = true;
-			this.misfireGraceTime = null;
+		@Override
+		public Builder options(TaskOptions options) {
+			this.options = Objects.requireNonNull(options, "options");
 			return this;
+		}
+
+		@Override
+		public TaskOptions options() {
+			return this.options;
 		}
 
 		public Builder paused(boolean paused) {
@@ -188,8 +167,7 @@ public record TaskRequest(@Nullable String id, @Nullable String name, String fun
 
 		public TaskRequest build() {
 			return new TaskRequest(this.id, this.name, this.function, this.callable, this.args, this.kwargs,
-					this.trigger, this.executor, this.store, this.coalesce, this.maxInstances, this.misfireGraceTime,
-					this.noMisfireLimit, this.paused, this.replaceExisting);
+					this.trigger, this.executor, this.store, this.options, this.paused, this.replaceExisting);
 		}
 
 	}

@@ -1,7 +1,5 @@
 package dev.asyncz.task;
 
-import dev.asyncz.core.Scheduler;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,9 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Changes to apply to an existing task; only what is set changes. A new trigger also
- * recomputes the next run time (as {@link Scheduler#reschedule} does).
+ * recomputes the next run time (as {@link dev.asyncz.core.Scheduler#reschedule} does).
  */
-public final class TaskUpdate {
+public final class TaskUpdate implements TaskOptions.Setters<TaskUpdate> {
 
 	private @Nullable String name;
 
@@ -25,11 +23,7 @@ public final class TaskUpdate {
 
 	private @Nullable String executor;
 
-	private @Nullable Boolean coalesce;
-
-	private @Nullable Integer maxInstances;
-
-	private @Nullable Optional<Duration> misfireGraceTime;
+	private TaskOptions options = TaskOptions.UNSET;
 
 	public static TaskUpdate create() {
 		return new TaskUpdate();
@@ -60,24 +54,20 @@ public final class TaskUpdate {
 		return this;
 	}
 
-	public TaskUpdate coalesce(boolean coalesce) {
-		this.coalesce = coalesce;
-		return this;
-	}
-
-	public TaskUpdate maxInstances(int maxInstances) {
-		this.maxInstances = maxInstances;
-		return this;
-	}
-
 	/**
-	 * Sets the misfire grace time.
-	 * @param misfireGraceTime the new grace time, or {@code null} for no limit
+	 * Sets options; those left unset keep the task's current values.
+	 * @param options the options to change
 	 * @return this update
 	 */
-	public TaskUpdate misfireGraceTime(@Nullable Duration misfireGraceTime) {
-		this.misfireGraceTime = Optional.ofNullable(misfireGraceTime);
+	@Override
+	public TaskUpdate options(TaskOptions options) {
+		this.options = options;
 		return this;
+	}
+
+	@Override
+	public TaskOptions options() {
+		return this.options;
 	}
 
 	/**
@@ -110,15 +100,7 @@ public final class TaskUpdate {
 		if (this.executor != null) {
 			builder.executor(this.executor);
 		}
-		if (this.coalesce != null) {
-			builder.coalesce(this.coalesce);
-		}
-		if (this.maxInstances != null) {
-			builder.maxInstances(this.maxInstances);
-		}
-		if (this.misfireGraceTime != null) {
-			builder.misfireGraceTime(this.misfireGraceTime.orElse(null));
-		}
+		builder.options(this.options.orElse(task.options()));
 		return builder.build();
 	}
 

@@ -27,6 +27,24 @@ public final class Triggers {
 	}
 
 	/**
+	 * Fires once when the scheduler starts (at once if it runs already); memory stores
+	 * only.
+	 * @return the trigger
+	 */
+	public static LifecycleTrigger onStart() {
+		return new LifecycleTrigger(LifecycleTrigger.Phase.START);
+	}
+
+	/**
+	 * Fires once when the scheduler shuts down, before its executors stop; memory stores
+	 * only.
+	 * @return the trigger
+	 */
+	public static LifecycleTrigger onShutdown() {
+		return new LifecycleTrigger(LifecycleTrigger.Phase.SHUTDOWN);
+	}
+
+	/**
 	 * Fires every {@code interval} of elapsed time (a day is 24 hours, also across
 	 * daylight-saving changes; use {@link #cron(String)} for wall-clock schedules).
 	 * @param interval a positive duration

@@ -1,5 +1,6 @@
 package dev.asyncz.core;
 
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.InvalidTaskException;
 import dev.asyncz.task.Task;
@@ -54,7 +55,7 @@ class TaskManagementTests {
 			.clock(this.clock)
 			.zone(ZoneId.of("Europe/Paris"))
 			.store("durable", new PersistentMemoryStore())
-			.taskDefaults(new TaskDefaults(false, 3, Duration.ofSeconds(7)))
+			.taskDefaults(new TaskOptions(false, 3, Duration.ofSeconds(7)))
 			.build();
 		this.scheduler.functions().register("noop", (context) -> null);
 		this.scheduler.addListener(this.events);
@@ -121,9 +122,9 @@ class TaskManagementTests {
 		assertThat(task.name()).isEqualTo(task.id());
 		assertThat(task.store()).isEqualTo("default");
 		assertThat(task.executor()).isEqualTo("default");
-		assertThat(task.coalesce()).isFalse();
-		assertThat(task.maxInstances()).isEqualTo(3);
-		assertThat(task.misfireGraceTime()).isEqualTo(Duration.ofSeconds(7));
+		assertThat(task.options().coalesce()).isFalse();
+		assertThat(task.options().maxInstances()).isEqualTo(3);
+		assertThat(task.options().misfireGraceTime()).isEqualTo(Duration.ofSeconds(7));
 		assertThat(task.nextRunTime()).isEqualTo(LATER);
 		assertThat(this.events.all(TaskAdded.class)).extracting(TaskAdded::task).containsExactly(task);
 	}
@@ -279,7 +280,7 @@ class TaskManagementTests {
 		Task original = this.scheduler.add(TaskRequest.of("noop", Triggers.at(LATER)).id("u").args(1).build());
 		Task updated = this.scheduler.update("u", TaskUpdate.create().name("renamed").maxInstances(5));
 		assertThat(updated.name()).isEqualTo("renamed");
-		assertThat(updated.maxInstances()).isEqualTo(5);
+		assertThat(updated.options().maxInstances()).isEqualTo(5);
 		assertThat(updated.args()).isEqualTo(original.args());
 		assertThat(updated.nextRunTime()).isEqualTo(original.nextRunTime());
 	}

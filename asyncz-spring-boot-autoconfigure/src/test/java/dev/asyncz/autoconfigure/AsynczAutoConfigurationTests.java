@@ -17,6 +17,7 @@ import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.SchedulerState;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskCallable;
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.event.SchedulerEvent;
 import dev.asyncz.event.SchedulerStarted;
@@ -56,7 +57,7 @@ class AsynczAutoConfigurationTests {
 			Scheduler scheduler = context.getBean(Scheduler.class);
 			assertThat(scheduler.stores()).containsOnlyKeys("default");
 			assertThat(scheduler.executors()).containsOnlyKeys("default");
-			assertThat(scheduler.executors().get("default").describe()).contains("10");
+			assertThat(scheduler.executors().get("default").description()).contains("10");
 			assertThat(scheduler.zone()).isEqualTo(ZoneOffset.UTC);
 			assertThat(scheduler.maxWait()).isEqualTo(Duration.ofMinutes(1));
 		});
@@ -148,16 +149,17 @@ class AsynczAutoConfigurationTests {
 					"asyncz.task-defaults.misfire-grace-time=30s")
 			.run((context) -> {
 				Task task = addOneShot(context.getBean(Scheduler.class));
-				assertThat(task.coalesce()).isFalse();
-				assertThat(task.maxInstances()).isEqualTo(3);
-				assertThat(task.misfireGraceTime()).isEqualTo(Duration.ofSeconds(30));
+				assertThat(task.options().coalesce()).isFalse();
+				assertThat(task.options().maxInstances()).isEqualTo(3);
+				assertThat(task.options().misfireGraceTime()).isEqualTo(Duration.ofSeconds(30));
 			});
 	}
 
 	@Test
 	void emptyMisfireGraceTimeMeansNoLimit() {
 		this.contextRunner.withPropertyValues("asyncz.task-defaults.misfire-grace-time=").run((context) -> {
-			assertThat(addOneShot(context.getBean(Scheduler.class)).misfireGraceTime()).isNull();
+			assertThat(addOneShot(context.getBean(Scheduler.class)).options().misfireGraceTime())
+				.isEqualTo(TaskOptions.NO_LIMIT);
 		});
 	}
 
@@ -180,8 +182,8 @@ class AsynczAutoConfigurationTests {
 				Scheduler scheduler = context.getBean(Scheduler.class);
 				assertThat(scheduler.stores()).containsOnlyKeys("default", "scratch");
 				assertThat(scheduler.executors()).containsOnlyKeys("default", "blocking");
-				assertThat(scheduler.executors().get("default").describe()).contains("3");
-				assertThat(scheduler.executors().get("blocking").describe()).contains("myExecutor");
+				assertThat(scheduler.executors().get("default").description()).contains("3");
+				assertThat(scheduler.executors().get("blocking").description()).contains("myExecutor");
 			});
 	}
 

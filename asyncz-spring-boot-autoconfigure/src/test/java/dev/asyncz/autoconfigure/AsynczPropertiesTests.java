@@ -3,7 +3,7 @@ package dev.asyncz.autoconfigure;
 import java.time.Duration;
 
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.TaskDefaults;
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.executor.SchedulerExecutors;
 import org.junit.jupiter.api.Test;
 
@@ -33,8 +33,8 @@ class AsynczPropertiesTests {
 	@Test
 	void taskDefaultsAreTheStandardTaskDefaults() {
 		AsynczProperties.TaskDefaults defaults = this.properties.getTaskDefaults();
-		assertThat(new TaskDefaults(defaults.isCoalesce(), defaults.getMaxInstances(), defaults.getMisfireGraceTime()))
-			.isEqualTo(TaskDefaults.STANDARD);
+		assertThat(new TaskOptions(defaults.isCoalesce(), defaults.getMaxInstances(), defaults.getMisfireGraceTime()))
+			.isEqualTo(TaskOptions.STANDARD);
 	}
 
 	@Test
@@ -42,7 +42,7 @@ class AsynczPropertiesTests {
 		AsynczProperties.Executor executor = new AsynczProperties.Executor();
 		assertThat(executor.getType()).isEqualTo("thread-pool");
 		assertThat(SchedulerExecutors.threadPool(executor.getMaxWorkers()).describe())
-			.isEqualTo(this.builtWithDefaults.executors().get("default").describe());
+			.isEqualTo(this.builtWithDefaults.executors().get("default").description());
 	}
 
 	@Test

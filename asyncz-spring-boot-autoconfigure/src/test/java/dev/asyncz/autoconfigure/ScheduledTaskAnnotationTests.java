@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.annotation.ScheduledTask;
 import dev.asyncz.core.ControllableClock;
 import dev.asyncz.core.Scheduler;
@@ -61,8 +62,8 @@ class ScheduledTaskAnnotationTests {
 				assertThat(task.name()).isEqualTo("Daily report");
 				assertThat(task.store()).isEqualTo("scratch");
 				assertThat(task.executor()).isEqualTo("slow");
-				assertThat(task.coalesce()).isFalse();
-				assertThat(task.misfireGraceTime()).isEqualTo(Duration.ofSeconds(45));
+				assertThat(task.options().coalesce()).isFalse();
+				assertThat(task.options().misfireGraceTime()).isEqualTo(Duration.ofSeconds(45));
 				assertThat(task.trigger()).isInstanceOfSatisfying(IntervalTrigger.class,
 						(trigger) -> assertThat(trigger.zone()).isEqualTo(ZoneId.of("Europe/Paris")));
 				assertThat(task.nextRunTime()).isBetween(T0.plusSeconds(30), T0.plusSeconds(31));
@@ -138,8 +139,8 @@ class ScheduledTaskAnnotationTests {
 	void optionsWithoutPlaceholdersAreApplied() {
 		this.contextRunner.withBean("options", Options.class).run((context) -> {
 			Task task = task(context, "options");
-			assertThat(task.maxInstances()).isEqualTo(3);
-			assertThat(task.misfireGraceTime()).isNull();
+			assertThat(task.options().maxInstances()).isEqualTo(3);
+			assertThat(task.options().misfireGraceTime()).isEqualTo(TaskOptions.NO_LIMIT);
 			assertThat(task.paused()).isTrue();
 		});
 	}

@@ -19,6 +19,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.core.ControllableClock;
 import dev.asyncz.task.Task;
@@ -165,7 +166,10 @@ public abstract class TaskStoreContractTests {
 	@Test
 	void updateReplacesTheStoredTask() {
 		this.store.add(task("a", NOW.plusSeconds(60)));
-		Task changed = task("a", NOW.plusSeconds(120)).toBuilder().name("renamed").maxInstances(2).build();
+		Task changed = task("a", NOW.plusSeconds(120)).toBuilder()
+			.name("renamed")
+			.options(TaskOptions.STANDARD.withMaxInstances(2))
+			.build();
 		this.store.update(changed);
 		assertThat(this.store.get("a")).contains(changed);
 	}
@@ -443,9 +447,7 @@ public abstract class TaskStoreContractTests {
 			.name("Send the reminder")
 			.function(OTHER_FUNCTION)
 			.executor("blocking")
-			.coalesce(false)
-			.maxInstances(3)
-			.misfireGraceTime(Duration.ofMillis(2500))
+			.options(new TaskOptions(false, 3, Duration.ofMillis(2500)))
 			.build();
 		this.store.add(task);
 		assertThat(this.store.get("a")).contains(task);
@@ -453,9 +455,9 @@ public abstract class TaskStoreContractTests {
 
 	@Test
 	void taskWithoutMisfireGraceTimeRoundTrips() {
-		Task task = task("a", NOW).toBuilder().misfireGraceTime(null).build();
+		Task task = task("a", NOW).toBuilder().options(TaskOptions.STANDARD.withMisfireGraceTime(null)).build();
 		this.store.add(task);
-		assertThat(this.store.get("a").orElseThrow().misfireGraceTime()).isNull();
+		assertThat(this.store.get("a").orElseThrow().options().misfireGraceTime()).isEqualTo(TaskOptions.NO_LIMIT);
 	}
 
 	@Test

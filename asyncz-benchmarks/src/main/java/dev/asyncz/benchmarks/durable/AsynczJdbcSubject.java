@@ -79,11 +79,11 @@ final class AsynczJdbcSubject implements Subject {
 			micros[i] = Recorder.micros(runTime);
 		}
 		String sql = "INSERT INTO " + this.table + " (id, name, function_name, arguments_json, trigger_json, executor, "
-				+ "coalesce_runs, max_instances, misfire_grace_millis, next_run_time, state, version) "
-				+ "SELECT u.id, u.id, t.function_name, t.arguments_json, u.trigger_json, t.executor, t.coalesce_runs, "
-				+ "t.max_instances, t.misfire_grace_millis, TIMESTAMPTZ 'epoch' + u.micros * INTERVAL '1 microsecond', "
-				+ "t.state, t.version FROM " + this.table + " t, unnest(?, ?, ?) AS u(id, trigger_json, micros) "
-				+ "WHERE t.id = '" + idPrefix + "0'";
+				+ "options_json, next_run_time, state, version) "
+				+ "SELECT u.id, u.id, t.function_name, t.arguments_json, u.trigger_json, t.executor, t.options_json, "
+				+ "TIMESTAMPTZ 'epoch' + u.micros * INTERVAL '1 microsecond', " + "t.state, t.version FROM "
+				+ this.table + " t, unnest(?, ?, ?) AS u(id, trigger_json, micros) " + "WHERE t.id = '" + idPrefix
+				+ "0'";
 		TemplateRows.insert(this.dataSource, sql, new Object[][] { ids, triggers, micros },
 				new String[] { "varchar", "text", "int8" }, count);
 	}

@@ -6,7 +6,7 @@ import java.util.UUID;
 
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.task.Task;
-import dev.asyncz.core.TaskDefaults;
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.StoreContext;
@@ -24,7 +24,7 @@ final class AsynczSchedulers {
 	 * Run overdue tasks however late: the peers have no misfire limit either in these
 	 * scenarios.
 	 */
-	private static final TaskDefaults NO_MISFIRE_LIMIT = new TaskDefaults(true, 1, null);
+	private static final TaskOptions NO_MISFIRE_LIMIT = new TaskOptions(true, 1, TaskOptions.NO_LIMIT);
 
 	private AsynczSchedulers() {
 	}
@@ -41,7 +41,7 @@ final class AsynczSchedulers {
 			.id(id)
 			.function(Subject.TASK_NAME)
 			.trigger(Triggers.at(runTime))
-			.misfireGraceTime(null)
+			.options(NO_MISFIRE_LIMIT)
 			.nextRunTime(runTime)
 			.build();
 	}

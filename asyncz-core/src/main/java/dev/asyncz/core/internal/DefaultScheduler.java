@@ -4,29 +4,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
-import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.core.ControllableClock;
-import dev.asyncz.task.InvalidTaskException;
-import dev.asyncz.core.MaxTasksExceededException;
+import dev.asyncz.core.ExecutorInfo;
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.SchedulerBuilder.SchedulerSettings;
 import dev.asyncz.core.SchedulerState;
 import dev.asyncz.core.SchedulerStateException;
-import dev.asyncz.task.Task;
-import dev.asyncz.core.TaskDefaults;
-import dev.asyncz.task.TaskFunctions;
-import dev.asyncz.task.TaskNotFoundException;
-import dev.asyncz.task.TaskRequest;
-import dev.asyncz.task.TaskUpdate;
+import dev.asyncz.core.StoreInfo;
 import dev.asyncz.event.AllTasksRemoved;
 import dev.asyncz.event.ExecutorAdded;
 import dev.asyncz.event.ExecutorRemoved;
@@ -46,17 +35,23 @@ import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskStore;
-import dev.asyncz.trigger.IntervalTrigger;
+import dev.asyncz.task.ConflictingIdException;
+import dev.asyncz.task.InvalidTaskException;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskNotFoundException;
+import dev.asyncz.task.TaskRequest;
+import dev.asyncz.task.TaskUpdate;
+import dev.asyncz.trigger.LifecycleTrigger;
 import dev.asyncz.trigger.Trigger;
-import dev.asyncz.trigger.ZonedTrigger;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The scheduler: the public API over named stores and executors, and the one thread that
- * runs the loop ({@link SchedulingLoop}). Not API: build one with
- * {@link Scheduler#builder()}.
+ * The scheduler facade: the public API over the {@link Registry} of stores and executors,
+ * {@link TaskValidation} for what callers ask, and the one thread that runs the loop
+ * ({@link SchedulingLoop}). Not API: build one with {@link Scheduler#builder()}.
  */
 public final class DefaultScheduler implements Scheduler {
 
@@ -64,23 +59,17 @@ public final class DefaultScheduler implements Scheduler {
 
 	private final SchedulerSettings settings;
 
-	/** Copy-on-write: read on every call, changed rarely. */
-	private volatile Map<String, TaskStore> stores;
-
-	/** Copy-on-write: read on every run, changed rarely. */
-	private volatile Map<String, SchedulerExecutor> executors;
-
-	private final Set<String> startedStores = ConcurrentHashMap.newKeySet();
-
-	private final Object storeStarts = new Object();
+	private final Registry registry;
 
 	private final EventBus events = new EventBus();
 
 	private final TaskCodec codec = new TaskCodec();
 
-	private final TaskRunner runner;
+	private final TaskValidation validation;
 
 	private final SchedulingLoop loop;
+
+	private final LifecycleTasks lifecycleTasks;
 
 	private final Object lifecycle = new Object();
 
@@ -88,12 +77,23 @@ public final class DefaultScheduler implements Scheduler {
 
 	private boolean shutDown;
 
-	public DefaultScheduler(SchedulerSettings settings) {
+	private DefaultScheduler(SchedulerSettings settings) {
 		this.settings = settings;
-		this.stores = Collections.unmodifiableMap(new LinkedHashMap<>(settings.stores()));
-		this.executors = Collections.unmodifiableMap(new LinkedHashMap<>(settings.executors()));
-		this.runner = new TaskRunner(settings.clock(), settings.functions(), this.events, settings.interceptors());
-		this.loop = new SchedulingLoop(this, settings, this.runner);
+		this.registry = new Registry(settings.stores(), settings.executors(), this::storeContext);
+		this.validation = new TaskValidation(settings, this.registry, this.codec);
+		TaskRunner runner = new TaskRunner(settings.clock(), settings.functions(), this.events,
+				settings.interceptors());
+		this.loop = new SchedulingLoop(settings, this.registry, this.events, this::state, runner);
+		this.lifecycleTasks = new LifecycleTasks(this.registry, this.events, runner, settings.clock());
+	}
+
+	/**
+	 * Creates a scheduler, not yet started.
+	 * @param settings what it is built from
+	 * @return the scheduler
+	 */
+	public static Scheduler create(SchedulerSettings settings) {
+		return new DefaultScheduler(settings);
 	}
 
 	// --- life cycle -------------------------------------------------------------------
@@ -108,7 +108,7 @@ public final class DefaultScheduler implements Scheduler {
 			if (this.state != SchedulerState.STOPPED) {
 				throw new SchedulerStateException("The scheduler is already started (" + this.state + ")");
 			}
-			startStores();
+			this.registry.startStores();
 			this.state = paused ? SchedulerState.PAUSED : SchedulerState.RUNNING;
 			if (this.settings.clock() instanceof ControllableClock controllable) {
 				controllable.onChange(this.loop::wakeUp);
@@ -116,6 +116,7 @@ public final class DefaultScheduler implements Scheduler {
 			this.loop.start();
 		}
 		publish(new SchedulerStarted(now(), paused));
+		this.lifecycleTasks.startTasksDueNow().forEach(this::store);
 	}
 
 	@Override
@@ -131,15 +132,18 @@ public final class DefaultScheduler implements Scheduler {
 				controllable.removeOnChange(this.loop::wakeUp);
 			}
 			this.loop.stop();
-			for (Map.Entry<String, SchedulerExecutor> entry : this.executors.entrySet()) {
+			if (wasStarted) {
+				this.lifecycleTasks.runShutdownTasks(this.settings.shutdownTimeout());
+			}
+			this.registry.executors().forEach((name, executor) -> {
 				try {
-					entry.getValue().shutdown(waitForRunningTasks, this.settings.shutdownTimeout());
+					executor.shutdown(waitForRunningTasks, this.settings.shutdownTimeout());
 				}
 				catch (RuntimeException ex) {
-					logger.warn("Executor '{}' failed to shut down", entry.getKey(), ex);
+					logger.warn("Executor '{}' failed to shut down", name, ex);
 				}
-			}
-			this.stores.forEach(this::shutdownStore);
+			});
+			this.registry.shutdownStores();
 			if (!wasStarted) {
 				return;
 			}
@@ -179,35 +183,15 @@ public final class DefaultScheduler implements Scheduler {
 
 	@Override
 	public Task add(TaskRequest request) {
-		String storeName = (request.store() != null) ? request.store() : "default";
-		TaskStore store = requireStore(storeName, request.id());
-		String executor = (request.executor() != null) ? request.executor() : "default";
-		String id = (request.id() != null) ? request.id() : UUID.randomUUID().toString().replace("-", "");
-		requireExecutor(executor, id);
-		requireRunnable(store, storeName, id, request);
-		Trigger trigger = prepare(request.trigger());
-		Instant nextRunTime = null;
-		if (!request.paused()) {
-			// No orElseThrow: its capturing lambda would be one more allocation per add.
-			Optional<Instant> first = trigger.firstFireTime(now());
-			if (first.isEmpty()) {
-				throw new InvalidTaskException(
-						"Task '" + id + "': its trigger (" + trigger.describe() + ") will never fire");
-			}
-			nextRunTime = first.get();
+		Task task = this.validation.newTask(request, now());
+		if (task.trigger() instanceof LifecycleTrigger lifecycle && lifecycle.phase() == LifecycleTrigger.Phase.START
+				&& this.state != SchedulerState.STOPPED && !request.paused()) {
+			// Started already: a start task runs at once.
+			task = task.withNextRunTime(now());
 		}
-		TaskDefaults defaults = this.settings.taskDefaults();
-		// The canonical constructor rather than the builder: this is the hot path of bulk
-		// imports, and every object allocated per add is copied by the young collections
-		// that the millions of tasks kept alive survive.
-		Task task = new Task(id, request.name(), request.function(), request.callable(), request.args(),
-				request.kwargs(), trigger, executor, storeName,
-				(request.coalesce() != null) ? request.coalesce() : defaults.coalesce(),
-				(request.maxInstances() != null) ? request.maxInstances() : defaults.maxInstances(),
-				misfireGraceTime(request, defaults), nextRunTime);
-		if (store.persistent()) {
-			this.codec.writeArguments(id, task.args(), task.kwargs());
-		}
+		String storeName = task.store();
+		String id = task.id();
+		TaskStore store = this.registry.store(storeName, id);
 		Optional<String> elsewhere = storeHoldingOtherThan(storeName, id);
 		if (elsewhere.isPresent() && !request.replaceExisting()) {
 			throw new ConflictingIdException(id);
@@ -216,7 +200,7 @@ public final class DefaultScheduler implements Scheduler {
 			storeNamed(elsewhere.get()).remove(id);
 		}
 		else {
-			checkCapacity();
+			this.validation.checkCapacity();
 		}
 		boolean replaced = elsewhere.isPresent();
 		try {
@@ -229,6 +213,7 @@ public final class DefaultScheduler implements Scheduler {
 			store.update(task);
 			replaced = true;
 		}
+		this.lifecycleTasks.remember(task);
 		if (this.events.listening()) {
 			publish(replaced ? new TaskModified(task) : new TaskAdded(task));
 		}
@@ -238,8 +223,8 @@ public final class DefaultScheduler implements Scheduler {
 
 	@Override
 	public Optional<Task> get(String id) {
-		for (Map.Entry<String, TaskStore> entry : this.stores.entrySet()) {
-			Optional<Task> task = started(entry.getKey(), entry.getValue()).get(id);
+		for (Map.Entry<String, TaskStore> entry : this.registry.stores().entrySet()) {
+			Optional<Task> task = this.registry.started(entry.getKey(), entry.getValue()).get(id);
 			if (task.isPresent()) {
 				return task;
 			}
@@ -249,32 +234,30 @@ public final class DefaultScheduler implements Scheduler {
 
 	@Override
 	public List<Task> list(String store, TaskQuery query) {
-		return requireStore(store, null).list(query);
+		return this.registry.store(store, null).list(query);
 	}
 
 	@Override
 	public Task update(String id, TaskUpdate update) {
 		Task current = require(id);
 		Task changed = update.applyTo(current);
-		requireExecutor(changed.executor(), id);
+		this.registry.requireExecutor(changed.executor(), id);
 		if (update.trigger().isPresent()) {
-			Trigger trigger = prepare(changed.trigger());
+			Trigger trigger = this.validation.prepare(changed.trigger(), now());
 			Instant next = current.paused() ? null : trigger.firstFireTime(now()).orElse(null);
 			changed = changed.toBuilder().trigger(trigger).nextRunTime(next).build();
 			if (next == null && !current.paused()) {
 				return removeFinished(changed);
 			}
 		}
-		if (storeNamed(current.store()).persistent()) {
-			this.codec.writeArguments(id, changed.args(), changed.kwargs());
-		}
+		this.validation.requireStorable(storeNamed(current.store()), changed);
 		return store(changed);
 	}
 
 	@Override
 	public Task reschedule(String id, Trigger trigger) {
 		Task current = require(id);
-		Trigger zoned = prepare(trigger);
+		Trigger zoned = this.validation.prepare(trigger, now());
 		Instant next = zoned.firstFireTime(now())
 			.orElseThrow(() -> new InvalidTaskException(
 					"Task '" + id + "': the new trigger (" + zoned.describe() + ") will never fire"));
@@ -314,10 +297,10 @@ public final class DefaultScheduler implements Scheduler {
 	@Override
 	public void deleteAll(@Nullable String store) {
 		if (store != null) {
-			requireStore(store, null).removeAll();
+			this.registry.store(store, null).removeAll();
 		}
 		else {
-			this.stores.forEach((name, each) -> started(name, each).removeAll());
+			this.registry.stores().forEach((name, each) -> this.registry.started(name, each).removeAll());
 		}
 		publish(new AllTasksRemoved(store));
 	}
@@ -341,20 +324,37 @@ public final class DefaultScheduler implements Scheduler {
 	}
 
 	@Override
-	public Map<String, TaskStore> stores() {
-		return this.stores;
+	public Map<String, StoreInfo> stores() {
+		Map<String, StoreInfo> infos = new LinkedHashMap<>();
+		this.registry.stores().forEach((name, store) -> infos.put(name, this.registry.describe(name, store)));
+		return infos;
+	}
+
+	@Override
+	public Optional<StoreInfo> store(String name) {
+		TaskStore store = this.registry.stores().get(name);
+		return (store != null) ? Optional.of(this.registry.describe(name, store)) : Optional.empty();
+	}
+
+	@Override
+	public Set<String> storeNames() {
+		return this.registry.stores().keySet();
+	}
+
+	/**
+	 * The store objects themselves, for tests that check how a store was configured. Not
+	 * API: users see stores through {@link #stores()}.
+	 * @return the stores by name
+	 */
+	public Map<String, TaskStore> storeObjects() {
+		return this.registry.stores();
 	}
 
 	@Override
 	public void addStore(String name, TaskStore store) {
-		synchronized (this.lifecycle) {
-			if (this.stores.containsKey(name)) {
-				throw new InvalidTaskException("A store named '" + name + "' already exists");
-			}
-			this.stores = with(this.stores, name, store);
-		}
+		this.registry.addStore(name, store);
 		if (this.state != SchedulerState.STOPPED) {
-			started(name, store);
+			this.registry.started(name, store);
 		}
 		publish(new StoreAdded(name));
 		wakeUp();
@@ -362,46 +362,26 @@ public final class DefaultScheduler implements Scheduler {
 
 	@Override
 	public void removeStore(String name) {
-		TaskStore store;
-		synchronized (this.lifecycle) {
-			store = this.stores.get(name);
-			if (store == null) {
-				throw new InvalidTaskException("No store named '" + name + "'; stores: " + this.stores.keySet());
-			}
-			this.stores = without(this.stores, name);
-		}
-		shutdownStore(name, store);
+		this.registry.removeStore(name);
 		publish(new StoreRemoved(name));
 	}
 
 	@Override
-	public Map<String, SchedulerExecutor> executors() {
-		return this.executors;
+	public Map<String, ExecutorInfo> executors() {
+		Map<String, ExecutorInfo> infos = new LinkedHashMap<>();
+		this.registry.executors().forEach((name, executor) -> infos.put(name, Registry.describe(name, executor)));
+		return infos;
 	}
 
 	@Override
 	public void addExecutor(String name, SchedulerExecutor executor) {
-		synchronized (this.lifecycle) {
-			if (this.executors.containsKey(name)) {
-				throw new InvalidTaskException("An executor named '" + name + "' already exists");
-			}
-			this.executors = with(this.executors, name, executor);
-		}
+		this.registry.addExecutor(name, executor);
 		publish(new ExecutorAdded(name));
 	}
 
 	@Override
 	public void removeExecutor(String name) {
-		SchedulerExecutor executor;
-		synchronized (this.lifecycle) {
-			executor = this.executors.get(name);
-			if (executor == null) {
-				throw new InvalidTaskException(
-						"No executor named '" + name + "'; executors: " + this.executors.keySet());
-			}
-			this.executors = without(this.executors, name);
-		}
-		executor.shutdown(true, this.settings.shutdownTimeout());
+		this.registry.removeExecutor(name).shutdown(true, this.settings.shutdownTimeout());
 		publish(new ExecutorRemoved(name));
 	}
 
@@ -420,38 +400,24 @@ public final class DefaultScheduler implements Scheduler {
 		return this.settings.maxWait();
 	}
 
-	@Override
-	public void wakeUp() {
+	private void wakeUp() {
 		this.loop.wakeUp();
 	}
 
-	// --- for the loop -----------------------------------------------------------------
+	// --- helpers ----------------------------------------------------------------------
 
-	void publish(SchedulerEvent event) {
+	private void publish(SchedulerEvent event) {
 		this.events.publish(event);
 	}
 
-	/**
-	 * Whether anyone listens, so that hot paths can skip building events nobody receives.
-	 * @return true if a listener is registered
-	 */
-	boolean listening() {
-		return this.events.listening();
-	}
-
-	Map<String, TaskStore> storeSnapshot() {
-		return this.stores;
-	}
-
-	@Nullable SchedulerExecutor executor(String name) {
-		return this.executors.get(name);
-	}
-
-	Instant now() {
+	private Instant now() {
 		return this.settings.clock().instant();
 	}
 
-	// --- helpers ----------------------------------------------------------------------
+	private StoreContext storeContext(String name) {
+		return new StoreContext(name, this.settings.instanceId(), this.settings.clock(), this.settings.functions(),
+				this.codec, this::publish, this::wakeUp);
+	}
 
 	private Task store(Task task) {
 		storeNamed(task.store()).update(task);
@@ -471,134 +437,21 @@ public final class DefaultScheduler implements Scheduler {
 	}
 
 	private Optional<String> storeHoldingOtherThan(String storeName, String id) {
-		Map<String, TaskStore> stores = this.stores;
+		Map<String, TaskStore> stores = this.registry.stores();
 		if (stores.size() == 1) {
 			return Optional.empty();
 		}
 		for (Map.Entry<String, TaskStore> entry : stores.entrySet()) {
-			if (!entry.getKey().equals(storeName) && started(entry.getKey(), entry.getValue()).get(id).isPresent()) {
+			if (!entry.getKey().equals(storeName)
+					&& this.registry.started(entry.getKey(), entry.getValue()).get(id).isPresent()) {
 				return Optional.of(entry.getKey());
 			}
 		}
 		return Optional.empty();
 	}
 
-	private TaskStore requireStore(String name, @Nullable String taskId) {
-		TaskStore store = this.stores.get(name);
-		if (store == null) {
-			throw new InvalidTaskException(((taskId != null) ? "Task '" + taskId + "': no" : "No") + " store named '"
-					+ name + "'; stores: " + this.stores.keySet());
-		}
-		return started(name, store);
-	}
-
 	private TaskStore storeNamed(String name) {
-		return requireStore(name, null);
-	}
-
-	private void requireExecutor(String name, String taskId) {
-		if (!this.executors.containsKey(name)) {
-			throw new InvalidTaskException(
-					"Task '" + taskId + "': no executor named '" + name + "'; executors: " + this.executors.keySet());
-		}
-	}
-
-	private void requireRunnable(TaskStore store, String storeName, String id, TaskRequest request) {
-		if (request.callable() != null) {
-			if (store.persistent()) {
-				throw new InvalidTaskException("Task '" + id + "': store '" + storeName
-						+ "' is persistent and can only call registered functions, not a Java callable; register it "
-						+ "with scheduler.functions().register(name, function) and add the task by that name");
-			}
-			return;
-		}
-		if (!this.settings.functions().contains(request.function())) {
-			throw new InvalidTaskException("Task '" + id + "': no task function named '" + request.function()
-					+ "'; registered functions: " + this.settings.functions().names());
-		}
-	}
-
-	private void checkCapacity() {
-		long limit = this.settings.maxTasks();
-		if (limit == Long.MAX_VALUE) {
-			return;
-		}
-		long total = 0;
-		for (Map.Entry<String, TaskStore> entry : this.stores.entrySet()) {
-			total += started(entry.getKey(), entry.getValue()).count();
-		}
-		if (total >= limit) {
-			throw new MaxTasksExceededException(limit);
-		}
-	}
-
-	/**
-	 * Fills in what a trigger left to the scheduler: the default zone, and for an
-	 * interval without a start a start one interval from now — pinned, so the grid
-	 * survives restarts and jitter cannot make it drift.
-	 */
-	private Trigger prepare(Trigger trigger) {
-		Trigger prepared = trigger;
-		if (prepared instanceof ZonedTrigger zoned && zoned.zone() == null) {
-			prepared = zoned.inZone(this.settings.zone());
-		}
-		if (prepared instanceof IntervalTrigger interval && interval.start() == null) {
-			prepared = interval.startingAt(now().plus(interval.interval()));
-		}
-		return prepared;
-	}
-
-	private static @Nullable Duration misfireGraceTime(TaskRequest request, TaskDefaults defaults) {
-		if (request.noMisfireLimit()) {
-			return null;
-		}
-		return (request.misfireGraceTime() != null) ? request.misfireGraceTime() : defaults.misfireGraceTime();
-	}
-
-	private void startStores() {
-		this.stores.forEach(this::started);
-	}
-
-	/**
-	 * Starts a store on first use, so that tasks can be added (and persistent stores
-	 * read) before the scheduler itself starts.
-	 */
-	TaskStore started(String name, TaskStore store) {
-		if (!this.startedStores.contains(name)) {
-			// Marked started only once start() returned: other threads using the store
-			// meanwhile wait for it.
-			synchronized (this.storeStarts) {
-				if (!this.startedStores.contains(name)) {
-					store.start(new StoreContext(name, this.settings.instanceId(), this.settings.clock(),
-							this.settings.functions(), this.codec, this::publish, this::wakeUp));
-					this.startedStores.add(name);
-				}
-			}
-		}
-		return store;
-	}
-
-	private void shutdownStore(String name, TaskStore store) {
-		if (this.startedStores.remove(name)) {
-			try {
-				store.shutdown();
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Store '{}' failed to shut down", name, ex);
-			}
-		}
-	}
-
-	private static <V> Map<String, V> with(Map<String, V> map, String name, V value) {
-		Map<String, V> copy = new LinkedHashMap<>(map);
-		copy.put(name, value);
-		return Collections.unmodifiableMap(copy);
-	}
-
-	private static <V> Map<String, V> without(Map<String, V> map, String name) {
-		Map<String, V> copy = new LinkedHashMap<>(map);
-		copy.remove(name);
-		return Collections.unmodifiableMap(copy);
+		return this.registry.store(name, null);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.trigger.Trigger;
 import org.jspecify.annotations.Nullable;
 
@@ -16,12 +17,12 @@ import org.jspecify.annotations.Nullable;
  * or a clock set to the year 2200, never enumerates more than {@link #MAX_ENUMERATED} run
  * times.
  */
-final class Scores {
+final class RunPlanner {
 
 	/** The most run times looked at for one task in one pass. */
 	static final int MAX_ENUMERATED = 1000;
 
-	private Scores() {
+	private RunPlanner() {
 	}
 
 	/**
@@ -34,7 +35,9 @@ final class Scores {
 	 */
 	static Plan plan(Task task, Instant now, boolean recovered) {
 		Trigger trigger = task.trigger();
-		Duration grace = recovered ? null : task.misfireGraceTime();
+		TaskOptions options = task.options();
+		// Misfire rules do not apply to a recovered run: it was due and claimed in time.
+		Duration grace = (recovered || !options.hasMisfireLimit()) ? null : options.misfireGraceTime();
 		Instant first = task.nextRunTime();
 		List<Instant> missed = new ArrayList<>();
 		List<Instant> runnable = new ArrayList<>();
@@ -65,7 +68,7 @@ final class Scores {
 		if (truncated && cursor != null && !cursor.isAfter(now)) {
 			cursor = trigger.nextFireTimeAfter(now).orElse(null);
 		}
-		if (task.coalesce() && runnable.size() > 1) {
+		if (options.coalesce() && runnable.size() > 1) {
 			runnable = List.of(runnable.get(runnable.size() - 1));
 		}
 		return new Plan(List.copyOf(missed), List.copyOf(runnable), cursor, truncated, last);

@@ -7,10 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.asyncz.core.ControllableClock;
 import dev.asyncz.task.InvalidTaskException;
-import dev.asyncz.core.SchedulerBuilder.SchedulerSettings;
 import dev.asyncz.core.SchedulerState;
 import dev.asyncz.task.Task;
 import dev.asyncz.event.ClockJumped;
@@ -33,8 +33,8 @@ import org.slf4j.LoggerFactory;
  * never longer than max-wait, and is woken early when an earlier task arrives or a
  * controllable clock moves. On waking it checks the wall clock against elapsed time (to
  * notice a clock that was set), then takes due tasks from each store in bounded batches
- * and plans each one ({@link Scores}). A failing store is backed off on its own; nothing
- * that goes wrong here stops the thread.
+ * and plans each one ({@link RunPlanner}). A failing store is backed off on its own;
+ * nothing that goes wrong here stops the thread.
  */
 final class SchedulingLoop implements Runnable {
 
@@ -42,9 +42,13 @@ final class SchedulingLoop implements Runnable {
 
 	private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
 
-	private final DefaultScheduler scheduler;
-
 	private final SchedulerSettings settings;
+
+	private final Registry registry;
+
+	private final EventBus events;
+
+	private final Supplier<SchedulerState> state;
 
 	private final TaskRunner runner;
 
@@ -72,12 +76,15 @@ final class SchedulingLoop implements Runnable {
 
 	private long lastMonotonic;
 
-	SchedulingLoop(DefaultScheduler scheduler, SchedulerSettings settings, TaskRunner runner) {
-		this.scheduler = scheduler;
+	SchedulingLoop(SchedulerSettings settings, Registry registry, EventBus events, Supplier<SchedulerState> state,
+			TaskRunner runner) {
 		this.settings = settings;
+		this.registry = registry;
+		this.events = events;
+		this.state = state;
 		this.runner = runner;
 		this.clock = settings.clock();
-		this.backlog = new Backlog(settings.batchSize(), () -> scheduler.executors().values(), this::wakeUp);
+		this.backlog = new Backlog(settings.batchSize(), registry::executorList, this::wakeUp);
 		this.runEnded = this.backlog::runEnded;
 	}
 
@@ -129,7 +136,7 @@ final class SchedulingLoop implements Runnable {
 				long lastMonotonic = this.lastMonotonic;
 				Instant now = readClocks();
 				checkClockJump(expected.plusNanos(this.lastMonotonic - lastMonotonic), now);
-				Instant next = (this.scheduler.state() == SchedulerState.RUNNING) ? processDueTasks(now) : null;
+				Instant next = (this.state.get() == SchedulerState.RUNNING) ? processDueTasks(now) : null;
 				this.plannedWakeUp = next;
 				sleepNanos = sleepNanos(next);
 			}
@@ -166,7 +173,7 @@ final class SchedulingLoop implements Runnable {
 		if (jump.abs().compareTo(this.settings.clockJumpThreshold()) > 0) {
 			logger.warn("The wall clock jumped by {} (expected {}, found {}); re-evaluating due tasks", jump, expected,
 					now);
-			this.scheduler.publish(new ClockJumped(expected, now, jump));
+			this.events.publish(new ClockJumped(expected, now, jump));
 		}
 	}
 
@@ -189,7 +196,7 @@ final class SchedulingLoop implements Runnable {
 	 */
 	private @Nullable Instant processDueTasks(Instant now) {
 		Instant earliest = null;
-		for (Map.Entry<String, TaskStore> entry : this.scheduler.storeSnapshot().entrySet()) {
+		for (Map.Entry<String, TaskStore> entry : this.registry.stores().entrySet()) {
 			String name = entry.getKey();
 			Backoff backoff = this.backoffs.get(name);
 			if (backoff != null && !backoff.due(monotonicNanos())) {
@@ -197,7 +204,7 @@ final class SchedulingLoop implements Runnable {
 				continue;
 			}
 			try {
-				TaskStore store = this.scheduler.started(name, entry.getValue());
+				TaskStore store = this.registry.started(name, entry.getValue());
 				boolean heldBack = drain(name, store, now);
 				this.backoffs.remove(name);
 				if (!heldBack) {
@@ -210,7 +217,7 @@ final class SchedulingLoop implements Runnable {
 				Backoff next = Backoff.after(backoff, monotonicNanos(), this.settings.maxWait());
 				this.backoffs.put(name, next);
 				logger.warn("Store '{}' failed; trying again in {}: {}", name, next.delay(), ex.toString());
-				this.scheduler.publish(new StoreError(name, "process due tasks", ex));
+				this.events.publish(new StoreError(name, "process due tasks", ex));
 				earliest = earlier(earliest, now.plus(next.delay()));
 			}
 		}
@@ -223,7 +230,7 @@ final class SchedulingLoop implements Runnable {
 	 * @return whether it stopped for want of room while due tasks may remain
 	 */
 	private boolean drain(String storeName, TaskStore store, Instant now) {
-		while (this.running && this.scheduler.state() == SchedulerState.RUNNING) {
+		while (this.running && this.state.get() == SchedulerState.RUNNING) {
 			int room = this.backlog.room();
 			if (room == 0) {
 				return true;
@@ -260,16 +267,16 @@ final class SchedulingLoop implements Runnable {
 		Task task = due.task();
 		if (due.recovered()) {
 			logger.info("Task '{}' was claimed by an instance whose lease expired; running it again", task.id());
-			this.scheduler
+			this.events
 				.publish(new TaskRecovered(task.id(), task.function(), storeName, task.executor(), task.nextRunTime()));
 		}
-		Scores.Plan plan = Scores.plan(task, now, due.recovered());
+		RunPlanner.Plan plan = RunPlanner.plan(task, now, due.recovered());
 		for (Instant missed : plan.missed()) {
-			this.scheduler.publish(new TaskMissed(task.id(), task.function(), storeName, task.executor(), missed, now));
+			this.events.publish(new TaskMissed(task.id(), task.function(), storeName, task.executor(), missed, now));
 		}
 		if (plan.truncated()) {
 			logger.warn("Task '{}' missed more than {} run times; skipped ahead to {}", task.id(),
-					Scores.MAX_ENUMERATED, plan.nextRunTime());
+					RunPlanner.MAX_ENUMERATED, plan.nextRunTime());
 		}
 		boolean finalRun = plan.nextRunTime() == null;
 		if (!finalRun) {
@@ -294,23 +301,22 @@ final class SchedulingLoop implements Runnable {
 	 * final run)
 	 */
 	private boolean submit(TaskStore store, Task task, Instant runTime, boolean finalRun) {
-		SchedulerExecutor executor = this.scheduler.executor(task.executor());
+		SchedulerExecutor executor = this.registry.executor(task.executor());
 		if (executor == null) {
-			this.scheduler.publish(new TaskError(task.id(), task.function(), task.store(), task.executor(), runTime,
+			this.events.publish(new TaskError(task.id(), task.function(), task.store(), task.executor(), runTime,
 					this.clock.instant(), Duration.ZERO, new InvalidTaskException("Task '" + task.id()
 							+ "' names executor '" + task.executor() + "', which does not exist")));
 			return false;
 		}
-		if (this.runner.runningCount(task.id()) >= task.maxInstances()) {
+		if (this.runner.runningCount(task.id()) >= task.options().maxInstances()) {
 			logger.debug("Task '{}' already has {} runs in progress; skipping the run for {}", task.id(),
-					task.maxInstances(), runTime);
-			this.scheduler.publish(new TaskMaxInstancesReached(task.id(), task.function(), task.store(),
-					task.executor(), runTime, task.maxInstances()));
+					task.options().maxInstances(), runTime);
+			this.events.publish(new TaskMaxInstancesReached(task.id(), task.function(), task.store(), task.executor(),
+					runTime, task.options().maxInstances()));
 			return false;
 		}
-		if (this.scheduler.listening()) {
-			this.scheduler
-				.publish(new TaskSubmitted(task.id(), task.function(), task.store(), task.executor(), runTime));
+		if (this.events.listening()) {
+			this.events.publish(new TaskSubmitted(task.id(), task.function(), task.store(), task.executor(), runTime));
 		}
 		Runnable onEnd = finalRun ? () -> {
 			finish(store, task);
@@ -322,8 +328,8 @@ final class SchedulingLoop implements Runnable {
 
 	private void finish(TaskStore store, Task task) {
 		store.complete(task);
-		if (this.scheduler.listening()) {
-			this.scheduler.publish(new TaskRemoved(task));
+		if (this.events.listening()) {
+			this.events.publish(new TaskRemoved(task));
 		}
 	}
 

@@ -5,7 +5,7 @@ import java.util.Map;
 
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.SchedulerState;
-import dev.asyncz.store.TaskStore;
+import dev.asyncz.core.StoreInfo;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -63,15 +63,14 @@ final class AsynczHealthIndicator extends AbstractHealthIndicator
 		SchedulerState state = this.scheduler.state();
 		boolean up = state != SchedulerState.STOPPED || !this.applicationRunning;
 		Map<String, Object> stores = new LinkedHashMap<>();
-		for (Map.Entry<String, TaskStore> entry : this.scheduler.stores().entrySet()) {
-			try {
-				entry.getValue().ping();
-				stores.put(entry.getKey(), Map.of("status", Status.UP.getCode()));
+		for (StoreInfo store : this.scheduler.stores().values()) {
+			if (store.reachable()) {
+				stores.put(store.name(), Map.of("status", Status.UP.getCode()));
 			}
-			catch (RuntimeException ex) {
+			else {
 				up = false;
-				stores.put(entry.getKey(), Map.of("status", Status.DOWN.getCode(), "error",
-						ex.getClass().getName() + ": " + ex.getMessage()));
+				stores.put(store.name(),
+						Map.of("status", Status.DOWN.getCode(), "error", String.valueOf(store.error())));
 			}
 		}
 		builder.status(up ? Status.UP : Status.DOWN)

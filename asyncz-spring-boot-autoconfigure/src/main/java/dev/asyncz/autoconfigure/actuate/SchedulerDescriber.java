@@ -23,10 +23,10 @@ import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TriggerDescriptor;
 import dev.asyncz.autoconfigure.actuate.TaskOutcomes.TaskOutcome;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.task.Task;
-import dev.asyncz.executor.SchedulerExecutor;
+import dev.asyncz.core.ExecutorInfo;
+import dev.asyncz.core.StoreInfo;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskState;
-import dev.asyncz.store.TaskStore;
 import dev.asyncz.trigger.Trigger;
 import org.jspecify.annotations.Nullable;
 
@@ -69,7 +69,7 @@ final class SchedulerDescriber {
 		List<Task> firstPages = new ArrayList<>();
 		TaskQuery firstScheduled = new TaskQuery(null, TaskState.SCHEDULED, 0, NEXT_TASKS);
 		this.scheduler.stores().forEach((name, store) -> {
-			stores.add(describe(name, store));
+			stores.add(describe(store));
 			try {
 				firstPages.addAll(this.scheduler.list(name, firstScheduled));
 			}
@@ -79,7 +79,7 @@ final class SchedulerDescriber {
 			}
 		});
 		List<ExecutorDescriptor> executors = new ArrayList<>();
-		this.scheduler.executors().forEach((name, executor) -> executors.add(describe(name, executor)));
+		this.scheduler.executors().values().forEach((executor) -> executors.add(describe(executor)));
 		List<TaskSummaryDescriptor> nextTasks = firstPages.stream()
 			.sorted(BY_NEXT_RUN_TIME)
 			.limit(NEXT_TASKS)
@@ -95,7 +95,7 @@ final class SchedulerDescriber {
 
 	@Nullable TaskPageDescriptor page(String store, @Nullable String function, @Nullable String state, @Nullable Long offset,
 			@Nullable Integer limit) {
-		if (!this.scheduler.stores().containsKey(store)) {
+		if (!this.scheduler.storeNames().contains(store)) {
 			return null;
 		}
 		TaskState taskState = parseState(state);
@@ -129,8 +129,8 @@ final class SchedulerDescriber {
 		}
 		Map<String, @Nullable Object> kwargs = new LinkedHashMap<>();
 		task.kwargs().forEach((key, value) -> kwargs.put(key, sanitize(key, value, showValues)));
-		OptionsDescriptor options = new OptionsDescriptor(task.coalesce(), task.maxInstances(),
-				isoOrNull(task.misfireGraceTime()));
+		OptionsDescriptor options = new OptionsDescriptor(task.options().coalesce(), task.options().maxInstances(),
+				isoOrNull(task.options().misfireGraceTime()));
 		TriggerDescriptor trigger = new TriggerDescriptor(task.trigger().describe(),
 				nextRunTimes(task.trigger(), task.nextRunTime()));
 		OutcomeDescriptor lastOutcome = this.outcomes.last(task.id())
@@ -161,19 +161,14 @@ final class SchedulerDescriber {
 		return times;
 	}
 
-	private static StoreDescriptor describe(String name, TaskStore store) {
-		String type = store.getClass().getSimpleName();
-		try {
-			return new StoreDescriptor(name, type, store.persistent(), store.count(), null);
-		}
-		catch (RuntimeException ex) {
-			return new StoreDescriptor(name, type, store.persistent(), null, String.valueOf(ex.getMessage()));
-		}
+	private static StoreDescriptor describe(StoreInfo store) {
+		return new StoreDescriptor(store.name(), store.type(), store.persistent(),
+				store.reachable() ? store.taskCount() : null, store.error());
 	}
 
-	private static ExecutorDescriptor describe(String name, SchedulerExecutor executor) {
-		return new ExecutorDescriptor(name, executor.describe(), knownOrNull(executor.activeCount()),
-				knownOrNull(executor.queuedCount()));
+	private static ExecutorDescriptor describe(ExecutorInfo executor) {
+		return new ExecutorDescriptor(executor.name(), executor.description(), knownOrNull(executor.active()),
+				knownOrNull(executor.queued()));
 	}
 
 	private static @Nullable TaskState parseState(@Nullable String state) {

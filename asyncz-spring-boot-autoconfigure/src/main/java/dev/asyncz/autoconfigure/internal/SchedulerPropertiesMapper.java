@@ -13,7 +13,7 @@ import dev.asyncz.autoconfigure.AsynczProperties;
 import dev.asyncz.autoconfigure.InvalidAsynczPropertyException;
 import dev.asyncz.autoconfigure.TaskStoreFactory;
 import dev.asyncz.core.SchedulerBuilder;
-import dev.asyncz.core.TaskDefaults;
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.TaskStore;
@@ -110,7 +110,7 @@ public final class SchedulerPropertiesMapper {
 		return grace != null && grace.isBlank();
 	}
 
-	private static TaskDefaults taskDefaults(AsynczProperties.TaskDefaults properties, boolean noMisfireLimit) {
+	private static TaskOptions taskDefaults(AsynczProperties.TaskDefaults properties, boolean noMisfireLimit) {
 		Duration grace = noMisfireLimit ? null : properties.getMisfireGraceTime();
 		if (grace != null && grace.isNegative()) {
 			throw new InvalidAsynczPropertyException("asyncz.task-defaults.misfire-grace-time", grace.toString(),
@@ -118,7 +118,7 @@ public final class SchedulerPropertiesMapper {
 					"Set a duration of zero or more, such as 1s, or leave it empty to run tasks no matter how late.");
 		}
 		int maxInstances = (int) atLeastOne("asyncz.task-defaults.max-instances", properties.getMaxInstances());
-		return new TaskDefaults(properties.isCoalesce(), maxInstances, grace);
+		return new TaskOptions(properties.isCoalesce(), maxInstances, (grace != null) ? grace : TaskOptions.NO_LIMIT);
 	}
 
 	private TaskStore store(String name, AsynczProperties.Store store) {

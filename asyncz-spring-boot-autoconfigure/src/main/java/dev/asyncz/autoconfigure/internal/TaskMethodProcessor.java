@@ -142,7 +142,7 @@ public final class TaskMethodProcessor implements BeanPostProcessor, SmartInitia
 		Assert.state(beanFactory != null && resolver != null, "Bean factory and value resolver are required");
 		Scheduler scheduler = beanFactory.getBean(Scheduler.class);
 		JsonMapper jsonMapper = beanFactory.getBeanProvider(JsonMapper.class).getIfUnique(JsonMapper::shared);
-		ScheduledTaskParser parser = new ScheduledTaskParser(resolver, scheduler.zone(), scheduler.stores().keySet(),
+		ScheduledTaskParser parser = new ScheduledTaskParser(resolver, scheduler.zone(), scheduler.storeNames(),
 				scheduler.executors().keySet());
 		// Everything is checked before anything is registered, so a bad annotation
 		// changes nothing.

@@ -21,8 +21,8 @@ import dev.asyncz.event.TaskExecuted;
 import dev.asyncz.event.TaskMaxInstancesReached;
 import dev.asyncz.event.TaskMissed;
 import dev.asyncz.event.TaskRunEvent;
-import dev.asyncz.executor.SchedulerExecutor;
-import dev.asyncz.store.TaskStore;
+import dev.asyncz.core.ExecutorInfo;
+import dev.asyncz.core.StoreInfo;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -93,7 +93,7 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		this.registries.add(registry);
-		this.scheduler.stores().keySet().forEach((store) -> registerStoreGauge(registry, store));
+		this.scheduler.storeNames().forEach((store) -> registerStoreGauge(registry, store));
 		this.scheduler.executors().keySet().forEach((executor) -> registerExecutorGauges(registry, executor));
 	}
 
@@ -172,13 +172,13 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 
 	private void registerExecutorGauges(MeterRegistry registry, String executor) {
 		registerExecutorGauge(registry, executor, "asyncz.executor.active", "Task runs in progress",
-				SchedulerExecutor::activeCount);
+				ExecutorInfo::active);
 		registerExecutorGauge(registry, executor, "asyncz.executor.queued", "Task runs waiting for a worker",
-				SchedulerExecutor::queuedCount);
+				ExecutorInfo::queued);
 	}
 
 	private void registerExecutorGauge(MeterRegistry registry, String executor, String name, String description,
-			ToIntFunction<SchedulerExecutor> count) {
+			ToIntFunction<ExecutorInfo> count) {
 		Gauge.builder(name, this, (metrics) -> metrics.executorCount(executor, count))
 			.description(description)
 			.tag("executor", executor)
@@ -186,16 +186,15 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 	}
 
 	private double taskCount(String store) {
-		TaskStore taskStore = this.scheduler.stores().get(store);
-		if (taskStore == null) {
+		if (!this.scheduler.storeNames().contains(store)) {
 			return Double.NaN;
 		}
-		return this.counts.computeIfAbsent(store, (name) -> new CachedCount(taskStore)).get();
+		return this.counts.computeIfAbsent(store, CachedCount::new).get();
 	}
 
-	private double executorCount(String executor, ToIntFunction<SchedulerExecutor> count) {
-		SchedulerExecutor taskExecutor = this.scheduler.executors().get(executor);
-		int value = (taskExecutor != null) ? count.applyAsInt(taskExecutor) : -1;
+	private double executorCount(String executor, ToIntFunction<ExecutorInfo> count) {
+		ExecutorInfo info = this.scheduler.executors().get(executor);
+		int value = (info != null) ? count.applyAsInt(info) : -1;
 		// Executors that cannot tell answer -1; NaN is how a gauge says "no value".
 		return (value >= 0) ? value : Double.NaN;
 	}
@@ -216,7 +215,7 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 	 */
 	private final class CachedCount {
 
-		private final TaskStore store;
+		private final String store;
 
 		private long readAt;
 
@@ -224,7 +223,7 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 
 		private boolean read;
 
-		CachedCount(TaskStore store) {
+		CachedCount(String store) {
 			this.store = store;
 		}
 
@@ -240,7 +239,9 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 
 		private double countOrNaN() {
 			try {
-				return this.store.count();
+				// An unreachable store has no count (-1); its health says why.
+				long count = AsynczMetrics.this.scheduler.store(this.store).map(StoreInfo::taskCount).orElse(-1L);
+				return (count >= 0) ? count : Double.NaN;
 			}
 			catch (RuntimeException ex) {
 				// An unreachable store has no count; its health says why.

@@ -4,6 +4,7 @@ import java.time.Instant;
 
 import dev.asyncz.autoconfigure.actuate.ActuatorClient.Response;
 import dev.asyncz.core.Scheduler;
+import dev.asyncz.core.internal.DefaultScheduler;
 import dev.asyncz.task.Task;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.trigger.DateTrigger;
@@ -48,7 +49,7 @@ class AsynczEndpointLargeStoreWebTests {
 		this.actuator = new ActuatorClient(this.port);
 		this.first = this.scheduler.clock().instant().plusSeconds(3600);
 		// Straight into the store: this test is about reading, not about adding.
-		TaskStore store = this.scheduler.stores().get("archive");
+		TaskStore store = ((DefaultScheduler) this.scheduler).storeObjects().get("archive");
 		for (int i = 0; i < TASKS; i++) {
 			Instant runAt = this.first.plusSeconds(i);
 			store.add(Task.builder()

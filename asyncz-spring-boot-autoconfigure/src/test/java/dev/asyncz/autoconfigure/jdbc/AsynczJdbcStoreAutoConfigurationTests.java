@@ -10,6 +10,7 @@ import javax.sql.DataSource;
 import dev.asyncz.autoconfigure.AsynczAutoConfiguration;
 import dev.asyncz.autoconfigure.InvalidAsynczPropertyException;
 import dev.asyncz.core.Scheduler;
+import dev.asyncz.core.internal.DefaultScheduler;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.store.jdbc.JdbcTaskStore;
 import dev.asyncz.store.jdbc.JdbcTaskStoreSettings;
@@ -42,7 +43,8 @@ class AsynczJdbcStoreAutoConfigurationTests {
 	@Test
 	void jdbcStoreCreatesItsTablesOnAnEmbeddedDatabase() {
 		this.contextRunner.run((context) -> {
-			assertThat(context.getBean(Scheduler.class).stores().get("durable")).isInstanceOf(JdbcTaskStore.class);
+			assertThat(((DefaultScheduler) context.getBean(Scheduler.class)).storeObjects().get("durable"))
+				.isInstanceOf(JdbcTaskStore.class);
 			assertThat(tables(context.getBean(DataSource.class))).contains("ASYNCZ_TASKS");
 		});
 	}
@@ -86,8 +88,8 @@ class AsynczJdbcStoreAutoConfigurationTests {
 		this.contextRunner
 			.withPropertyValues("asyncz.stores.durable.lease-time=2m", "asyncz.stores.durable.poll-interval=0s")
 			.run((context) -> {
-				JdbcTaskStoreSettings settings = ((JdbcTaskStore) context.getBean(Scheduler.class)
-					.stores()
+				JdbcTaskStoreSettings settings = ((JdbcTaskStore) ((DefaultScheduler) context.getBean(Scheduler.class))
+					.storeObjects()
 					.get("durable")).settings();
 				assertThat(settings.leaseDuration()).isEqualTo(Duration.ofMinutes(2));
 				assertThat(settings.pollInterval()).isZero();

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import dev.asyncz.autoconfigure.AsynczAutoConfiguration;
 import dev.asyncz.core.Scheduler;
+import dev.asyncz.core.internal.DefaultScheduler;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.store.jdbc.JdbcDialect;
 import dev.asyncz.store.jdbc.JdbcTaskStore;
@@ -45,7 +46,8 @@ class AsynczJdbcStorePostgresIT {
 	void taskAddedThroughTheSchedulerBeanIsARowOfTheStoresTable() {
 		this.contextRunner.run((context) -> {
 			Scheduler scheduler = context.getBean(Scheduler.class);
-			assertThat(((JdbcTaskStore) scheduler.stores().get("durable")).dialect()).isEqualTo(JdbcDialect.POSTGRESQL);
+			assertThat(((JdbcTaskStore) ((DefaultScheduler) scheduler).storeObjects().get("durable")).dialect())
+				.isEqualTo(JdbcDialect.POSTGRESQL);
 			scheduler.functions().register("send-invoice", (run) -> null);
 			scheduler.add(TaskRequest.of("send-invoice", Triggers.at(Instant.parse("2090-01-01T00:00:00Z")))
 				.id("invoice-42")

@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import dev.asyncz.autoconfigure.AsynczAutoConfiguration;
 import dev.asyncz.core.Scheduler;
+import dev.asyncz.core.internal.DefaultScheduler;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.store.redis.RedisTaskStore;
 import dev.asyncz.store.redis.RedisTaskStoreSettings;
@@ -72,9 +73,8 @@ class AsynczRedisStoreIT {
 			.withPropertyValues("asyncz.stores.cache.url=" + LocalServer.REDIS.url(),
 					"asyncz.stores.cache.lease-time=45s", "asyncz.stores.cache.poll-interval=2s")
 			.run((context) -> {
-				RedisTaskStoreSettings settings = ((RedisTaskStore) context.getBean(Scheduler.class)
-					.stores()
-					.get("cache")).settings();
+				RedisTaskStoreSettings settings = ((RedisTaskStore) ((DefaultScheduler) context
+					.getBean(Scheduler.class)).storeObjects().get("cache")).settings();
 				assertThat(settings.keyPrefix()).isEqualTo(this.prefix);
 				assertThat(settings.leaseDuration()).isEqualTo(Duration.ofSeconds(45));
 				assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(2));

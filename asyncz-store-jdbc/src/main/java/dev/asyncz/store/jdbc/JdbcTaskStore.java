@@ -199,6 +199,11 @@ public final class JdbcTaskStore implements TaskStore {
 	}
 
 	@Override
+	public String type() {
+		return "jdbc";
+	}
+
+	@Override
 	public boolean persistent() {
 		return true;
 	}

@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.asyncz.core.ControllableClock;
 import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.TaskCodec;
@@ -137,9 +138,10 @@ abstract class ClusterClaimingSupport {
 		TaskCodec codec = new TaskCodec();
 		String arguments = codec.writeArguments("any", List.of(), Map.of());
 		String trigger = codec.writeTrigger(Triggers.at(NOW));
+		String options = codec.writeOptions(TaskOptions.STANDARD);
 		String sql = "INSERT INTO " + this.prefix + "tasks (id, name, function_name, arguments_json, trigger_json, "
-				+ "executor, coalesce_runs, max_instances, next_run_time, state, version) "
-				+ "VALUES (?, ?, 'f', ?, ?, 'default', TRUE, 1, ?, 'SCHEDULED', 0)";
+				+ "executor, options_json, next_run_time, state, version) "
+				+ "VALUES (?, ?, 'f', ?, ?, 'default', ?, ?, 'SCHEDULED', 0)";
 		JdbcDialect dialect = this.stores.get(0).dialect();
 		TaskTable table = new TaskTable(dialect, this.prefix, Duration.ofSeconds(60));
 		Set<String> ids = new HashSet<>();
@@ -153,7 +155,8 @@ abstract class ClusterClaimingSupport {
 				statement.setString(2, id);
 				statement.setString(3, arguments);
 				statement.setString(4, trigger);
-				table.bindInstant(statement, 5, NOW.minusMillis(i));
+				statement.setString(5, options);
+				table.bindInstant(statement, 6, NOW.minusMillis(i));
 				statement.addBatch();
 				if (i % 500 == 499) {
 					statement.executeBatch();

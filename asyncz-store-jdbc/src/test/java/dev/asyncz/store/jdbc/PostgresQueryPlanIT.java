@@ -44,8 +44,8 @@ class PostgresQueryPlanIT {
 		// One row a minute from ten minutes before NOW: ten are due, the rest lie in the
 		// future.
 		execute("INSERT INTO " + this.table.name() + " (id, name, function_name, arguments_json, trigger_json, "
-				+ "executor, coalesce_runs, max_instances, next_run_time, state, version) "
-				+ "SELECT 'task-' || i, 'task-' || i, 'f', '{\"args\":[],\"kwargs\":{}}', '{}', 'default', true, 1, "
+				+ "executor, options_json, next_run_time, state, version) "
+				+ "SELECT 'task-' || i, 'task-' || i, 'f', '{\"args\":[],\"kwargs\":{}}', '{}', 'default', '{}', "
 				+ "TIMESTAMPTZ '2031-03-14 15:09:26+00' + (i - 10) * INTERVAL '1 minute', 'SCHEDULED', 0 "
 				+ "FROM generate_series(1, 50000) AS i");
 		execute("ANALYZE " + this.table.name());

@@ -225,6 +225,11 @@ public final class RedisTaskStore implements TaskStore {
 	}
 
 	@Override
+	public String type() {
+		return "redis";
+	}
+
+	@Override
 	public boolean persistent() {
 		return true;
 	}

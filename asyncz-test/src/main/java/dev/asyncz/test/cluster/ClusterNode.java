@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.core.TaskDefaults;
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.event.StoreError;
 import dev.asyncz.event.TaskRecovered;
@@ -49,7 +49,7 @@ public final class ClusterNode {
 	 * The task defaults of the nodes and of the tests' schedulers: a generous misfire
 	 * grace time, so that a loaded machine runs late tasks instead of skipping them.
 	 */
-	public static final TaskDefaults TASK_DEFAULTS = new TaskDefaults(true, 1, Duration.ofMinutes(10));
+	public static final TaskOptions TASK_DEFAULTS = new TaskOptions(true, 1, Duration.ofMinutes(10));
 
 	private static final Duration LONGEST_BLOCK = Duration.ofMinutes(2);
 

@@ -355,7 +355,7 @@ public abstract class ClusterScenarios {
 			.filter((id) -> !work.recurring().containsKey(id))
 			.toList();
 		assertThat(left).as("one-shot tasks left in the store").isEmpty();
-		assertThat(seeder().stores().get("default").count()).as("tasks left in the store")
+		assertThat(seeder().store("default").orElseThrow().taskCount()).as("tasks left in the store")
 			.isEqualTo(work.recurring().size());
 		List<String> wrongRecurring = new ArrayList<>();
 		work.recurring().forEach((id, task) -> {
@@ -387,7 +387,7 @@ public abstract class ClusterScenarios {
 		if (!offGrid.isEmpty()) {
 			return "fire times off the grid from " + first + ": " + offGrid;
 		}
-		if (task.coalesce() || distinct.isEmpty()) {
+		if (task.options().coalesce() || distinct.isEmpty()) {
 			return null;
 		}
 		List<Instant> skipped = new ArrayList<>();

@@ -3,11 +3,10 @@ package dev.asyncz.store.jdbc.internal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
-import java.time.Duration;
 import java.time.Instant;
 
 import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.TaskCodec;
@@ -24,16 +23,14 @@ import org.jspecify.annotations.Nullable;
  * @param argumentsJson arguments as written by {@link TaskCodec#writeArguments}
  * @param triggerJson the trigger as written by {@link TaskCodec#writeTrigger}
  * @param executor the executor name
- * @param coalesce whether missed runs collapse
- * @param maxInstances how many runs may overlap
- * @param misfireGraceMillis the misfire grace time, or {@code null} for none
+ * @param optionsJson the options as written by {@link TaskCodec#writeOptions}
  * @param nextRunTime the next run time, or {@code null} when paused
  * @param state the row state
  * @param version the row version, raised by every write
  */
 public record TaskRow(String id, String name, String function, @Nullable String argumentsJson,
-		@Nullable String triggerJson, String executor, boolean coalesce, int maxInstances,
-		@Nullable Long misfireGraceMillis, @Nullable Instant nextRunTime, String state, long version) {
+		@Nullable String triggerJson, String executor, @Nullable String optionsJson, @Nullable Instant nextRunTime,
+		String state, long version) {
 
 	/**
 	 * Reads the current row, whose columns are {@link TaskTable#COLUMNS}.
@@ -43,12 +40,9 @@ public record TaskRow(String id, String name, String function, @Nullable String 
 	 * @throws SQLException if reading fails
 	 */
 	static TaskRow read(ResultSet resultSet, TaskTable table) throws SQLException {
-		long misfire = resultSet.getLong(9);
-		Long misfireGraceMillis = resultSet.wasNull() ? null : misfire;
 		return new TaskRow(resultSet.getString(1), resultSet.getString(2), resultSet.getString(3),
-				resultSet.getString(4), resultSet.getString(5), resultSet.getString(6), resultSet.getBoolean(7),
-				resultSet.getInt(8), misfireGraceMillis, table.readInstant(resultSet, 10), resultSet.getString(11),
-				resultSet.getLong(12));
+				resultSet.getString(4), resultSet.getString(5), resultSet.getString(6), resultSet.getString(7),
+				table.readInstant(resultSet, 8), resultSet.getString(9), resultSet.getLong(10));
 	}
 
 	/**
@@ -67,18 +61,11 @@ public record TaskRow(String id, String name, String function, @Nullable String 
 		statement.setString(3, codec.writeArguments(task.id(), task.args(), task.kwargs()));
 		statement.setString(4, codec.writeTrigger(task.trigger()));
 		statement.setString(5, task.executor());
-		statement.setBoolean(6, task.coalesce());
-		statement.setInt(7, task.maxInstances());
-		if (task.misfireGraceTime() != null) {
-			statement.setLong(8, task.misfireGraceTime().toMillis());
-		}
-		else {
-			statement.setNull(8, Types.BIGINT);
-		}
-		table.bindInstant(statement, 9, task.nextRunTime());
-		statement.setString(10, (task.nextRunTime() != null) ? "SCHEDULED" : "PAUSED");
-		statement.setString(11, task.id());
-		return 12;
+		statement.setString(6, codec.writeOptions(task.options()));
+		table.bindInstant(statement, 7, task.nextRunTime());
+		statement.setString(8, (task.nextRunTime() != null) ? "SCHEDULED" : "PAUSED");
+		statement.setString(9, task.id());
+		return 10;
 	}
 
 	/**
@@ -97,11 +84,12 @@ public record TaskRow(String id, String name, String function, @Nullable String 
 	 * @throws CorruptTaskException naming what cannot be read
 	 */
 	public Task toTask(TaskCodec codec, String store) {
-		if (this.argumentsJson == null || this.triggerJson == null) {
-			throw new CorruptTaskException("arguments or trigger missing");
+		if (this.argumentsJson == null || this.triggerJson == null || this.optionsJson == null) {
+			throw new CorruptTaskException("arguments, trigger or options missing");
 		}
 		TaskCodec.Arguments arguments = codec.readArguments(this.argumentsJson);
 		Trigger trigger = codec.readTrigger(this.triggerJson);
+		TaskOptions options = codec.readOptions(this.optionsJson);
 		try {
 			return Task.builder()
 				.id(this.id)
@@ -112,9 +100,7 @@ public record TaskRow(String id, String name, String function, @Nullable String 
 				.trigger(trigger)
 				.executor(this.executor)
 				.store(store)
-				.coalesce(this.coalesce)
-				.maxInstances(this.maxInstances)
-				.misfireGraceTime((this.misfireGraceMillis != null) ? Duration.ofMillis(this.misfireGraceMillis) : null)
+				.options(options)
 				.nextRunTime(this.nextRunTime)
 				.build();
 		}

@@ -31,8 +31,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class TaskTable {
 
-	static final String COLUMNS = "id, name, function_name, arguments_json, trigger_json, executor, coalesce_runs, "
-			+ "max_instances, misfire_grace_millis, next_run_time, state, version";
+	static final String COLUMNS = "id, name, function_name, arguments_json, trigger_json, executor, options_json, "
+			+ "next_run_time, state, version";
 
 	/**
 	 * {@link #COLUMNS} as a claiming {@code UPDATE … RETURNING} sees them before the
@@ -47,7 +47,7 @@ public final class TaskTable {
 		.collect(Collectors.joining(", "));
 
 	private static final String WRITTEN_COLUMNS = "name = ?, function_name = ?, arguments_json = ?, trigger_json = ?, "
-			+ "executor = ?, coalesce_runs = ?, max_instances = ?, misfire_grace_millis = ?, next_run_time = ?, state = ?";
+			+ "executor = ?, options_json = ?, next_run_time = ?, state = ?";
 
 	private final JdbcDialect dialect;
 
@@ -104,8 +104,7 @@ public final class TaskTable {
 
 	String insert() {
 		return "INSERT INTO " + this.table + " (name, function_name, arguments_json, trigger_json, executor, "
-				+ "coalesce_runs, max_instances, misfire_grace_millis, next_run_time, state, id, version) "
-				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+				+ "options_json, next_run_time, state, id, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
 	}
 
 	String update(boolean atVersion) {

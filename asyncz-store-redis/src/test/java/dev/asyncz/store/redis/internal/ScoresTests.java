@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class RunTimesTests {
+class ScoresTests {
 
 	private static final Instant T = Instant.parse("2031-03-14T15:09:26.535897Z");
 

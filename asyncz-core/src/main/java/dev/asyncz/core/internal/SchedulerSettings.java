@@ -1,0 +1,38 @@
+package dev.asyncz.core.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+import dev.asyncz.core.TaskRunInterceptor;
+import dev.asyncz.executor.SchedulerExecutor;
+import dev.asyncz.store.TaskStore;
+import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskOptions;
+
+/**
+ * Everything a scheduler is built from, as {@link dev.asyncz.core.SchedulerBuilder}
+ * collected it.
+ *
+ * @param stores stores by name
+ * @param executors executors by name
+ * @param functions the named functions
+ * @param clock the clock
+ * @param zone the default trigger zone
+ * @param maxWait the longest sleep
+ * @param taskDefaults the options of tasks whose requests leave them unset (complete)
+ * @param maxTasks the task limit
+ * @param clockJumpThreshold drift that counts as a clock jump
+ * @param shutdownTimeout how long a graceful shutdown waits
+ * @param batchSize due tasks per store per pass
+ * @param instanceId this scheduler's id among peers
+ * @param interceptors wrap every task run, outermost first
+ */
+public record SchedulerSettings(Map<String, TaskStore> stores, Map<String, SchedulerExecutor> executors,
+		TaskFunctions functions, Clock clock, ZoneId zone, Duration maxWait, TaskOptions taskDefaults, long maxTasks,
+		Duration clockJumpThreshold, Duration shutdownTimeout, int batchSize, String instanceId,
+		List<TaskRunInterceptor> interceptors) {
+
+}

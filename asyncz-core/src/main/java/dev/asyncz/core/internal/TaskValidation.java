@@ -1,0 +1,143 @@
+package dev.asyncz.core.internal;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.asyncz.core.MaxTasksExceededException;
+import dev.asyncz.store.TaskCodec;
+import dev.asyncz.store.TaskStore;
+import dev.asyncz.task.InvalidTaskException;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskRequest;
+import dev.asyncz.trigger.IntervalTrigger;
+import dev.asyncz.trigger.LifecycleTrigger;
+import dev.asyncz.trigger.Trigger;
+import dev.asyncz.trigger.ZonedTrigger;
+
+/**
+ * Turns what a caller asks for into a task the scheduler can keep: names resolved against
+ * the registry, defaults applied, the trigger completed, and everything a store would
+ * refuse later refused now, with a message that names the task.
+ */
+final class TaskValidation {
+
+	private final SchedulerSettings settings;
+
+	private final Registry registry;
+
+	private final TaskCodec codec;
+
+	TaskValidation(SchedulerSettings settings, Registry registry, TaskCodec codec) {
+		this.settings = settings;
+		this.registry = registry;
+		this.codec = codec;
+	}
+
+	/**
+	 * Builds the task a request asks for.
+	 * @param request the request
+	 * @param now the scheduler's time
+	 * @return the task, with its first next run time (none when added paused)
+	 * @throws InvalidTaskException if a name, the function, the trigger or an argument is
+	 * not acceptable
+	 */
+	Task newTask(TaskRequest request, Instant now) {
+		String storeName = (request.store() != null) ? request.store() : "default";
+		TaskStore store = this.registry.store(storeName, request.id());
+		String executor = (request.executor() != null) ? request.executor() : "default";
+		String id = (request.id() != null) ? request.id() : UUID.randomUUID().toString().replace("-", "");
+		this.registry.requireExecutor(executor, id);
+		requireRunnable(store, storeName, id, request);
+		Trigger trigger = prepare(request.trigger(), now);
+		Instant nextRunTime = null;
+		if (trigger instanceof LifecycleTrigger) {
+			if (store.persistent()) {
+				throw new InvalidTaskException("Task '" + id + "': it runs " + trigger.describe() + ", so it can live "
+						+ "only in a memory store; store '" + storeName + "' is persistent");
+			}
+		}
+		else if (!request.paused()) {
+			// No orElseThrow: its capturing lambda would be one more allocation per add.
+			Optional<Instant> first = trigger.firstFireTime(now);
+			if (first.isEmpty()) {
+				throw new InvalidTaskException(
+						"Task '" + id + "': its trigger (" + trigger.describe() + ") will never fire");
+			}
+			nextRunTime = first.get();
+		}
+		// The canonical constructor rather than the builder: this is the hot path of bulk
+		// imports, and every object allocated per add is copied by the young collections
+		// that the millions of tasks kept alive survive.
+		Task task = new Task(id, request.name(), request.function(), request.callable(), request.args(),
+				request.kwargs(), trigger, executor, storeName, request.options().orElse(this.settings.taskDefaults()),
+				nextRunTime);
+		requireStorable(store, task);
+		return task;
+	}
+
+	/**
+	 * Checks that a persistent store can write the task's arguments.
+	 * @param store the task's store
+	 * @param task the task
+	 */
+	void requireStorable(TaskStore store, Task task) {
+		if (store.persistent()) {
+			this.codec.writeArguments(task.id(), task.args(), task.kwargs());
+		}
+	}
+
+	/**
+	 * Fills in what a trigger left to the scheduler: the default zone, and for an
+	 * interval without a start a start one interval from now — pinned, so the grid
+	 * survives restarts and jitter cannot make it drift.
+	 * @param trigger the trigger as given
+	 * @param now the scheduler's time
+	 * @return the completed trigger
+	 */
+	Trigger prepare(Trigger trigger, Instant now) {
+		Trigger prepared = trigger;
+		if (prepared instanceof ZonedTrigger zoned && zoned.zone() == null) {
+			prepared = zoned.inZone(this.settings.zone());
+		}
+		if (prepared instanceof IntervalTrigger interval && interval.start() == null) {
+			prepared = interval.startingAt(now.plus(interval.interval()));
+		}
+		return prepared;
+	}
+
+	/**
+	 * Refuses one more task when the scheduler holds its limit.
+	 * @throws MaxTasksExceededException if full
+	 */
+	void checkCapacity() {
+		long limit = this.settings.maxTasks();
+		if (limit == Long.MAX_VALUE) {
+			return;
+		}
+		long total = 0;
+		for (Map.Entry<String, TaskStore> entry : this.registry.stores().entrySet()) {
+			total += this.registry.started(entry.getKey(), entry.getValue()).count();
+		}
+		if (total >= limit) {
+			throw new MaxTasksExceededException(limit);
+		}
+	}
+
+	private void requireRunnable(TaskStore store, String storeName, String id, TaskRequest request) {
+		if (request.callable() != null) {
+			if (store.persistent()) {
+				throw new InvalidTaskException("Task '" + id + "': store '" + storeName
+						+ "' is persistent and can only call registered functions, not a Java callable; register it "
+						+ "with scheduler.functions().register(name, function) and add the task by that name");
+			}
+			return;
+		}
+		if (!this.settings.functions().contains(request.function())) {
+			throw new InvalidTaskException("Task '" + id + "': no task function named '" + request.function()
+					+ "'; registered functions: " + this.settings.functions().names());
+		}
+	}
+
+}

@@ -1,0 +1,162 @@
+package dev.asyncz.task;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How a task runs, apart from what it runs and when: the one place each task option is
+ * declared. A {@link Task} holds complete options; a {@link TaskRequest} or
+ * {@link TaskUpdate} holds partial ones, where an unset ({@code null}) option is taken
+ * from the scheduler's defaults or the task's current value ({@link #orElse}).
+ *
+ * <p>
+ * Values are immutable and shared: tasks that take the defaults all point at the one
+ * defaults instance, so options cost a waiting task nothing.
+ *
+ * @param coalesce whether several missed run times collapse into one run
+ * @param maxInstances how many runs of one task may overlap (at least 1)
+ * @param misfireGraceTime how late a run may start and still run; {@link #NO_LIMIT} for
+ * no limit
+ */
+public record TaskOptions(@Nullable Boolean coalesce, @Nullable Integer maxInstances,
+		@Nullable Duration misfireGraceTime) {
+
+	/** A grace time longer than any lateness: the run happens however late it is. */
+	public static final Duration NO_LIMIT = ChronoUnit.FOREVER.getDuration();
+
+	/** Nothing set: every option comes from elsewhere. */
+	public static final TaskOptions UNSET = new TaskOptions(null, null, null);
+
+	/** Coalesce, one instance, one second of grace: the asyncz defaults. */
+	public static final TaskOptions STANDARD = new TaskOptions(true, 1, Duration.ofSeconds(1));
+
+	public TaskOptions {
+		if (maxInstances != null && maxInstances < 1) {
+			throw new InvalidTaskException("maxInstances must be at least 1, was " + maxInstances);
+		}
+		if (misfireGraceTime != null && misfireGraceTime.isNegative()) {
+			throw new InvalidTaskException("misfireGraceTime must not be negative, was " + misfireGraceTime);
+		}
+	}
+
+	/**
+	 * These options with every unset one taken from {@code fallback}.
+	 * @param fallback the options to fall back on, usually complete
+	 * @return {@code fallback} itself when nothing here is set (so defaults stay shared),
+	 * otherwise the merge
+	 */
+	public TaskOptions orElse(TaskOptions fallback) {
+		if (this.equals(UNSET) || this.equals(fallback)) {
+			return fallback;
+		}
+		return new TaskOptions((this.coalesce != null) ? this.coalesce : fallback.coalesce,
+				(this.maxInstances != null) ? this.maxInstances : fallback.maxInstances,
+				(this.misfireGraceTime != null) ? this.misfireGraceTime : fallback.misfireGraceTime);
+	}
+
+	/**
+	 * Whether every option is set, as a stored task's options are.
+	 * @return true if none is {@code null}
+	 */
+	public boolean complete() {
+		return this.coalesce != null && this.maxInstances != null && this.misfireGraceTime != null;
+	}
+
+	/**
+	 * Whether runs have a limit on how late they may start.
+	 * @return false for {@link #NO_LIMIT} or when unset
+	 */
+	public boolean hasMisfireLimit() {
+		return this.misfireGraceTime != null && !NO_LIMIT.equals(this.misfireGraceTime);
+	}
+
+	/**
+	 * A copy with {@code coalesce} set.
+	 * @param coalesce whether missed runs collapse into one
+	 * @return the copy
+	 */
+	public TaskOptions withCoalesce(boolean coalesce) {
+		return new TaskOptions(coalesce, this.maxInstances, this.misfireGraceTime);
+	}
+
+	/**
+	 * A copy with {@code maxInstances} set.
+	 * @param maxInstances how many runs may overlap
+	 * @return the copy
+	 */
+	public TaskOptions withMaxInstances(int maxInstances) {
+		return new TaskOptions(this.coalesce, maxInstances, this.misfireGraceTime);
+	}
+
+	/**
+	 * A copy with the misfire grace time set.
+	 * @param misfireGraceTime how late a run may start; {@code null} or {@link #NO_LIMIT}
+	 * for no limit
+	 * @return the copy
+	 */
+	public TaskOptions withMisfireGraceTime(@Nullable Duration misfireGraceTime) {
+		return new TaskOptions(this.coalesce, this.maxInstances,
+				(misfireGraceTime != null) ? misfireGraceTime : NO_LIMIT);
+	}
+
+	/**
+	 * The option setters that {@link TaskRequest.Builder} and {@link TaskUpdate} share,
+	 * written once: each sets one option on the options collected so far.
+	 *
+	 * @param <B> the implementing type, returned for chaining
+	 */
+	public interface Setters<B extends Setters<B>> {
+
+		/**
+		 * The options collected so far.
+		 * @return the options, partial
+		 */
+		TaskOptions options();
+
+		/**
+		 * Replaces the options collected so far.
+		 * @param options the options; unset ones are taken from elsewhere
+		 * @return this
+		 */
+		B options(TaskOptions options);
+
+		/**
+		 * Sets whether several missed run times collapse into one run.
+		 * @param coalesce true to collapse
+		 * @return this
+		 */
+		default B coalesce(boolean coalesce) {
+			return options(options().withCoalesce(coalesce));
+		}
+
+		/**
+		 * Sets how many runs of the task may overlap.
+		 * @param maxInstances at least 1
+		 * @return this
+		 */
+		default B maxInstances(int maxInstances) {
+			return options(options().withMaxInstances(maxInstances));
+		}
+
+		/**
+		 * Sets how late a run may start and still run.
+		 * @param misfireGraceTime the grace time, or {@code null} for no limit
+		 * @return this
+		 */
+		default B misfireGraceTime(@Nullable Duration misfireGraceTime) {
+			return options(options().withMisfireGraceTime(misfireGraceTime));
+		}
+
+		/**
+		 * Lets the task run no matter how late it is.
+		 * @return this
+		 */
+		default B noMisfireLimit() {
+			return misfireGraceTime(NO_LIMIT);
+		}
+
+	}
+
+}
