@@ -137,7 +137,16 @@ public final class SchedulerPropertiesMapper {
 			throw new InvalidAsynczPropertyException(key, store.getType(), "no such store type",
 					"Set '" + key + "' to one of: " + knownStoreTypes() + ". " + missingStoreModules());
 		}
-		return factory.create(name, store, this.beanFactory);
+		EnvironmentTaskStoreBinding binding = new EnvironmentTaskStoreBinding(name, factory.type(), this.environment);
+		TaskStore built = factory.create(binding, this.beanFactory);
+		try {
+			binding.refuseKeysUnlessBound();
+		}
+		catch (InvalidAsynczPropertyException ex) {
+			built.shutdown();
+			throw ex;
+		}
+		return built;
 	}
 
 	private String knownStoreTypes() {
