@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,8 +24,10 @@ import org.springframework.boot.context.properties.bind.UnboundConfigurationProp
 import org.springframework.boot.context.properties.bind.handler.NoUnboundElementsBindHandler;
 import org.springframework.boot.context.properties.source.ConfigurationProperty;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName.Form;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.boot.context.properties.source.IterableConfigurationPropertySource;
 import org.springframework.core.env.Environment;
 
 /**
@@ -35,6 +38,8 @@ import org.springframework.core.env.Environment;
  * to {@link dev.asyncz.autoconfigure.AsynczProperties}.
  */
 final class EnvironmentTaskStoreBinding implements TaskStoreBinding {
+
+	private static final ConfigurationPropertyName STORES = ConfigurationPropertyName.of("asyncz.stores");
 
 	private final String name;
 
@@ -62,6 +67,25 @@ final class EnvironmentTaskStoreBinding implements TaskStoreBinding {
 			sources.add(source.filter((candidate) -> !typeKey.equals(candidate)));
 		}
 		this.binder = new Binder(sources, new PropertySourcesPlaceholdersResolver(environment));
+	}
+
+	/**
+	 * The names of the stores that have at least one key under
+	 * {@code asyncz.stores.<name>}, as map keys are bound.
+	 * @param environment where the keys come from
+	 * @return the store names, in the order first seen
+	 */
+	static Set<String> storeNames(Environment environment) {
+		Set<String> names = new LinkedHashSet<>();
+		for (ConfigurationPropertySource source : ConfigurationPropertySources.get(environment)) {
+			if (source instanceof IterableConfigurationPropertySource iterable) {
+				iterable.stream()
+					.filter((name) -> STORES.isAncestorOf(name) && name.getNumberOfElements() > 3)
+					.map((name) -> name.getElement(2, Form.ORIGINAL))
+					.forEach(names::add);
+			}
+		}
+		return names;
 	}
 
 	@Override

@@ -96,6 +96,7 @@ public final class SchedulerPropertiesMapper {
 		builder.taskDefaults(taskDefaults(this.properties.getTaskDefaults(), misfireLimitRemoved()));
 		builder.shutdownTimeout(positive("asyncz.shutdown.await-termination-period",
 				this.properties.getShutdown().getAwaitTerminationPeriod()));
+		refuseStoresWithoutType();
 		this.properties.getStores().forEach((name, store) -> builder.store(name, store(name, store)));
 		this.properties.getExecutors().forEach((name, executor) -> builder.executor(name, executor(name, executor)));
 	}
@@ -119,6 +120,20 @@ public final class SchedulerPropertiesMapper {
 		}
 		int maxInstances = (int) atLeastOne("asyncz.task-defaults.max-instances", properties.getMaxInstances());
 		return new TaskDefaults(properties.isCoalesce(), maxInstances, grace);
+	}
+
+	/**
+	 * Refuses the keys of a store that has no {@code type}: it is a memory store, which
+	 * takes no other key. The properties binding leaves such a store out altogether,
+	 * since none of its keys is one of {@link AsynczProperties.Store}'s.
+	 */
+	private void refuseStoresWithoutType() {
+		for (String name : EnvironmentTaskStoreBinding.storeNames(this.environment)) {
+			if (!this.properties.getStores().containsKey(name)) {
+				new EnvironmentTaskStoreBinding(name, new AsynczProperties.Store().getType(), this.environment)
+					.refuseKeysUnlessBound();
+			}
+		}
 	}
 
 	private TaskStore store(String name, AsynczProperties.Store store) {
