@@ -170,54 +170,16 @@ public class AsynczProperties {
 	}
 
 	/**
-	 * One named task store. Which keys apply depends on the type.
+	 * One named task store. Its other keys belong to its type: the type's
+	 * {@link TaskStoreFactory} binds them.
 	 */
 	public static class Store {
 
 		/**
-		 * Kind of store: memory, or a persistent type whose module is on the class path
-		 * (jdbc, redis).
+		 * Kind of store: memory, a persistent type whose module is on the class path
+		 * (jdbc, redis), or the type of a TaskStoreFactory bean of the application.
 		 */
 		private String type = "memory";
-
-		/**
-		 * Name of the DataSource bean a jdbc store uses. Unset means the application's
-		 * DataSource.
-		 */
-		private @Nullable String dataSource;
-
-		/**
-		 * Prefix of the tables of a jdbc store.
-		 */
-		private String tablePrefix = "asyncz_";
-
-		/**
-		 * When a jdbc store creates its tables.
-		 */
-		private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
-
-		/**
-		 * How long a jdbc or redis store's claim on a due task lasts before another
-		 * instance may take the task over. Unset means the store's default.
-		 */
-		private @Nullable Duration leaseTime;
-
-		/**
-		 * How often a jdbc or redis store looks for tasks added by other instances. Unset
-		 * means the store's default.
-		 */
-		private @Nullable Duration pollInterval;
-
-		/**
-		 * Redis URL of a redis store, such as redis://localhost:6379. Unset means the
-		 * application's Redis connection.
-		 */
-		private @Nullable String url;
-
-		/**
-		 * Prefix of the keys of a redis store.
-		 */
-		private String keyPrefix = "asyncz:";
 
 		public String getType() {
 			return this.type;
@@ -226,85 +188,6 @@ public class AsynczProperties {
 		public void setType(String type) {
 			this.type = type;
 		}
-
-		public @Nullable String getDataSource() {
-			return this.dataSource;
-		}
-
-		public void setDataSource(@Nullable String dataSource) {
-			this.dataSource = dataSource;
-		}
-
-		public String getTablePrefix() {
-			return this.tablePrefix;
-		}
-
-		public void setTablePrefix(String tablePrefix) {
-			this.tablePrefix = tablePrefix;
-		}
-
-		public InitializeSchema getInitializeSchema() {
-			return this.initializeSchema;
-		}
-
-		public void setInitializeSchema(InitializeSchema initializeSchema) {
-			this.initializeSchema = initializeSchema;
-		}
-
-		public @Nullable Duration getLeaseTime() {
-			return this.leaseTime;
-		}
-
-		public void setLeaseTime(@Nullable Duration leaseTime) {
-			this.leaseTime = leaseTime;
-		}
-
-		public @Nullable Duration getPollInterval() {
-			return this.pollInterval;
-		}
-
-		public void setPollInterval(@Nullable Duration pollInterval) {
-			this.pollInterval = pollInterval;
-		}
-
-		public @Nullable String getUrl() {
-			return this.url;
-		}
-
-		public void setUrl(@Nullable String url) {
-			this.url = url;
-		}
-
-		public String getKeyPrefix() {
-			return this.keyPrefix;
-		}
-
-		public void setKeyPrefix(String keyPrefix) {
-			this.keyPrefix = keyPrefix;
-		}
-
-	}
-
-	/**
-	 * When a jdbc store creates its tables.
-	 */
-	public enum InitializeSchema {
-
-		/**
-		 * Only for an embedded, in-memory database (H2, HSQLDB, Derby); not for a file
-		 * database.
-		 */
-		EMBEDDED,
-
-		/**
-		 * Always, when the tables do not exist.
-		 */
-		ALWAYS,
-
-		/**
-		 * Never: the tables are managed elsewhere (Flyway, Liquibase, a DBA).
-		 */
-		NEVER
 
 	}
 

@@ -9,6 +9,17 @@ import org.springframework.beans.factory.ListableBeanFactory;
  * store module contributes a factory bean for its type; the auto-configuration picks the
  * factory whose {@link #type()} matches and fails at startup, listing the known types,
  * when none does.
+ * <p>
+ * A store type owns its keys: the factory binds {@code asyncz.stores.<name>.*} (all but
+ * {@code type}) to a properties class of its own through the {@link TaskStoreBinding} it
+ * is given, so that a new type needs nothing from {@link AsynczProperties}:
+ *
+ * <pre class="code">
+ * public TaskStore create(TaskStoreBinding store, ListableBeanFactory beanFactory) {
+ *     MongoStoreProperties properties = store.bind(MongoStoreProperties.class);
+ *     return new MongoTaskStore(client(beanFactory), properties.getCollection());
+ * }
+ * </pre>
  */
 public interface TaskStoreFactory {
 
@@ -21,14 +32,14 @@ public interface TaskStoreFactory {
 
 	/**
 	 * Builds one store.
-	 * @param name the store's name, for messages and for property names such as
-	 * {@code asyncz.stores.<name>.data-source}
-	 * @param properties the store's properties
+	 * @param store the store's name and keys: bind them with
+	 * {@link TaskStoreBinding#bind(Class)}, and name them in messages with
+	 * {@link TaskStoreBinding#key(String)}
 	 * @param beanFactory where to find the beans the store needs (a DataSource, a Redis
 	 * connection)
 	 * @return the store, not yet started: the scheduler starts it
-	 * @throws InvalidAsynczPropertyException if a property names something unusable
+	 * @throws InvalidAsynczPropertyException if a key is unknown or its value unusable
 	 */
-	TaskStore create(String name, AsynczProperties.Store properties, ListableBeanFactory beanFactory);
+	TaskStore create(TaskStoreBinding store, ListableBeanFactory beanFactory);
 
 }

@@ -1,6 +1,6 @@
 package dev.asyncz.autoconfigure.internal;
 
-import dev.asyncz.autoconfigure.AsynczProperties;
+import dev.asyncz.autoconfigure.TaskStoreBinding;
 import dev.asyncz.autoconfigure.TaskStoreFactory;
 import dev.asyncz.store.MemoryTaskStore;
 import dev.asyncz.store.TaskStore;
@@ -8,7 +8,8 @@ import dev.asyncz.store.TaskStore;
 import org.springframework.beans.factory.ListableBeanFactory;
 
 /**
- * Builds stores of type {@code memory}: tasks live as long as the application.
+ * Builds stores of type {@code memory}: tasks live as long as the application. The type
+ * has no keys but {@code type}.
  */
 public final class MemoryTaskStoreFactory implements TaskStoreFactory {
 
@@ -18,7 +19,7 @@ public final class MemoryTaskStoreFactory implements TaskStoreFactory {
 	}
 
 	@Override
-	public TaskStore create(String name, AsynczProperties.Store properties, ListableBeanFactory beanFactory) {
+	public TaskStore create(TaskStoreBinding store, ListableBeanFactory beanFactory) {
 		return new MemoryTaskStore();
 	}
 

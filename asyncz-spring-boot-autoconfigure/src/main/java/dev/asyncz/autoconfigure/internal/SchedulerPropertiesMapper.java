@@ -96,6 +96,7 @@ public final class SchedulerPropertiesMapper {
 		builder.taskDefaults(taskDefaults(this.properties.getTaskDefaults(), misfireLimitRemoved()));
 		builder.shutdownTimeout(positive("asyncz.shutdown.await-termination-period",
 				this.properties.getShutdown().getAwaitTerminationPeriod()));
+		refuseStoresWithoutType();
 		this.properties.getStores().forEach((name, store) -> builder.store(name, store(name, store)));
 		this.properties.getExecutors().forEach((name, executor) -> builder.executor(name, executor(name, executor)));
 	}
@@ -121,6 +122,20 @@ public final class SchedulerPropertiesMapper {
 		return new TaskOptions(properties.isCoalesce(), maxInstances, (grace != null) ? grace : TaskOptions.NO_LIMIT);
 	}
 
+	/**
+	 * Refuses the keys of a store that has no {@code type}: it is a memory store, which
+	 * takes no other key. The properties binding leaves such a store out altogether,
+	 * since none of its keys is one of {@link AsynczProperties.Store}'s.
+	 */
+	private void refuseStoresWithoutType() {
+		for (String name : EnvironmentTaskStoreBinding.storeNames(this.environment)) {
+			if (!this.properties.getStores().containsKey(name)) {
+				new EnvironmentTaskStoreBinding(name, new AsynczProperties.Store().getType(), this.environment)
+					.refuseKeysUnlessBound();
+			}
+		}
+	}
+
 	private TaskStore store(String name, AsynczProperties.Store store) {
 		String key = "asyncz.stores." + name + ".type";
 		TaskStoreFactory factory = this.storeFactories.get(normalize(store.getType()));
@@ -137,7 +152,16 @@ public final class SchedulerPropertiesMapper {
 			throw new InvalidAsynczPropertyException(key, store.getType(), "no such store type",
 					"Set '" + key + "' to one of: " + knownStoreTypes() + ". " + missingStoreModules());
 		}
-		return factory.create(name, store, this.beanFactory);
+		EnvironmentTaskStoreBinding binding = new EnvironmentTaskStoreBinding(name, factory.type(), this.environment);
+		TaskStore built = factory.create(binding, this.beanFactory);
+		try {
+			binding.refuseKeysUnlessBound();
+		}
+		catch (InvalidAsynczPropertyException ex) {
+			built.shutdown();
+			throw ex;
+		}
+		return built;
 	}
 
 	private String knownStoreTypes() {

@@ -4,10 +4,9 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
-import dev.asyncz.autoconfigure.AsynczProperties;
 import dev.asyncz.autoconfigure.InvalidAsynczPropertyException;
+import dev.asyncz.autoconfigure.TaskStoreBinding;
 import dev.asyncz.autoconfigure.TaskStoreFactory;
-import dev.asyncz.autoconfigure.internal.StoreSettings;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.store.jdbc.JdbcTaskStore;
 import dev.asyncz.store.jdbc.JdbcTaskStoreSettings;
@@ -35,31 +34,31 @@ final class JdbcTaskStoreFactory implements TaskStoreFactory {
 	}
 
 	@Override
-	public TaskStore create(String name, AsynczProperties.Store properties, ListableBeanFactory beanFactory) {
-		String prefix = "asyncz.stores." + name + ".";
-		JdbcTaskStoreSettings settings = settings(prefix, properties);
-		DataSource dataSource = dataSource(prefix + "data-source", properties.getDataSource(), beanFactory);
-		JdbcTaskStore store = new JdbcTaskStore(dataSource, settings);
+	public TaskStore create(TaskStoreBinding store, ListableBeanFactory beanFactory) {
+		JdbcStoreProperties properties = store.bind(JdbcStoreProperties.class);
+		JdbcTaskStoreSettings settings = settings(store, properties);
+		DataSource dataSource = dataSource(store.key("data-source"), properties.getDataSource(), beanFactory);
+		JdbcTaskStore jdbcStore = new JdbcTaskStore(dataSource, settings);
 		if (initializeSchema(properties.getInitializeSchema(), dataSource)) {
-			store.initializeSchema();
+			jdbcStore.initializeSchema();
 		}
-		return store;
+		return jdbcStore;
 	}
 
-	private static JdbcTaskStoreSettings settings(String prefix, AsynczProperties.Store properties) {
+	private static JdbcTaskStoreSettings settings(TaskStoreBinding store, JdbcStoreProperties properties) {
 		JdbcTaskStoreSettings.Builder builder = JdbcTaskStoreSettings.builder();
 		String tablePrefix = properties.getTablePrefix();
-		StoreSettings.checked(prefix + "table-prefix", tablePrefix,
+		store.checked("table-prefix", tablePrefix,
 				"Use a letter, then letters, digits or underscores, at most 30 characters, such as asyncz_.",
 				() -> builder.tablePrefix(tablePrefix).build());
 		Duration leaseTime = properties.getLeaseTime();
 		if (leaseTime != null) {
-			StoreSettings.checked(prefix + "lease-time", leaseTime, "Set a duration of at least 1s, such as 60s.",
+			store.checked("lease-time", leaseTime, "Set a duration of at least 1s, such as 60s.",
 					() -> builder.leaseDuration(leaseTime).build());
 		}
 		Duration pollInterval = properties.getPollInterval();
 		if (pollInterval != null) {
-			StoreSettings.checked(prefix + "poll-interval", pollInterval,
+			store.checked("poll-interval", pollInterval,
 					"Set a duration of zero or more, such as 5s; zero turns polling off.",
 					() -> builder.pollInterval(pollInterval).build());
 		}
@@ -105,7 +104,7 @@ final class JdbcTaskStoreFactory implements TaskStoreFactory {
 		return BeanFactoryUtils.beanNamesForTypeIncludingAncestors(beanFactory, DataSource.class);
 	}
 
-	private static boolean initializeSchema(AsynczProperties.InitializeSchema mode, DataSource dataSource) {
+	private static boolean initializeSchema(JdbcStoreProperties.InitializeSchema mode, DataSource dataSource) {
 		return switch (mode) {
 			case ALWAYS -> true;
 			case NEVER -> false;

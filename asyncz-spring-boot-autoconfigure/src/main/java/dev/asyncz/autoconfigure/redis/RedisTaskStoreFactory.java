@@ -2,10 +2,9 @@ package dev.asyncz.autoconfigure.redis;
 
 import java.time.Duration;
 
-import dev.asyncz.autoconfigure.AsynczProperties;
 import dev.asyncz.autoconfigure.InvalidAsynczPropertyException;
+import dev.asyncz.autoconfigure.TaskStoreBinding;
 import dev.asyncz.autoconfigure.TaskStoreFactory;
-import dev.asyncz.autoconfigure.internal.StoreSettings;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.store.redis.RedisTaskStore;
 import dev.asyncz.store.redis.RedisTaskStoreSettings;
@@ -39,10 +38,10 @@ final class RedisTaskStoreFactory implements TaskStoreFactory {
 	}
 
 	@Override
-	public TaskStore create(String name, AsynczProperties.Store properties, ListableBeanFactory beanFactory) {
-		String prefix = "asyncz.stores." + name + ".";
-		RedisTaskStoreSettings settings = settings(prefix, properties);
-		return RedisTaskStore.create(uri(prefix + "url", properties.getUrl()), settings);
+	public TaskStore create(TaskStoreBinding store, ListableBeanFactory beanFactory) {
+		RedisStoreProperties properties = store.bind(RedisStoreProperties.class);
+		RedisTaskStoreSettings settings = settings(store, properties);
+		return RedisTaskStore.create(uri(store.key("url"), properties.getUrl()), settings);
 	}
 
 	private RedisURI uri(String key, @Nullable String url) {
@@ -60,17 +59,18 @@ final class RedisTaskStoreFactory implements TaskStoreFactory {
 		}
 	}
 
-	private static RedisTaskStoreSettings settings(String prefix, AsynczProperties.Store properties) {
+	private static RedisTaskStoreSettings settings(TaskStoreBinding store, RedisStoreProperties properties) {
 		String keyPrefix = properties.getKeyPrefix();
-		RedisTaskStoreSettings withPrefix = StoreSettings.checked(prefix + "key-prefix", keyPrefix,
+		RedisTaskStoreSettings withPrefix = store.checked("key-prefix", keyPrefix,
 				"Set a non-empty prefix, such as asyncz:, that no other store or application in the same Redis "
 						+ "database uses.",
 				() -> RedisTaskStoreSettings.defaults().withKeyPrefix(keyPrefix));
 		Duration leaseTime = properties.getLeaseTime();
-		RedisTaskStoreSettings withLease = (leaseTime != null) ? StoreSettings.checked(prefix + "lease-time", leaseTime,
-				DURATION_ACTION, () -> withPrefix.withLeaseDuration(leaseTime)) : withPrefix;
+		RedisTaskStoreSettings withLease = (leaseTime != null)
+				? store.checked("lease-time", leaseTime, DURATION_ACTION, () -> withPrefix.withLeaseDuration(leaseTime))
+				: withPrefix;
 		Duration pollInterval = properties.getPollInterval();
-		return (pollInterval != null) ? StoreSettings.checked(prefix + "poll-interval", pollInterval, DURATION_ACTION,
+		return (pollInterval != null) ? store.checked("poll-interval", pollInterval, DURATION_ACTION,
 				() -> withLease.withPollInterval(pollInterval)) : withLease;
 	}
 

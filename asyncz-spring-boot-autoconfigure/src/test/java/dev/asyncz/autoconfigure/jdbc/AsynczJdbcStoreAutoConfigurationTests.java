@@ -107,6 +107,27 @@ class AsynczJdbcStoreAutoConfigurationTests {
 	}
 
 	@Test
+	void misspeltKeyFailsNamingItAndTheKeysOfAJdbcStore() {
+		this.contextRunner.withPropertyValues("asyncz.stores.durable.tabel-prefix=jobs_").run((context) -> {
+			InvalidAsynczPropertyException failure = propertyFailure(context);
+			assertThat(failure.getProperty()).isEqualTo("asyncz.stores.durable.tabel-prefix");
+			assertThat(failure.getMessage()).contains("'jobs_'", "a store of type jdbc has no such key");
+			assertThat(failure.getAction()).contains("data-source", "initialize-schema", "lease-time", "poll-interval",
+					"table-prefix");
+		});
+	}
+
+	@Test
+	void initializeSchemaOutsideItsValuesFailsListingThem() {
+		this.contextRunner.withPropertyValues("asyncz.stores.durable.initialize-schema=sometimes").run((context) -> {
+			InvalidAsynczPropertyException failure = propertyFailure(context);
+			assertThat(failure.getProperty()).isEqualTo("asyncz.stores.durable.initialize-schema");
+			assertThat(failure.getMessage()).contains("'sometimes'");
+			assertThat(failure.getAction()).contains("embedded, always, never");
+		});
+	}
+
+	@Test
 	void leaseTimeUnderASecondFailsNamingTheProperty() {
 		this.contextRunner.withPropertyValues("asyncz.stores.durable.lease-time=10ms")
 			.run((context) -> assertThat(propertyFailure(context).getProperty())

@@ -68,6 +68,15 @@ class AsynczRedisStoreAutoConfigurationTests {
 	}
 
 	@Test
+	void keyOfAnotherStoreTypeFailsNamingItAndTheKeysOfARedisStore() {
+		this.contextRunner.withPropertyValues("asyncz.stores.cache.table-prefix=jobs_").run((context) -> {
+			InvalidAsynczPropertyException failure = propertyFailure(context);
+			assertThat(failure.getProperty()).isEqualTo("asyncz.stores.cache.table-prefix");
+			assertThat(failure.getAction()).contains("key-prefix", "url", "asyncz.stores.cache.type");
+		});
+	}
+
+	@Test
 	void nonPositiveLeaseTimeFailsNamingTheProperty() {
 		this.contextRunner.withPropertyValues("asyncz.stores.cache.lease-time=0s")
 			.run((context) -> assertThat(propertyFailure(context).getProperty())

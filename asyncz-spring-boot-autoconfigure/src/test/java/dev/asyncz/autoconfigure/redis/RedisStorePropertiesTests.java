@@ -1,0 +1,24 @@
+package dev.asyncz.autoconfigure.redis;
+
+import dev.asyncz.store.redis.RedisTaskStoreSettings;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RedisStorePropertiesTests {
+
+	private final RedisStoreProperties properties = new RedisStoreProperties();
+
+	@Test
+	void keyPrefixDefaultIsTheStoresDefault() {
+		assertThat(this.properties.getKeyPrefix()).isEqualTo(RedisTaskStoreSettings.defaults().keyPrefix());
+	}
+
+	@Test
+	void urlLeaseTimeAndPollIntervalDefaultToUnsetSoTheApplicationsConnectionAndTheStoresDefaultsApply() {
+		assertThat(this.properties.getUrl()).isNull();
+		assertThat(this.properties.getLeaseTime()).isNull();
+		assertThat(this.properties.getPollInterval()).isNull();
+	}
+
+}
