@@ -3,9 +3,9 @@ package dev.asyncz.benchmarks;
 import java.time.Instant;
 
 import dev.asyncz.core.Scheduler;
+import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.task.TaskCallable;
 import dev.asyncz.task.TaskRequest;
-import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.trigger.Triggers;
 
 /**

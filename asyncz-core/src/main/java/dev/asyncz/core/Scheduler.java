@@ -1,14 +1,8 @@
 package dev.asyncz.core;
 
-import dev.asyncz.task.ConflictingIdException;
-import dev.asyncz.task.InvalidTaskException;
-import dev.asyncz.task.Task;
-import dev.asyncz.task.TaskFunctions;
-import dev.asyncz.task.TaskNotFoundException;
-import dev.asyncz.task.TaskRequest;
-import dev.asyncz.task.TaskUpdate;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +14,13 @@ import dev.asyncz.event.SchedulerListener;
 import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskStore;
+import dev.asyncz.task.ConflictingIdException;
+import dev.asyncz.task.InvalidTaskException;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskNotFoundException;
+import dev.asyncz.task.TaskRequest;
+import dev.asyncz.task.TaskUpdate;
 import dev.asyncz.trigger.Trigger;
 import org.jspecify.annotations.Nullable;
 
@@ -116,6 +117,28 @@ public interface Scheduler extends AutoCloseable {
 	 * @return the page
 	 */
 	List<Task> list(String store, TaskQuery query);
+
+	/**
+	 * The next fire times of a task, changing nothing: from its next run time, or for a
+	 * paused task from now (what resuming it would give). Empty for a task that runs at a
+	 * moment of the scheduler's life cycle.
+	 * @param id the task id
+	 * @param count how many, 1 to {@value Trigger#MAX_PREVIEW}
+	 * @return up to {@code count} fire times, earliest first
+	 * @throws TaskNotFoundException if there is no such task
+	 * @throws dev.asyncz.trigger.InvalidTriggerException if {@code count} is out of range
+	 */
+	List<Instant> preview(String id, int count);
+
+	/**
+	 * The fire times a trigger would give a task added now, with the scheduler's default
+	 * zone: to check a cron expression before adding anything.
+	 * @param trigger the trigger
+	 * @param count how many, 1 to {@value Trigger#MAX_PREVIEW}
+	 * @return up to {@code count} fire times, earliest first
+	 * @throws dev.asyncz.trigger.InvalidTriggerException if {@code count} is out of range
+	 */
+	List<Instant> preview(Trigger trigger, int count);
 
 	/**
 	 * Changes a task's options, arguments or trigger.

@@ -1,7 +1,5 @@
 package dev.asyncz.core;
 
-import dev.asyncz.task.TaskFunctions;
-import dev.asyncz.task.TaskOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
@@ -19,6 +17,8 @@ import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.MemoryTaskStore;
 import dev.asyncz.store.TaskStore;
+import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskOptions;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.PriorityQueue;
 
+import dev.asyncz.store.internal.DeadlineHeap.Entry;
+import dev.asyncz.store.internal.DeadlineHeap;
+import dev.asyncz.store.internal.IdIndex;
 import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskNotFoundException;
-import dev.asyncz.store.internal.DeadlineHeap;
-import dev.asyncz.store.internal.DeadlineHeap.Entry;
-import dev.asyncz.store.internal.IdIndex;
 
 /**
  * Keeps tasks in memory: a heap of deadlines plus an index by id. Adding, removing and

@@ -2,8 +2,8 @@ package dev.asyncz.store;
 
 import java.time.Clock;
 
-import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.event.SchedulerEvent;
+import dev.asyncz.task.TaskFunctions;
 
 /**
  * What the scheduler offers a store when it starts.

@@ -1,6 +1,5 @@
 package dev.asyncz.core;
 
-import dev.asyncz.task.TaskRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -9,6 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.store.TaskQuery;
+import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

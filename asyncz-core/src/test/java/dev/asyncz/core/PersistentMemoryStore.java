@@ -1,6 +1,5 @@
 package dev.asyncz.core;
 
-import dev.asyncz.task.Task;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -9,6 +8,7 @@ import dev.asyncz.store.DueTask;
 import dev.asyncz.store.MemoryTaskStore;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskStore;
+import dev.asyncz.task.Task;
 
 /**
  * A memory store that says it is persistent, to check the rules the scheduler applies to

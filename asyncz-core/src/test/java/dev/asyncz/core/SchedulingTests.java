@@ -1,8 +1,5 @@
 package dev.asyncz.core;
 
-import dev.asyncz.task.Task;
-import dev.asyncz.task.TaskContext;
-import dev.asyncz.task.TaskRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -25,6 +22,9 @@ import dev.asyncz.event.TaskSubmitted;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.StoreException;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskContext;
+import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

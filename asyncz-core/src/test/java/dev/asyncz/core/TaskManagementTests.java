@@ -1,12 +1,5 @@
 package dev.asyncz.core;
 
-import dev.asyncz.task.TaskOptions;
-import dev.asyncz.task.ConflictingIdException;
-import dev.asyncz.task.InvalidTaskException;
-import dev.asyncz.task.Task;
-import dev.asyncz.task.TaskNotFoundException;
-import dev.asyncz.task.TaskRequest;
-import dev.asyncz.task.TaskUpdate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -22,6 +15,13 @@ import dev.asyncz.event.TaskModified;
 import dev.asyncz.event.TaskRemoved;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.TaskQuery;
+import dev.asyncz.task.ConflictingIdException;
+import dev.asyncz.task.InvalidTaskException;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskNotFoundException;
+import dev.asyncz.task.TaskOptions;
+import dev.asyncz.task.TaskRequest;
+import dev.asyncz.task.TaskUpdate;
 import dev.asyncz.trigger.Trigger;
 import dev.asyncz.trigger.Triggers;
 import dev.asyncz.trigger.ZonedTrigger;
@@ -379,6 +379,33 @@ class TaskManagementTests {
 			return "probe";
 		}
 
+	}
+
+	@Test
+	void previewListsTheNextFireTimesFromTheNextRunTimeAndChangesNothing() {
+		Task task = this.scheduler.add(TaskRequest.of("noop", Triggers.cron("0 9 * * *")).id("daily").build());
+		assertThat(this.scheduler.preview("daily", 3)).containsExactly(Instant.parse("2026-06-02T07:00:00Z"),
+				Instant.parse("2026-06-03T07:00:00Z"), Instant.parse("2026-06-04T07:00:00Z"));
+		assertThat(this.scheduler.get("daily")).contains(task);
+	}
+
+	@Test
+	void previewOfAPausedTaskStartsNow() {
+		this.scheduler.add(TaskRequest.of("noop", Triggers.cron("0 9 * * *")).id("daily").paused(true).build());
+		assertThat(this.scheduler.preview("daily", 1)).containsExactly(Instant.parse("2026-06-02T07:00:00Z"));
+	}
+
+	@Test
+	void previewOfATriggerUsesTheSchedulersZoneBeforeAnyTaskIsAdded() {
+		assertThat(this.scheduler.preview(Triggers.cron("30 8 * * *"), 2))
+			.containsExactly(Instant.parse("2026-06-02T06:30:00Z"), Instant.parse("2026-06-03T06:30:00Z"));
+		assertThat(this.scheduler.get("anything")).isEmpty();
+	}
+
+	@Test
+	void previewOfAnUnknownTaskFailsNamingIt() {
+		assertThatExceptionOfType(TaskNotFoundException.class).isThrownBy(() -> this.scheduler.preview("ghost", 5))
+			.withMessageContaining("ghost");
 	}
 
 }

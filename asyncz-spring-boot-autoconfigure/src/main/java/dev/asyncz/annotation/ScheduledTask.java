@@ -155,4 +155,16 @@ public @interface ScheduledTask {
 	 */
 	boolean replaceExisting() default true;
 
+	/**
+	 * Runs the method once at a moment of the scheduler's life cycle instead of at times:
+	 * {@code start} (when the scheduler starts) or {@code shutdown} (when it shuts down,
+	 * before its executors stop). Unlike {@code @PostConstruct} or a
+	 * {@code SmartLifecycle} bean, the run goes through the scheduler: its executor,
+	 * interceptors, events and metrics, after every other bean is ready, and a shutdown
+	 * run is waited for up to {@code asyncz.shutdown.await-termination-period}. Such a
+	 * task lives in a memory store and takes no cron, interval or dates.
+	 * @return {@code start}, {@code shutdown}, or empty for a timed task
+	 */
+	String on() default "";
+
 }

@@ -3,8 +3,8 @@ package dev.asyncz.autoconfigure;
 import java.time.Duration;
 
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.task.TaskOptions;
 import dev.asyncz.executor.SchedulerExecutors;
+import dev.asyncz.task.TaskOptions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

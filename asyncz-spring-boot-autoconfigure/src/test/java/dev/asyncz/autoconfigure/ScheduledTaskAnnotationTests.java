@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import dev.asyncz.task.TaskOptions;
 import dev.asyncz.annotation.ScheduledTask;
 import dev.asyncz.core.ControllableClock;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskContext;
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.DateTrigger;
 import dev.asyncz.trigger.IntervalTrigger;
@@ -79,6 +79,44 @@ class ScheduledTaskAnnotationTests {
 			await().atMost(Duration.ofSeconds(30)).until(() -> jobs.runs.size() == 2);
 			assertThat(jobs.runs).extracting(TaskContext::scheduledRunTime)
 				.containsExactly(T0, T0.plus(Duration.ofMinutes(10)));
+		});
+	}
+
+	@Test
+	void onStartRunsTheMethodOnceWhenTheSchedulerStarts() {
+		this.configurable.withPropertyValues("t.on=start").run((context) -> {
+			Configurable jobs = context.getBean(Configurable.class);
+			await().atMost(Duration.ofSeconds(30)).until(() -> jobs.runs.size() == 1);
+			await().atMost(Duration.ofSeconds(30))
+				.until(() -> context.getBean(Scheduler.class).get("jobs.run").isEmpty());
+			context.getBean(ControllableClock.class).advance(Duration.ofDays(1));
+			assertThat(jobs.runs).hasSize(1);
+		});
+	}
+
+	@Test
+	void onShutdownRunsTheMethodWhenTheContextCloses() {
+		Configurable[] jobs = new Configurable[1];
+		this.configurable.withPropertyValues("t.on=shutdown").run((context) -> {
+			jobs[0] = context.getBean(Configurable.class);
+			assertThat(task(context, "jobs.run").paused()).isTrue();
+			assertThat(jobs[0].runs).isEmpty();
+		});
+		assertThat(jobs[0].runs).hasSize(1);
+	}
+
+	@Test
+	void onTogetherWithCronFailsNamingBoth() {
+		this.configurable.withPropertyValues("t.on=start", "t.cron=0 8 * * *")
+			.run((context) -> assertThat(failure(context).getDescription()).contains("@ScheduledTask(on, cron)"));
+	}
+
+	@Test
+	void onWithAnUnknownMomentFailsNamingTheAcceptedOnes() {
+		this.configurable.withPropertyValues("t.on=reboot").run((context) -> {
+			FailureAnalysis analysis = failure(context);
+			assertThat(analysis.getDescription()).contains("@ScheduledTask(on)", "\"reboot\"");
+			assertThat(analysis.getAction()).contains("start or shutdown");
 		});
 	}
 
@@ -343,7 +381,7 @@ class ScheduledTaskAnnotationTests {
 		@ScheduledTask(id = "${t.id:}", name = "${t.name:}", cron = "${t.cron:}", zone = "${t.zone:}",
 				interval = "${t.interval:}", initialDelay = "${t.initial-delay:}", startDate = "${t.start-date:}",
 				endDate = "${t.end-date:}", jitter = "${t.jitter:}", store = "${t.store:}", executor = "${t.executor:}",
-				coalesce = "${t.coalesce:}", misfireGraceTime = "${t.misfire-grace-time:}")
+				coalesce = "${t.coalesce:}", misfireGraceTime = "${t.misfire-grace-time:}", on = "${t.on:}")
 		public void run(TaskContext context) {
 			this.runs.add(context);
 		}

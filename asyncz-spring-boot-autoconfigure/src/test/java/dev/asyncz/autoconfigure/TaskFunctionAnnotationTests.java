@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.asyncz.annotation.TaskFunction;
-import dev.asyncz.task.InvalidTaskException;
 import dev.asyncz.core.Scheduler;
+import dev.asyncz.task.InvalidTaskException;
 import dev.asyncz.task.TaskContext;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.Triggers;

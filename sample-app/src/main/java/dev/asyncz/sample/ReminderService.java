@@ -13,9 +13,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 import dev.asyncz.core.Scheduler;
+import dev.asyncz.store.TaskQuery;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskRequest;
-import dev.asyncz.store.TaskQuery;
 import dev.asyncz.trigger.Triggers;
 import org.jspecify.annotations.Nullable;
 

@@ -4,15 +4,14 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.asyncz.core.Scheduler;
+import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.jdbc.JdbcDialect;
 import dev.asyncz.store.jdbc.JdbcTaskStore;
 import dev.asyncz.store.jdbc.JdbcTaskStoreSettings;
-import dev.asyncz.store.TaskCodec;
 import dev.asyncz.trigger.Triggers;
 
 /**

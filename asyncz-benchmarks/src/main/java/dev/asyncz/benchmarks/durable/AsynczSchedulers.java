@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.task.Task;
-import dev.asyncz.task.TaskOptions;
-import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskStore;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.trigger.Triggers;
 
 /**

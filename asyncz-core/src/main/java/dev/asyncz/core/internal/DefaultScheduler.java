@@ -238,6 +238,19 @@ public final class DefaultScheduler implements Scheduler {
 	}
 
 	@Override
+	public List<Instant> preview(String id, int count) {
+		Task task = require(id);
+		Instant from = task.paused() ? now() : task.nextRunTime();
+		return task.trigger().nextFireTimes(from, count);
+	}
+
+	@Override
+	public List<Instant> preview(Trigger trigger, int count) {
+		Instant now = now();
+		return this.validation.prepare(trigger, now).nextFireTimes(now, count);
+	}
+
+	@Override
 	public Task update(String id, TaskUpdate update) {
 		Task current = require(id);
 		Task changed = update.applyTo(current);

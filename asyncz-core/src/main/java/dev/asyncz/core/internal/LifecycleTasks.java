@@ -16,8 +16,8 @@ import dev.asyncz.event.TaskSubmitted;
 import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.task.Task;
-import dev.asyncz.trigger.LifecycleTrigger;
 import dev.asyncz.trigger.LifecycleTrigger.Phase;
+import dev.asyncz.trigger.LifecycleTrigger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

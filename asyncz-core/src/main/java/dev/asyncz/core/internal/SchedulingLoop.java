@@ -10,9 +10,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.asyncz.core.ControllableClock;
-import dev.asyncz.task.InvalidTaskException;
 import dev.asyncz.core.SchedulerState;
-import dev.asyncz.task.Task;
 import dev.asyncz.event.ClockJumped;
 import dev.asyncz.event.StoreError;
 import dev.asyncz.event.TaskError;
@@ -24,6 +22,8 @@ import dev.asyncz.event.TaskSubmitted;
 import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.TaskStore;
+import dev.asyncz.task.InvalidTaskException;
+import dev.asyncz.task.Task;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
 
-import dev.asyncz.task.Task;
 import dev.asyncz.store.internal.DeadlineHeap.Entry;
+import dev.asyncz.task.Task;
 import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.Test;
 

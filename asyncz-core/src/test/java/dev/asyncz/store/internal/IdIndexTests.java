@@ -5,8 +5,8 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
 
-import dev.asyncz.task.Task;
 import dev.asyncz.store.internal.DeadlineHeap.Entry;
+import dev.asyncz.task.Task;
 import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.Test;
 

@@ -21,12 +21,12 @@ import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskPageDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskSummaryDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TriggerDescriptor;
 import dev.asyncz.autoconfigure.actuate.TaskOutcomes.TaskOutcome;
-import dev.asyncz.core.Scheduler;
-import dev.asyncz.task.Task;
 import dev.asyncz.core.ExecutorInfo;
+import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.StoreInfo;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskState;
+import dev.asyncz.task.Task;
 import dev.asyncz.trigger.Trigger;
 import org.jspecify.annotations.Nullable;
 
@@ -151,14 +151,12 @@ final class SchedulerDescriber {
 		return this.sanitizer.sanitize(new SanitizableData(null, key, value), showValues);
 	}
 
+	/**
+	 * The preview {@link dev.asyncz.core.Scheduler#preview(String, int)} gives, from the
+	 * task at hand rather than another store read; none while paused.
+	 */
 	private static List<Instant> nextRunTimes(Trigger trigger, @Nullable Instant next) {
-		List<Instant> times = new ArrayList<>(NEXT_RUN_TIMES);
-		Optional<Instant> time = Optional.ofNullable(next);
-		while (time.isPresent() && times.size() < NEXT_RUN_TIMES) {
-			times.add(time.get());
-			time = trigger.nextFireTimeAfter(time.get());
-		}
-		return times;
+		return (next != null) ? trigger.nextFireTimes(next, NEXT_RUN_TIMES) : List.of();
 	}
 
 	private static StoreDescriptor describe(StoreInfo store) {

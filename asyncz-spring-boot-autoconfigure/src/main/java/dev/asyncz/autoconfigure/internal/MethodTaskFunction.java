@@ -9,8 +9,8 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.asyncz.task.InvalidTaskException;
-import dev.asyncz.task.TaskContext;
 import dev.asyncz.task.TaskCallable;
+import dev.asyncz.task.TaskContext;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JavaType;

@@ -10,15 +10,17 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Supplier;
 
+import dev.asyncz.AsynczException;
 import dev.asyncz.annotation.ScheduledTask;
 import dev.asyncz.autoconfigure.InvalidTaskMethodException;
-import dev.asyncz.AsynczException;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.CronTrigger;
 import dev.asyncz.trigger.IntervalTrigger;
+import dev.asyncz.trigger.LifecycleTrigger;
 import dev.asyncz.trigger.Trigger;
 import dev.asyncz.trigger.Triggers;
 import org.jspecify.annotations.Nullable;
@@ -139,6 +141,10 @@ final class ScheduledTaskParser {
 			ScheduledTask a = this.annotation;
 			String cron = text("cron", a.cron());
 			String interval = text("interval", a.interval());
+			String on = text("on", a.on());
+			if (on != null) {
+				return lifecycle(on);
+			}
 			@Nullable ZoneId zone = zone();
 			ZoneId effectiveZone = (zone != null) ? zone : ScheduledTaskParser.this.defaultZone;
 			@Nullable Instant start = date("startDate", a.startDate(), effectiveZone);
@@ -191,6 +197,24 @@ final class ScheduledTaskParser {
 						"Remove jitter, or add a cron or interval to repeat the task.");
 			}
 			return Triggers.at(start);
+		}
+
+		private LifecycleTrigger lifecycle(String on) {
+			ScheduledTask a = this.annotation;
+			for (String[] timed : new String[][] { { "cron", a.cron() }, { "interval", a.interval() },
+					{ "startDate", a.startDate() }, { "endDate", a.endDate() }, { "initialDelay", a.initialDelay() },
+					{ "jitter", a.jitter() } }) {
+				if (text(timed[0], timed[1]) != null) {
+					throw fail("on, " + timed[0],
+							"both given, but a task that runs on \"" + on + "\" has no times of its own",
+							"Remove " + timed[0] + ", or remove on.");
+				}
+			}
+			return switch (on.trim().toLowerCase(Locale.ROOT)) {
+				case "start" -> Triggers.onStart();
+				case "shutdown" -> Triggers.onShutdown();
+				default -> throw fail("on", "is \"" + on + "\"", "Write start or shutdown, or leave on empty.");
+			};
 		}
 
 		private CronTrigger refine(CronTrigger trigger, @Nullable Instant start, @Nullable Instant end,

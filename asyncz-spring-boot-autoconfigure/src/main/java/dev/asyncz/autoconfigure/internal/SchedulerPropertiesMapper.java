@@ -13,10 +13,10 @@ import dev.asyncz.autoconfigure.AsynczProperties;
 import dev.asyncz.autoconfigure.InvalidAsynczPropertyException;
 import dev.asyncz.autoconfigure.TaskStoreFactory;
 import dev.asyncz.core.SchedulerBuilder;
-import dev.asyncz.task.TaskOptions;
 import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.TaskStore;
+import dev.asyncz.task.TaskOptions;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanNotOfRequiredTypeException;

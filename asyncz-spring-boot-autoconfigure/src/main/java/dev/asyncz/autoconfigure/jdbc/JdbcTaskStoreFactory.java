@@ -1,7 +1,6 @@
 package dev.asyncz.autoconfigure.jdbc;
 
 import java.time.Duration;
-
 import javax.sql.DataSource;
 
 import dev.asyncz.autoconfigure.InvalidAsynczPropertyException;

@@ -9,7 +9,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
 import java.util.function.ToIntFunction;
 
+import dev.asyncz.core.ExecutorInfo;
 import dev.asyncz.core.Scheduler;
+import dev.asyncz.core.StoreInfo;
 import dev.asyncz.event.ExecutorAdded;
 import dev.asyncz.event.ExecutorRemoved;
 import dev.asyncz.event.SchedulerEvent;
@@ -21,8 +23,6 @@ import dev.asyncz.event.TaskExecuted;
 import dev.asyncz.event.TaskMaxInstancesReached;
 import dev.asyncz.event.TaskMissed;
 import dev.asyncz.event.TaskRunEvent;
-import dev.asyncz.core.ExecutorInfo;
-import dev.asyncz.core.StoreInfo;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;

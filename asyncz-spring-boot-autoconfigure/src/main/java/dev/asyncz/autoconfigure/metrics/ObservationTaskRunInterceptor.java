@@ -2,9 +2,9 @@ package dev.asyncz.autoconfigure.metrics;
 
 import java.util.concurrent.CompletionStage;
 
+import dev.asyncz.core.TaskRunInterceptor;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskContext;
-import dev.asyncz.core.TaskRunInterceptor;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import org.jspecify.annotations.Nullable;

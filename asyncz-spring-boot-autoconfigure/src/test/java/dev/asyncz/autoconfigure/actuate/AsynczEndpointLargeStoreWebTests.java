@@ -5,19 +5,19 @@ import java.time.Instant;
 import dev.asyncz.autoconfigure.actuate.ActuatorClient.Response;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.internal.DefaultScheduler;
-import dev.asyncz.task.Task;
 import dev.asyncz.store.TaskStore;
+import dev.asyncz.task.Task;
 import dev.asyncz.trigger.DateTrigger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -5,12 +5,12 @@ import java.time.Instant;
 
 import dev.asyncz.autoconfigure.actuate.TaskOutcomes.Outcome;
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.task.Task;
 import dev.asyncz.event.TaskError;
 import dev.asyncz.event.TaskExecuted;
 import dev.asyncz.event.TaskMaxInstancesReached;
 import dev.asyncz.event.TaskMissed;
 import dev.asyncz.event.TaskRemoved;
+import dev.asyncz.task.Task;
 import dev.asyncz.trigger.DateTrigger;
 import org.junit.jupiter.api.Test;
 

@@ -4,16 +4,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import javax.sql.DataSource;
 
 import dev.asyncz.autoconfigure.AsynczAutoConfiguration;
 import dev.asyncz.autoconfigure.InvalidAsynczPropertyException;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.internal.DefaultScheduler;
-import dev.asyncz.task.TaskRequest;
 import dev.asyncz.store.jdbc.JdbcTaskStore;
 import dev.asyncz.store.jdbc.JdbcTaskStoreSettings;
+import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.Test;
 

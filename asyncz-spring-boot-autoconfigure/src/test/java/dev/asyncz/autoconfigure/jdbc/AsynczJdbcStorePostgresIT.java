@@ -2,15 +2,14 @@ package dev.asyncz.autoconfigure.jdbc;
 
 import java.time.Instant;
 import java.util.Map;
-
 import javax.sql.DataSource;
 
 import dev.asyncz.autoconfigure.AsynczAutoConfiguration;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.internal.DefaultScheduler;
-import dev.asyncz.task.TaskRequest;
 import dev.asyncz.store.jdbc.JdbcDialect;
 import dev.asyncz.store.jdbc.JdbcTaskStore;
+import dev.asyncz.task.TaskRequest;
 import dev.asyncz.test.LocalServer;
 import dev.asyncz.test.RequiresLocalServer;
 import dev.asyncz.trigger.Triggers;

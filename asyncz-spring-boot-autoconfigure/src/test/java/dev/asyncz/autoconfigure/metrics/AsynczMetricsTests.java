@@ -7,11 +7,11 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.asyncz.core.ControllableClock;
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.task.TaskFunctions;
-import dev.asyncz.task.TaskRequest;
 import dev.asyncz.event.TaskMaxInstancesReached;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.MemoryTaskStore;
+import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.DateTrigger;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;

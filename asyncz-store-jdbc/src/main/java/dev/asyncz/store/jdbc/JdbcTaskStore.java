@@ -16,12 +16,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
 
-import dev.asyncz.task.Task;
-import dev.asyncz.task.TaskFunctions;
-import dev.asyncz.task.TaskNotFoundException;
 import dev.asyncz.event.TaskQuarantined;
 import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.DueTask;
@@ -37,6 +33,9 @@ import dev.asyncz.store.jdbc.internal.SchemaScript;
 import dev.asyncz.store.jdbc.internal.TaskRepository;
 import dev.asyncz.store.jdbc.internal.TaskRow;
 import dev.asyncz.store.jdbc.internal.TaskTable;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskNotFoundException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

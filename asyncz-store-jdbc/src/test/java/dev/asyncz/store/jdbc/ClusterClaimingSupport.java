@@ -22,12 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.asyncz.core.ControllableClock;
-import dev.asyncz.task.TaskFunctions;
-import dev.asyncz.task.TaskOptions;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.jdbc.internal.TaskTable;
+import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

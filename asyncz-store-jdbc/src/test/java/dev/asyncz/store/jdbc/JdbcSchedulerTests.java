@@ -2,20 +2,20 @@ package dev.asyncz.store.jdbc;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.asyncz.core.ControllableClock;
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.task.TaskRequest;
 import dev.asyncz.event.SchedulerEvent;
 import dev.asyncz.event.TaskExecuted;
 import dev.asyncz.event.TaskRemoved;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.TaskQuery;
+import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

@@ -14,10 +14,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
 
-import dev.asyncz.task.Task;
 import dev.asyncz.event.TaskQuarantined;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.TaskQuery;
@@ -26,6 +24,7 @@ import dev.asyncz.store.jdbc.internal.CompletionGroup;
 import dev.asyncz.store.jdbc.internal.JdbcAccess;
 import dev.asyncz.store.jdbc.internal.TaskRepository;
 import dev.asyncz.store.jdbc.internal.TaskTable;
+import dev.asyncz.task.Task;
 import dev.asyncz.test.TaskStoreContractTests;
 import org.junit.jupiter.api.Test;
 

@@ -16,11 +16,11 @@ import java.util.function.Supplier;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.asyncz.core.ControllableClock;
-import dev.asyncz.task.Task;
-import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.StoreException;
 import dev.asyncz.store.TaskCodec;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.test.LocalServer;
 import dev.asyncz.test.RequiresLocalServer;
 import dev.asyncz.trigger.Triggers;

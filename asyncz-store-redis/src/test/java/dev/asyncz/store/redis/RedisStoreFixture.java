@@ -10,11 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import dev.asyncz.core.ControllableClock;
-import dev.asyncz.task.Task;
-import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.event.SchedulerEvent;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.TaskCodec;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.test.LocalServer;
 import dev.asyncz.trigger.Triggers;
 import io.lettuce.core.KeyScanCursor;

@@ -11,9 +11,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import dev.asyncz.task.Task;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.redis.RedisStoreFixture.Instance;
+import dev.asyncz.task.Task;
 import dev.asyncz.test.LocalServer;
 import dev.asyncz.test.RequiresLocalServer;
 import org.junit.jupiter.api.AfterEach;

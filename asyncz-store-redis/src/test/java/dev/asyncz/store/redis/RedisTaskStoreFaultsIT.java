@@ -5,13 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
-import dev.asyncz.task.Task;
 import dev.asyncz.event.TaskQuarantined;
 import dev.asyncz.store.StoreException;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.redis.RedisStoreFixture.Instance;
 import dev.asyncz.store.redis.internal.LuaScripts.Lua;
 import dev.asyncz.store.redis.internal.RedisKeys;
+import dev.asyncz.task.Task;
 import dev.asyncz.test.LocalServer;
 import dev.asyncz.test.RequiresLocalServer;
 import io.lettuce.core.KillArgs;

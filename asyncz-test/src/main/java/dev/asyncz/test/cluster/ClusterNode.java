@@ -10,12 +10,12 @@ import java.util.List;
 import java.util.Map;
 
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.task.TaskOptions;
-import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.event.StoreError;
 import dev.asyncz.event.TaskRecovered;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.TaskStore;
+import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskOptions;
 
 /**
  * One scheduler node of a cluster test, meant to run in a JVM of its own: a real

@@ -25,11 +25,11 @@ import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 import dev.asyncz.core.Scheduler;
+import dev.asyncz.store.TaskQuery;
+import dev.asyncz.store.TaskStore;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.task.TaskRequest;
-import dev.asyncz.store.TaskQuery;
-import dev.asyncz.store.TaskStore;
 import dev.asyncz.trigger.Triggers;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;

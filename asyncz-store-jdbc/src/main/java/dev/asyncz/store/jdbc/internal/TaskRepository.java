@@ -16,12 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
-import dev.asyncz.task.ConflictingIdException;
-import dev.asyncz.task.Task;
 import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.jdbc.JdbcDialect;
+import dev.asyncz.task.ConflictingIdException;
+import dev.asyncz.task.Task;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -5,11 +5,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 
-import dev.asyncz.task.Task;
-import dev.asyncz.task.TaskOptions;
-import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.TaskCodec;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.trigger.Trigger;
 import org.jspecify.annotations.Nullable;
 

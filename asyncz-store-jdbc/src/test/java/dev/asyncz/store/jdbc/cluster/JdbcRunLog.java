@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import dev.asyncz.task.TaskContext;
