@@ -79,6 +79,9 @@ public final class JdbcTaskStore implements TaskStore {
 
 	private static final String PG_CONNECTION_CLASS = "org.postgresql.PGConnection";
 
+	/** How often a completion rolled back by the database (a deadlock) is tried. */
+	private static final int TRANSACTION_ATTEMPTS = 3;
+
 	private final DataSource dataSource;
 
 	private final JdbcTaskStoreSettings settings;
@@ -189,10 +192,18 @@ public final class JdbcTaskStore implements TaskStore {
 		}
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Tries once more to remove the finished tasks whose removal failed: their retries
+	 * ride on the lease renewals, which end here, and a row left claimed would be run
+	 * again by another instance once its lease ran out.
+	 */
 	@Override
 	public void shutdown() {
 		synchronized (this.lifecycle) {
 			stopBackground();
+			retryCompletions();
 			this.started = false;
 		}
 	}
@@ -325,7 +336,7 @@ public final class JdbcTaskStore implements TaskStore {
 			return;
 		}
 		try {
-			this.finishedRows.delete(task.id(), claimedVersion);
+			deleteFinished(task.id(), claimedVersion);
 			this.claims.remove(task.id(), claimedVersion);
 		}
 		catch (StoreException ex) {
@@ -333,6 +344,37 @@ public final class JdbcTaskStore implements TaskStore {
 			logger.warn("Could not remove finished task '{}'; keeping its claim and trying again: {}", task.id(),
 					ex.getMessage());
 		}
+	}
+
+	/**
+	 * Deletes a finished task's row with the group of rows finishing with it. A group
+	 * that the database chose as a deadlock victim (its row locks crossed those of a
+	 * lease renewal, which take the same rows in another order) is tried again at once,
+	 * as the database asks: only a failure that persists waits for the renewals.
+	 */
+	private void deleteFinished(String id, long claimedVersion) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				this.finishedRows.delete(id, claimedVersion);
+				return;
+			}
+			catch (StoreException ex) {
+				if (attempt == TRANSACTION_ATTEMPTS || !isTransactionRollback(ex)) {
+					throw ex;
+				}
+				logger.debug("Removing finished task '{}' was rolled back; trying again: {}", id, ex.getMessage());
+			}
+		}
+	}
+
+	/**
+	 * Whether the database rolled a statement back to resolve a conflict with another
+	 * transaction (SQLState class 40: deadlock or serialisation failure), so that trying
+	 * again can succeed.
+	 */
+	private static boolean isTransactionRollback(StoreException ex) {
+		return ex.getCause() instanceof SQLException sql && sql.getSQLState() != null
+				&& sql.getSQLState().startsWith("40");
 	}
 
 	/**

@@ -210,12 +210,28 @@ public final class RedisTaskStore implements TaskStore {
 		}
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Tries once more to complete the finished tasks whose completion failed: their
+	 * retries ride on the lease renewals, which end here, and a task left claimed would
+	 * be run again by another instance once its lease ran out.
+	 */
 	@Override
 	public void shutdown() {
 		Running stopping = this.running;
-		this.running = null;
 		if (stopping != null) {
 			stopping.timer().shutdownNow();
+			try {
+				this.completions.forEach(this::complete);
+			}
+			catch (StoreException ex) {
+				logger.warn("Redis store '{}' could not remove finished tasks before shutting down: {}",
+						stopping.context().storeName(), ex.getMessage());
+			}
+		}
+		this.running = null;
+		if (stopping != null) {
 			closeQuietly(stopping.pubSub());
 			closeQuietly(stopping.connection());
 		}

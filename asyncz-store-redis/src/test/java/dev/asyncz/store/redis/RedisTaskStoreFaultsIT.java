@@ -158,6 +158,35 @@ class RedisTaskStoreFaultsIT {
 		}
 	}
 
+	@Test
+	void completionThatFailedDuringAnOutageIsFinishedWhenTheStoreShutsDown() throws Exception {
+		try (CuttableProxy proxy = new CuttableProxy(LocalServer.REDIS.port())) {
+			// Renewals (and their retries) a long way off: only the shutdown can finish
+			// it.
+			Instance instance = this.redis.start("one", proxy.url(),
+					this.redis.settings()
+						.withCommandTimeout(Duration.ofSeconds(2))
+						.withLeaseDuration(Duration.ofMinutes(10)));
+			instance.store.add(oneShot("finished", T0));
+			Task claimed = instance.store.acquireDueTasks(T0, 10).get(0).task();
+
+			proxy.cut();
+			instance.store.complete(claimed);
+			proxy.restore();
+			await("the store reconnects", () -> {
+				try {
+					return instance.store.get("finished").isPresent();
+				}
+				catch (StoreException ex) {
+					return false;
+				}
+			});
+
+			instance.store.shutdown();
+			assertThat(this.redis.start("other").store.get("finished")).isEmpty();
+		}
+	}
+
 	private List<String> connectionIds(String name) {
 		List<String> ids = new ArrayList<>();
 		for (String line : this.redis.raw.clientList().split("\n")) {
