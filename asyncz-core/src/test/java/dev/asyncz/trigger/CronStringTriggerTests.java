@@ -75,6 +75,10 @@ class CronStringTriggerTests {
 			"QUARTZ  | 0 0 12 ? * L         | " + MONDAY + " | 2024-01-06T12:00:00Z",
 			"QUARTZ  | 0 0 12 L * ?         | " + MONDAY + " | 2024-01-31T12:00:00Z",
 			"QUARTZ  | 0 0 12 15W * ?       | 2024-06-01T00:00:00Z | 2024-06-14T12:00:00Z",
+			// Quartz's W never leaves the month: a Sunday 31st goes back to Friday 29th,
+			// and a month without the day has no fire time
+			"QUARTZ  | 0 0 12 31W * ?       | 2024-03-01T00:00:00Z | 2024-03-29T12:00:00Z",
+			"QUARTZ  | 0 0 12 31W * ?       | 2024-04-01T00:00:00Z | 2024-05-31T12:00:00Z",
 			"QUARTZ  | 0 0 12 1 1 ? 2027    | " + MONDAY + " | 2027-01-01T12:00:00Z",
 			"QUARTZ  | 0 0 12 1 1 ? *       | 2024-01-02T00:00:00Z | 2025-01-01T12:00:00Z",
 			"QUARTZ  | 0 0 12 1 1 ? 2027-2028 | 2027-01-02T00:00:00Z | 2028-01-01T12:00:00Z",
@@ -213,6 +217,7 @@ class CronStringTriggerTests {
 			"SPRING  | 0 0 0 32W * *   | invalid cron expression '0 0 0 32W * *': Invalid value for DayOfMonth",
 			"SPRING  | 0 0 * * *       | Spring cron expression '0 0 * * *' has 5 fields: expected 6",
 			"QUARTZ  | 0 0 12 ? * 0    | day-of-week: 0 is out of range 1-7 in '0 0 12 ? * 0'",
+			"QUARTZ  | 0 0 12 30W 2 ?  | day-of-month: day 30 never occurs in month 2 in '0 0 12 30W 2 ?'",
 			"QUARTZ  | 0 0 12 ? * 8    | day-of-week: 8 is out of range 1-7 in '0 0 12 ? * 8'",
 			"QUARTZ  | 0 0 12 ? * 8#2  | day-of-week: 8 is out of range 1-7 in '0 0 12 ? * 8#2'",
 			"QUARTZ  | 0 0 12 ? * 2#6  | day-of-week: 6 is out of range 1-5 in '0 0 12 ? * 2#6'",

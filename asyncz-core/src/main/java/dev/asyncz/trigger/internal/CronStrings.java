@@ -56,6 +56,8 @@ public final class CronStrings {
 
 	private static final Pattern LAST_WEEKDAY = Pattern.compile("(?i)L-(\\d{1,2})W");
 
+	private static final Pattern NEAREST_WEEKDAY = Pattern.compile("(?i)(\\d{1,2})W");
+
 	private static final Map<String, String> MACROS = Map.of("@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *",
 			"@monthly", "0 0 1 * *", "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly",
 			"0 * * * *");
@@ -179,17 +181,28 @@ public final class CronStrings {
 		}
 		String weekdays = quartzWeekdays(fields[5], where);
 		// Quartz's L-nW (the weekday nearest to n days before the last) has no Spring
-		// spelling: those items select whole days of a schedule without a day rule.
+		// spelling, and Quartz's nW differs from Spring's when day n is a Sunday ending
+		// its month (Quartz goes back to the Friday, Spring finds none): those items
+		// select whole days of a schedule without a day rule.
 		List<String> days = new ArrayList<>();
 		List<LocalSchedule> schedules = new ArrayList<>();
 		BitSet months = MONTH.parse(fields[4], where);
 		for (String item : fields[3].split(",", -1)) {
 			Matcher lastWeekday = LAST_WEEKDAY.matcher(item.trim());
+			Matcher nearestWeekday = NEAREST_WEEKDAY.matcher(item.trim());
+			LocalSchedule everyDay = spring(String.join(" ", fields[0], fields[1], fields[2], "*", fields[4], "?"),
+					expression, years);
 			if (lastWeekday.matches()) {
 				int offset = lastWeekdayOffset(lastWeekday.group(1), months, where);
-				LocalSchedule everyDay = spring(String.join(" ", fields[0], fields[1], fields[2], "*", fields[4], "?"),
-						expression, years);
-				schedules.add(new DayFilteredSchedule(everyDay, (date) -> lastWeekday(date, offset)));
+				schedules.add(new DayFilteredSchedule(everyDay,
+						(date) -> isNearestWeekday(date, date.lengthOfMonth() - offset)));
+			}
+			else if (nearestWeekday.matches()) {
+				int day = DAY_OF_MONTH.value(nearestWeekday.group(1), where);
+				BitSet only = new BitSet();
+				only.set(day);
+				Calendars.requireReachableDay(DAY_OF_MONTH.name(), only, months, where);
+				schedules.add(new DayFilteredSchedule(everyDay, (date) -> isNearestWeekday(date, day)));
 			}
 			else {
 				days.add(item);
@@ -213,10 +226,10 @@ public final class CronStrings {
 		return offset;
 	}
 
-	// Quartz's W: the weekday nearest to the day, never leaving its month.
-	private static boolean lastWeekday(LocalDate date, int offset) {
-		int target = date.lengthOfMonth() - offset;
-		if (target < 1) {
+	// Quartz's W: the weekday nearest to the target day, never leaving its month; a
+	// month without the target day has none.
+	private static boolean isNearestWeekday(LocalDate date, int target) {
+		if (target < 1 || target > date.lengthOfMonth()) {
 			return false;
 		}
 		LocalDate day = date.withDayOfMonth(target);
