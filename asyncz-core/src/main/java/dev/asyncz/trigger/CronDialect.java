@@ -21,7 +21,10 @@ public enum CronDialect {
 	 * {@link DstGapPolicy#SKIP} and {@link DstOverlapPolicy#BOTH}; with these two
 	 * policies the fire times are computed by Spring's {@code CronExpression} itself, so
 	 * they match Spring's to the instant, also where clocks fall back by half an hour and
-	 * Spring repeats only some wall times.
+	 * Spring repeats only some wall times. The one exception: where Spring would answer a
+	 * time that is not later than the previous one (at Lord Howe's fall-back it answers
+	 * 01:00 again after 01:00, which would run a task over and over), the next wall time
+	 * that exists is taken instead.
 	 */
 	SPRING(DstGapPolicy.SKIP, DstOverlapPolicy.BOTH),
 
