@@ -26,8 +26,9 @@ import org.jspecify.annotations.Nullable;
  * Fields that are not given default as in APScheduler: those smaller than the smallest
  * field given take their minimum (so {@code hour("8")} means 08:00:00 every day), the
  * others are {@code *}. A trigger with no fields at all fires every second. Invalid
- * values, and days that no selected month has ({@code day 30} of {@code feb}), fail in
- * {@link #build()} with the field named.
+ * values, steps larger than the span of their range ({@code *}{@code /75} minutes, day
+ * {@code 10-12/5}, as APScheduler rejects them), and days that no selected month has
+ * ({@code day 30} of {@code feb}), fail in {@link #build()} with the field named.
  */
 public final class CronFields {
 
@@ -41,9 +42,9 @@ public final class CronFields {
 
 	private Duration jitter = Duration.ZERO;
 
-	private DstGapPolicy gapPolicy = DstGapPolicy.RUN_AT_END_OF_GAP;
+	private DstGapPolicy gapPolicy = DstGapPolicy.SHIFT_BY_GAP_LENGTH;
 
-	private DstOverlapPolicy overlapPolicy = DstOverlapPolicy.FIRST;
+	private DstOverlapPolicy overlapPolicy = DstOverlapPolicy.BOTH;
 
 	CronFields() {
 	}
@@ -162,7 +163,9 @@ public final class CronFields {
 	}
 
 	/**
-	 * The daylight-saving policies (see {@link CronTrigger}).
+	 * The daylight-saving policies; without this call APScheduler's:
+	 * {@link DstGapPolicy#SHIFT_BY_GAP_LENGTH} and {@link DstOverlapPolicy#BOTH} (see
+	 * {@link CronTrigger}).
 	 * @param gap what a wall time that does not exist does
 	 * @param overlap what a wall time that happens twice does
 	 * @return this builder

@@ -16,25 +16,46 @@ import dev.asyncz.trigger.internal.Durations;
 import dev.asyncz.trigger.internal.FieldSchedule;
 import dev.asyncz.trigger.internal.Jitter;
 import dev.asyncz.trigger.internal.LocalSchedule;
+import dev.asyncz.trigger.internal.SpringCronSchedule;
 import dev.asyncz.trigger.internal.ZonedSchedule;
 import org.jspecify.annotations.Nullable;
 
 /**
  * Fires at the wall-clock times a cron expression selects, in a zone. Built from a string
- * in a {@link CronDialect} (evaluated with Spring's {@code CronExpression} on local
- * date-times) or from asyncz-style fields ({@link CronFields}).
+ * in a {@link CronDialect} (parsed and checked as its origin does, evaluated with
+ * Spring's {@code CronExpression} on wall times) or from asyncz-style fields
+ * ({@link CronFields}).
  * <p>
- * <strong>Daylight saving.</strong> Wall times are mapped to instants by this trigger,
- * per its policies ({@link #withDstPolicy}). The default is
- * {@link DstGapPolicy#RUN_AT_END_OF_GAP} and {@link DstOverlapPolicy#FIRST}, what Vixie
- * cron and Spring's own cron scheduling do: a wall time that does not exist because
- * clocks sprang forward runs once, at the first instant after the gap (several such wall
- * times, as {@code *}{@code /15} produces, still run only once); a wall time that happens
- * twice because clocks fell back runs at its first occurrence only. With
- * {@link DstGapPolicy#SKIP} the missing wall times do not run; with
- * {@link DstOverlapPolicy#BOTH} repeated wall times run twice. (APScheduler 3 does its
- * arithmetic on zoned date-times and documents that fire times around a change may be
- * skipped or repeated; it recommends UTC.)
+ * <strong>Daylight saving.</strong> Each trigger maps wall times to instants by its two
+ * policies, and unless {@link #withDstPolicy} says otherwise they are its origin's, so an
+ * expression brought from elsewhere fires when it fired there:
+ * <table>
+ * <caption>Default policies</caption>
+ * <tr>
+ * <th>built from</th>
+ * <th>gap (02:30 does not exist)</th>
+ * <th>overlap (01:30 happens twice)</th>
+ * </tr>
+ * <tr>
+ * <td>{@link CronFields}, {@link CronDialect#CRONTAB} (APScheduler 3, asyncz)</td>
+ * <td>{@link DstGapPolicy#SHIFT_BY_GAP_LENGTH}: 03:30</td>
+ * <td>{@link DstOverlapPolicy#BOTH}</td>
+ * </tr>
+ * <tr>
+ * <td>{@link CronDialect#SPRING}</td>
+ * <td>{@link DstGapPolicy#SKIP}</td>
+ * <td>{@link DstOverlapPolicy#BOTH}, computed by Spring's {@code CronExpression}
+ * itself</td>
+ * </tr>
+ * <tr>
+ * <td>{@link CronDialect#QUARTZ}</td>
+ * <td>{@link DstGapPolicy#SKIP}</td>
+ * <td>{@link DstOverlapPolicy#SECOND}</td>
+ * </tr>
+ * </table>
+ * Whatever the policies, a gap gives at most one fire time and fire times strictly
+ * increase. {@link DstGapPolicy#RUN_AT_END_OF_GAP} with {@link DstOverlapPolicy#FIRST}
+ * (the only behaviour before dialects had their own) is what Vixie cron does.
  * <p>
  * A trigger without a zone takes the scheduler's default when its task is added;
  * evaluated without one it uses UTC. Instances are immutable: the {@code with…},
@@ -92,7 +113,7 @@ public final class CronTrigger implements ZonedTrigger {
 		Objects.requireNonNull(dialect, "dialect");
 		Objects.requireNonNull(expression, "expression");
 		return new CronTrigger(dialect, expression, Map.of(), CronStrings.compile(dialect, expression), zone, null,
-				null, Duration.ZERO, DstGapPolicy.RUN_AT_END_OF_GAP, DstOverlapPolicy.FIRST);
+				null, Duration.ZERO, dialect.defaultGapPolicy(), dialect.defaultOverlapPolicy());
 	}
 
 	static CronTrigger ofFields(Map<String, String> fields, @Nullable ZoneId zone, @Nullable Instant start,
@@ -144,7 +165,8 @@ public final class CronTrigger implements ZonedTrigger {
 	}
 
 	/**
-	 * A copy with other daylight-saving policies (see the class description).
+	 * A copy with other daylight-saving policies than its dialect's (see the class
+	 * description).
 	 * @param gap what a wall time that does not exist does
 	 * @param overlap what a wall time that happens twice does
 	 * @return the copy
@@ -240,13 +262,28 @@ public final class CronTrigger implements ZonedTrigger {
 	}
 
 	private Optional<Instant> fire(Instant after) {
-		ZonedSchedule zoned = new ZonedSchedule(this.schedule, (this.zone != null) ? this.zone : ZoneOffset.UTC,
-				this.gapPolicy, this.overlapPolicy);
-		Instant next = zoned.nextAfter(after);
+		ZoneId in = (this.zone != null) ? this.zone : ZoneOffset.UTC;
+		boolean springsOwn = isSpringsOwn() && this.schedule instanceof SpringCronSchedule;
+		Instant next = springsOwn ? ((SpringCronSchedule) this.schedule).nextAfter(after, in) : null;
+		// Where clocks fall back by half an hour Spring can answer a time that is not
+		// after the one it was given (01:00 again after 01:00 at Lord Howe), which would
+		// run the task over and over: there the wall-time mapping with the same policies
+		// answers instead.
+		if (!springsOwn || (next != null && !next.isAfter(after))) {
+			next = new ZonedSchedule(this.schedule, in, this.gapPolicy, this.overlapPolicy).nextAfter(after);
+		}
 		if (next == null || (this.end != null && next.isAfter(this.end))) {
 			return Optional.empty();
 		}
 		return Optional.of(Jitter.apply(next, this.jitter, this.end));
+	}
+
+	// Spring's overlap behaviour depends on its field arithmetic (where clocks fall back
+	// by half an hour it repeats some wall times and not others), so with Spring's
+	// default policies Spring computes the fire times itself.
+	private boolean isSpringsOwn() {
+		return this.dialect == CronDialect.SPRING && this.gapPolicy == CronDialect.SPRING.defaultGapPolicy()
+				&& this.overlapPolicy == CronDialect.SPRING.defaultOverlapPolicy();
 	}
 
 	@Override

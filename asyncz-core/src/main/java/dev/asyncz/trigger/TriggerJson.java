@@ -30,7 +30,13 @@ import tools.jackson.databind.node.ObjectNode;
  * between threads; register types before use.
  * <p>
  * For example {@code {"type":"cron","dialect":"CRONTAB","expression":"0 8 * * mon-fri",
- * "zone":"Europe/Paris","gapPolicy":"RUN_AT_END_OF_GAP","overlapPolicy":"FIRST"}}.
+ * "zone":"Europe/Paris","gapPolicy":"SHIFT_BY_GAP_LENGTH","overlapPolicy":"BOTH"}}. A
+ * cron trigger is always written with both daylight-saving policies, so it is read back
+ * with the policies it had even where its dialect's default changes. A cron object
+ * without them (written by hand) is read with {@link DstGapPolicy#RUN_AT_END_OF_GAP} and
+ * {@link DstOverlapPolicy#FIRST}, the behaviour before each dialect had its own default,
+ * so that no stored task changes its fire times silently; give the policies to get
+ * another.
  */
 public final class TriggerJson {
 
@@ -246,6 +252,9 @@ public final class TriggerJson {
 		@Override
 		public CronTrigger read(JsonNode json, TriggerJson triggers) {
 			Params params = new Params("cron", json);
+			// Every cron trigger written so far names its policies. One that does not was
+			// written by hand or before policies were stored, when the only behaviour was
+			// the one below: reading it so keeps its fire times from changing silently.
 			DstGapPolicy gap = params.enumValue("gapPolicy", DstGapPolicy.class, DstGapPolicy.RUN_AT_END_OF_GAP);
 			DstOverlapPolicy overlap = params.enumValue("overlapPolicy", DstOverlapPolicy.class,
 					DstOverlapPolicy.FIRST);

@@ -97,12 +97,24 @@ class CronFieldsTests {
 			"dayOfWeek=mon-xyz  | dayOfWeek: 'xyz' is not a valid value (expected a number or one of mon,tue,wed,thu,fri,sat,sun)",
 			"dayOfWeek=fri-mon  | dayOfWeek: range fri-mon goes backwards (4 > 0)",
 			"hour=5-1           | hour: range 5-1 goes backwards (5 > 1)",
+			"minute=*/75        | minute: step 75 in */75 is larger than the span of its range (59)",
+			"hour=*/30          | hour: step 30 in */30 is larger than the span of its range (23)",
+			"day=10-12/5        | day: step 5 in 10-12/5 is larger than the span of its range (2)",
+			"minute=50/10       | minute: step 10 in 50/10 is larger than the span of its range (9)",
+			"dayOfWeek=*/7      | dayOfWeek: step 7 in */7 is larger than the span of its range (6)",
 			"month=2 day=30     | day: day 30 never occurs in month 2",
 			"month=2 day=31     | day: day 31 never occurs in month 2",
 			"month=4,6,9,11 day=31 | day: day 31 never occurs in month 4,6,9,11" })
 	void invalidFieldFailsAtBuildNamingTheField(String fields, String message) {
 		assertThatExceptionOfType(InvalidTriggerException.class).isThrownBy(() -> build(fields))
 			.withMessageContaining(message);
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|', value = { "minute=*/59 | 2024-01-01T00:59:00Z", "hour=*/23 | 2024-01-01T23:00:00Z",
+			"day=10-12/2 | 2024-01-10T00:00:00Z", "minute=50/9 | 2024-01-01T00:50:00Z" })
+	void stepUpToTheSpanOfItsRangeIsAcceptedAsInAPScheduler(String fields, Instant expected) {
+		FireTimes.assertNext(build(fields), Instant.parse("2024-01-01T00:00:00Z"), expected);
 	}
 
 	@Test

@@ -2,6 +2,8 @@ package dev.asyncz.trigger;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -73,6 +75,10 @@ class CronStringTriggerTests {
 			"QUARTZ  | 0 0 12 ? * L         | " + MONDAY + " | 2024-01-06T12:00:00Z",
 			"QUARTZ  | 0 0 12 L * ?         | " + MONDAY + " | 2024-01-31T12:00:00Z",
 			"QUARTZ  | 0 0 12 15W * ?       | 2024-06-01T00:00:00Z | 2024-06-14T12:00:00Z",
+			// Quartz's W never leaves the month: a Sunday 31st goes back to Friday 29th,
+			// and a month without the day has no fire time
+			"QUARTZ  | 0 0 12 31W * ?       | 2024-03-01T00:00:00Z | 2024-03-29T12:00:00Z",
+			"QUARTZ  | 0 0 12 31W * ?       | 2024-04-01T00:00:00Z | 2024-05-31T12:00:00Z",
 			"QUARTZ  | 0 0 12 1 1 ? 2027    | " + MONDAY + " | 2027-01-01T12:00:00Z",
 			"QUARTZ  | 0 0 12 1 1 ? *       | 2024-01-02T00:00:00Z | 2025-01-01T12:00:00Z",
 			"QUARTZ  | 0 0 12 1 1 ? 2027-2028 | 2027-01-02T00:00:00Z | 2028-01-01T12:00:00Z",
@@ -84,6 +90,74 @@ class CronStringTriggerTests {
 	void nextFireTime(CronDialect dialect, String expression, Instant after, @Nullable Instant expected) {
 		CronTrigger trigger = Triggers.cron(dialect, expression, ZoneOffset.UTC);
 		FireTimes.assertNext(trigger, after, expected);
+	}
+
+	@ParameterizedTest(name = "''{0}''")
+	@CsvSource(delimiter = '|',
+			value = { "0 30 9 * * SUN-THU | 2024-01-04T09:30:00Z 2024-01-07T09:30:00Z",
+					"0 30 9 * * 7-4     | 2024-01-04T09:30:00Z 2024-01-07T09:30:00Z",
+					"0 30 9 * * SUN-MON | 2024-01-07T09:30:00Z 2024-01-08T09:30:00Z",
+					"0 30 9 * * SUN-SAT | 2024-01-04T09:30:00Z 2024-01-05T09:30:00Z",
+					"0 30 9 * * SUN-THU/2 | 2024-01-04T09:30:00Z 2024-01-07T09:30:00Z" })
+	void springDayOfWeekRangeMayStartOnSunday(String expression, String expected) {
+		List<Instant> times = Arrays.stream(expected.split(" ")).map(Instant::parse).toList();
+		Instant wednesday = Instant.parse("2024-01-03T12:00:00Z");
+		assertThat(FireTimes.following(Triggers.cron(CronDialect.SPRING, expression, ZoneOffset.UTC), wednesday, 2))
+			.isEqualTo(times);
+		assertThat(FireTimes.following(Triggers.cron(expression, ZoneOffset.UTC), wednesday, 2)).isEqualTo(times);
+	}
+
+	@ParameterizedTest(name = "''{0}''")
+	@CsvSource(delimiter = '|', value = {
+			// Jan 2024: 31 - 3 = Sunday 28 -> Monday 29; Apr: 30 - 3 = Saturday 27 ->
+			// Friday 26
+			"0 0 12 L-3W * ?    | 2024-01-29T12:00:00Z 2024-02-26T12:00:00Z 2024-03-28T12:00:00Z 2024-04-26T12:00:00Z",
+			"0 0 12 L-0W * ?    | 2024-01-31T12:00:00Z 2024-02-29T12:00:00Z 2024-03-29T12:00:00Z 2024-04-30T12:00:00Z",
+			// the day before the first of the month does not exist: no fire in that
+			// month;
+			// a Saturday first moves to Monday 3rd, never back into the month before
+			"0 0 12 L-30W * ?   | 2024-01-01T12:00:00Z 2024-03-01T12:00:00Z 2024-05-01T12:00:00Z 2024-07-01T12:00:00Z",
+			"0 0 12 L-29W 1 ? 2028 | 2028-01-03T12:00:00Z",
+			"0 0 12 L-3W,5 * ?  | 2024-01-05T12:00:00Z 2024-01-29T12:00:00Z 2024-02-05T12:00:00Z 2024-02-26T12:00:00Z" })
+	void quartzDayOfMonthAcceptsTheWeekdayNearestToDaysBeforeTheLast(String expression, String expected) {
+		List<Instant> times = Arrays.stream(expected.split(" ")).map(Instant::parse).toList();
+		CronTrigger trigger = Triggers.cron(CronDialect.QUARTZ, expression, ZoneOffset.UTC);
+		assertThat(FireTimes.following(trigger, Instant.parse(MONDAY), times.size())).isEqualTo(times);
+	}
+
+	@ParameterizedTest(name = "''{0}''")
+	@CsvSource(delimiter = '|', value = {
+			"0/60 0 12 * * ?   | second: step 60 in 0/60 is larger than 59, the largest this field accepts",
+			"0 0/90 12 * * ?   | minute: step 90 in 0/90 is larger than 59, the largest this field accepts",
+			"0 */90 12 * * ?   | minute: step 90 in */90 is larger than 59, the largest this field accepts",
+			"0 0 0/24 * * ?    | hour: step 24 in 0/24 is larger than 23, the largest this field accepts",
+			"0 0 0 1/32 * ?    | day-of-month: step 32 in 1/32 is larger than 31, the largest this field accepts",
+			"0 0 0 1 1/13 ?    | month: step 13 in 1/13 is larger than 12, the largest this field accepts",
+			"0 0 0 ? * 1/8     | day-of-week: step 8 in 1/8 is larger than 7, the largest this field accepts" })
+	void quartzRejectsStepsLargerThanTheField(String expression, String message) {
+		assertThatExceptionOfType(InvalidTriggerException.class)
+			.isThrownBy(() -> Triggers.cron(CronDialect.QUARTZ, expression, ZoneOffset.UTC))
+			.withMessageContaining(message + " in '" + expression + "'");
+	}
+
+	@ParameterizedTest(name = "''{0}''")
+	@CsvSource(delimiter = '|',
+			value = { "0 0/59 * * * ? | QUARTZ | 2024-01-01T00:59:00Z",
+					"0 0 0/23 * * ? | QUARTZ | 2024-01-01T23:00:00Z", "0 0 0 ? * 1/7 | QUARTZ | 2024-01-07T00:00:00Z",
+					"*/90 * * * * | CRONTAB | 2024-01-01T01:00:00Z", "0 */90 * * * * | SPRING | 2024-01-01T01:00:00Z" })
+	void stepsUpToTheFieldAreAcceptedAndCrontabAndSpringAcceptAnyStep(String expression, CronDialect dialect,
+			Instant expected) {
+		FireTimes.assertNext(Triggers.cron(dialect, expression, ZoneOffset.UTC), Instant.parse(MONDAY), expected);
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|',
+			value = { "0 0 0 ? * MON,FRI,L | 'L'", "0 0 0 ? * L,MON | 'L'", "0 0 0 ? * 6L,2 | '6L'" })
+	void quartzRejectsLastDayOfWeekTogetherWithOtherDays(String expression, String item) {
+		assertThatExceptionOfType(InvalidTriggerException.class)
+			.isThrownBy(() -> Triggers.cron(CronDialect.QUARTZ, expression, ZoneOffset.UTC))
+			.withMessageContaining("day-of-week: Quartz does not accept '" + item + "' together with other days in '"
+					+ expression + "'");
 	}
 
 	@Test
@@ -139,13 +213,16 @@ class CronStringTriggerTests {
 			"CRONTAB | @reboot         | unknown cron macro '@reboot': expected one of @annually, @daily, @hourly",
 			"SPRING  | 0 0 24 * * *    | hour: 24 is out of range 0-23 in '0 0 24 * * *'",
 			"SPRING  | 60 0 0 * * *    | second: 60 is out of range 0-59 in '60 0 0 * * *'",
-			"SPRING  | 0 0 0 * * SUN-MON | day-of-week: range SUN-MON goes backwards (7 > 1) in '0 0 0 * * SUN-MON'",
+			"SPRING  | 0 0 0 * * FRI-MON | day-of-week: range FRI-MON goes backwards (5 > 1) in '0 0 0 * * FRI-MON'",
 			"SPRING  | 0 0 0 32W * *   | invalid cron expression '0 0 0 32W * *': Invalid value for DayOfMonth",
 			"SPRING  | 0 0 * * *       | Spring cron expression '0 0 * * *' has 5 fields: expected 6",
 			"QUARTZ  | 0 0 12 ? * 0    | day-of-week: 0 is out of range 1-7 in '0 0 12 ? * 0'",
+			"QUARTZ  | 0 0 12 30W 2 ?  | day-of-month: day 30 never occurs in month 2 in '0 0 12 30W 2 ?'",
 			"QUARTZ  | 0 0 12 ? * 8    | day-of-week: 8 is out of range 1-7 in '0 0 12 ? * 8'",
 			"QUARTZ  | 0 0 12 ? * 8#2  | day-of-week: 8 is out of range 1-7 in '0 0 12 ? * 8#2'",
 			"QUARTZ  | 0 0 12 ? * 2#6  | day-of-week: 6 is out of range 1-5 in '0 0 12 ? * 2#6'",
+			"QUARTZ  | 0 0 12 L-31W * ? | day-of-month: 31 is out of range 0-30 in '0 0 12 L-31W * ?'",
+			"QUARTZ  | 0 0 12 L-29W 2 ? | day-of-month: L-29W never occurs in month 2 in '0 0 12 L-29W 2 ?'",
 			"QUARTZ  | 0 0 12 1 1 ? 1969 | year: 1969 is out of range 1970-9999 in '0 0 12 1 1 ? 1969'",
 			"QUARTZ  | 0 0 12 * * *    | day-of-month and day-of-week: Quartz needs '?' in exactly one of them in '0 0 12 * * *'",
 			"QUARTZ  | 0 0 12 ? * ?    | day-of-month and day-of-week: Quartz needs '?' in exactly one of them",

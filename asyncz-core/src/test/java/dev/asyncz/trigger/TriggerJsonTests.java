@@ -3,6 +3,7 @@ package dev.asyncz.trigger;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -71,7 +72,34 @@ class TriggerJsonTests {
 	void cronIsWrittenWithItsDialectExpressionAndPolicies() {
 		assertThat(this.json.toJson(Triggers.cron("0 8 * * mon-fri", PARIS)).toString()).isEqualTo(
 				"{\"type\":\"cron\",\"dialect\":\"CRONTAB\",\"expression\":\"0 8 * * mon-fri\",\"zone\":\"Europe/Paris\","
-						+ "\"gapPolicy\":\"RUN_AT_END_OF_GAP\",\"overlapPolicy\":\"FIRST\"}");
+						+ "\"gapPolicy\":\"SHIFT_BY_GAP_LENGTH\",\"overlapPolicy\":\"BOTH\"}");
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "RUN_AT_END_OF_GAP, FIRST", "SKIP, BOTH", "SHIFT_BY_GAP_LENGTH, SECOND", "SKIP, SECOND" })
+	void storedCronKeepsThePoliciesItWasStoredWith(DstGapPolicy gap, DstOverlapPolicy overlap) {
+		for (CronTrigger trigger : List.of(Triggers.cron("30 2 * * *", PARIS).withDstPolicy(gap, overlap),
+				Triggers.cron("0 30 2 * * *", PARIS).withDstPolicy(gap, overlap),
+				Triggers.cron(CronDialect.QUARTZ, "0 30 2 * * ?", PARIS).withDstPolicy(gap, overlap),
+				Triggers.cronFields().hour("2").minute("30").zone(PARIS).dstPolicy(gap, overlap).build())) {
+			CronTrigger read = (CronTrigger) this.json
+				.fromJson(this.mapper.readTree(this.json.toJson(trigger).toString()));
+			assertThat(read.gapPolicy()).isEqualTo(gap);
+			assertThat(read.overlapPolicy()).isEqualTo(overlap);
+			assertThat(read.nextFireTimes(Instant.parse("2024-03-30T00:00:00Z"), 3))
+				.isEqualTo(trigger.nextFireTimes(Instant.parse("2024-03-30T00:00:00Z"), 3));
+		}
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', value = {
+			"{\"type\":\"cron\",\"dialect\":\"CRONTAB\",\"expression\":\"30 2 * * *\",\"zone\":\"Europe/Paris\"}",
+			"{\"type\":\"cron\",\"dialect\":\"SPRING\",\"expression\":\"0 30 2 * * *\"}",
+			"{\"type\":\"cron\",\"fields\":{\"hour\":\"2\",\"minute\":\"30\"}}" })
+	void cronWithoutPoliciesIsReadWithTheBehaviourBeforeDialectDefaults(String text) {
+		CronTrigger read = (CronTrigger) this.json.fromJson(this.mapper.readTree(text));
+		assertThat(read.gapPolicy()).isEqualTo(DstGapPolicy.RUN_AT_END_OF_GAP);
+		assertThat(read.overlapPolicy()).isEqualTo(DstOverlapPolicy.FIRST);
 	}
 
 	@Test
@@ -113,7 +141,7 @@ class TriggerJsonTests {
 			"{\"type\":\"cron\",\"fields\":{\"hour\":\"24\"}} | hour: 24 is out of range 0-23",
 			"{\"type\":\"cron\",\"fields\":{\"hours\":\"8\"}} | unknown cron field 'hours'",
 			"{\"type\":\"cron\",\"fields\":[]} | trigger type 'cron': field 'fields' must be an object",
-			"{\"type\":\"cron\",\"dialect\":\"CRONTAB\",\"expression\":\"@daily\",\"gapPolicy\":\"LATER\"} | trigger type 'cron': field 'gapPolicy' 'LATER' is not one of [RUN_AT_END_OF_GAP, SKIP]",
+			"{\"type\":\"cron\",\"dialect\":\"CRONTAB\",\"expression\":\"@daily\",\"gapPolicy\":\"LATER\"} | trigger type 'cron': field 'gapPolicy' 'LATER' is not one of [RUN_AT_END_OF_GAP, SKIP, SHIFT_BY_GAP_LENGTH]",
 			"{\"type\":\"and\"} | trigger type 'and': field 'triggers' must be an array of triggers",
 			"{\"type\":\"or\",\"triggers\":[{\"type\":\"date\",\"runAt\":\"2027-03-01T08:00:00Z\"}]} | or: needs at least two triggers, got 1",
 			"{\"type\":\"or\",\"triggers\":[{\"type\":\"nope\"},{\"type\":\"nope\"}]} | unknown trigger type 'nope'" })

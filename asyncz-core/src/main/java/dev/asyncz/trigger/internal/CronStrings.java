@@ -1,11 +1,16 @@
 package dev.asyncz.trigger.internal;
 
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.Month;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.asyncz.trigger.CronDialect;
 import dev.asyncz.trigger.InvalidTriggerException;
@@ -44,6 +49,14 @@ public final class CronStrings {
 	private static final FieldSpec QUARTZ_DAY_OF_WEEK = new FieldSpec("day-of-week", 1, 7, SUNDAY_FIRST, 1);
 
 	private static final FieldSpec YEAR = FieldSpec.of("year", 1970, 9999);
+
+	// Spring reads a day-of-week range that starts on Sunday (SUN-THU, 7-4) as starting
+	// at 0, its other number for Sunday, so it does not go backwards.
+	private static final Pattern SUNDAY_START = Pattern.compile("^\\s*(?i:sun|7)-");
+
+	private static final Pattern LAST_WEEKDAY = Pattern.compile("(?i)L-(\\d{1,2})W");
+
+	private static final Pattern NEAREST_WEEKDAY = Pattern.compile("(?i)(\\d{1,2})W");
 
 	private static final Map<String, String> MACROS = Map.of("@yearly", "0 0 1 1 *", "@annually", "0 0 1 1 *",
 			"@monthly", "0 0 1 * *", "@weekly", "0 0 * * 0", "@daily", "0 0 * * *", "@midnight", "0 0 * * *", "@hourly",
@@ -144,8 +157,8 @@ public final class CronStrings {
 						+ " fields: expected 6 (second minute hour day-of-month month day-of-week)");
 			}
 			String where = where(expression);
-			checkSecondsToMonth(fields, where);
-			checkPlainItems(SPRING_DAY_OF_WEEK, fields[5], where);
+			checkSecondsToMonth(fields, where, FieldSpec.Steps.ANY);
+			checkPlainItems(SPRING_DAY_OF_WEEK, fields[5], where, FieldSpec.Steps.ANY);
 		}
 		return spring(text, expression, null);
 	}
@@ -157,7 +170,7 @@ public final class CronStrings {
 					+ " fields: expected 6 or 7 (second minute hour day-of-month month day-of-week [year])");
 		}
 		String where = where(expression);
-		checkSecondsToMonth(fields, where);
+		checkSecondsToMonth(fields, where, FieldSpec.Steps.UP_TO_FIELD_MAX);
 		if (fields[3].equals("?") == fields[5].equals("?")) {
 			throw new InvalidTriggerException(
 					"day-of-month and day-of-week: Quartz needs '?' in exactly one of them" + where);
@@ -166,9 +179,67 @@ public final class CronStrings {
 		if (fields.length == 7 && !fields[6].equals("*")) {
 			years = YEAR.parse(fields[6], where);
 		}
-		String spring = String.join(" ", fields[0], fields[1], fields[2], fields[3], fields[4],
-				quartzWeekdays(fields[5], where));
-		return spring(spring, expression, years);
+		String weekdays = quartzWeekdays(fields[5], where);
+		// Quartz's L-nW (the weekday nearest to n days before the last) has no Spring
+		// spelling, and Quartz's nW differs from Spring's when day n is a Sunday ending
+		// its month (Quartz goes back to the Friday, Spring finds none): those items
+		// select whole days of a schedule without a day rule.
+		List<String> days = new ArrayList<>();
+		List<LocalSchedule> schedules = new ArrayList<>();
+		BitSet months = MONTH.parse(fields[4], where);
+		for (String item : fields[3].split(",", -1)) {
+			Matcher lastWeekday = LAST_WEEKDAY.matcher(item.trim());
+			Matcher nearestWeekday = NEAREST_WEEKDAY.matcher(item.trim());
+			LocalSchedule everyDay = spring(String.join(" ", fields[0], fields[1], fields[2], "*", fields[4], "?"),
+					expression, years);
+			if (lastWeekday.matches()) {
+				int offset = lastWeekdayOffset(lastWeekday.group(1), months, where);
+				schedules.add(new DayFilteredSchedule(everyDay,
+						(date) -> isNearestWeekday(date, date.lengthOfMonth() - offset)));
+			}
+			else if (nearestWeekday.matches()) {
+				int day = DAY_OF_MONTH.value(nearestWeekday.group(1), where);
+				BitSet only = new BitSet();
+				only.set(day);
+				Calendars.requireReachableDay(DAY_OF_MONTH.name(), only, months, where);
+				schedules.add(new DayFilteredSchedule(everyDay, (date) -> isNearestWeekday(date, day)));
+			}
+			else {
+				days.add(item);
+			}
+		}
+		if (!days.isEmpty()) {
+			schedules.add(spring(
+					String.join(" ", fields[0], fields[1], fields[2], String.join(",", days), fields[4], weekdays),
+					expression, years));
+		}
+		return schedules.stream().reduce(LocalSchedule::union).orElseThrow();
+	}
+
+	private static int lastWeekdayOffset(String digits, BitSet months, String where) {
+		int offset = FieldSpec.of("day-of-month", 0, 30).value(digits, where);
+		int longest = months.stream().map((month) -> Month.of(month).maxLength()).max().orElse(31);
+		if (offset >= longest) {
+			throw DAY_OF_MONTH
+				.invalid("L-" + offset + "W never occurs in month " + months.toString().replaceAll("[{} ]", ""), where);
+		}
+		return offset;
+	}
+
+	// Quartz's W: the weekday nearest to the target day, never leaving its month; a
+	// month without the target day has none.
+	private static boolean isNearestWeekday(LocalDate date, int target) {
+		if (target < 1 || target > date.lengthOfMonth()) {
+			return false;
+		}
+		LocalDate day = date.withDayOfMonth(target);
+		if (day.getDayOfWeek() == DayOfWeek.SATURDAY) {
+			day = (target == 1) ? day.plusDays(2) : day.minusDays(1);
+		}
+		else if (day.getDayOfWeek() == DayOfWeek.SUNDAY) {
+			day = (target == date.lengthOfMonth()) ? day.minusDays(2) : day.plusDays(1);
+		}
+		return day.equals(date);
 	}
 
 	// Quartz numbers days 1 = Sunday .. 7 = Saturday; Spring 0 or 7 = Sunday, 1 = Monday.
@@ -180,8 +251,13 @@ public final class CronStrings {
 		}
 		List<String> items = new ArrayList<>();
 		BitSet plain = new BitSet();
-		for (String item : field.split(",", -1)) {
+		String[] parts = field.split(",", -1);
+		for (String item : parts) {
 			String upper = item.trim().toUpperCase(Locale.ROOT);
+			if (upper.endsWith("L") && parts.length > 1) {
+				throw new InvalidTriggerException(
+						"day-of-week: Quartz does not accept '" + item.trim() + "' together with other days" + where);
+			}
 			int hash = upper.indexOf('#');
 			if (hash >= 0) {
 				int nth = FieldSpec.of("day-of-week", 1, 5).value(upper.substring(hash + 1), where);
@@ -194,7 +270,7 @@ public final class CronStrings {
 				items.add(weekdayName(upper.substring(0, upper.length() - 1), where) + "L");
 			}
 			else {
-				plain.or(QUARTZ_DAY_OF_WEEK.parse(item, where));
+				plain.or(QUARTZ_DAY_OF_WEEK.parse(item, where, FieldSpec.Steps.UP_TO_FIELD_MAX));
 			}
 		}
 		if (!plain.isEmpty()) {
@@ -209,23 +285,24 @@ public final class CronStrings {
 		return SUNDAY_FIRST.get(QUARTZ_DAY_OF_WEEK.value(text, where) - 1).toUpperCase(Locale.ROOT);
 	}
 
-	// Spring and Quartz agree on the first five fields.
-	private static void checkSecondsToMonth(String[] fields, String where) {
-		SECOND.parse(fields[0], where);
-		MINUTE.parse(fields[1], where);
-		HOUR.parse(fields[2], where);
-		checkPlainItems(DAY_OF_MONTH, fields[3], where);
-		MONTH.parse(fields[4], where);
+	// Spring and Quartz agree on the first five fields, but not on steps.
+	private static void checkSecondsToMonth(String[] fields, String where, FieldSpec.Steps steps) {
+		SECOND.parse(fields[0], where, steps);
+		MINUTE.parse(fields[1], where, steps);
+		HOUR.parse(fields[2], where, steps);
+		checkPlainItems(DAY_OF_MONTH, fields[3], where, steps);
+		MONTH.parse(fields[4], where, steps);
 	}
 
 	// Items with Spring's day specials (?, L, W, #) are left for Spring to check.
-	private static void checkPlainItems(FieldSpec spec, String field, String where) {
+	private static void checkPlainItems(FieldSpec spec, String field, String where, FieldSpec.Steps steps) {
 		for (String item : field.split(",", -1)) {
 			String upper = item.trim().toUpperCase(Locale.ROOT);
 			boolean special = upper.equals("?") || upper.contains("#") || upper.endsWith("L")
 					|| (spec == DAY_OF_MONTH && (upper.startsWith("L") || upper.endsWith("W")));
 			if (!special) {
-				spec.parse(item, where);
+				spec.parse((spec == SPRING_DAY_OF_WEEK) ? SUNDAY_START.matcher(item).replaceFirst("0-") : item, where,
+						steps);
 			}
 		}
 	}

@@ -78,8 +78,8 @@ public final class FieldSchedule implements LocalSchedule {
 	private final BitSet seconds;
 
 	private FieldSchedule(Map<String, String> fields) {
-		this.years = YEAR.parse(fields.get("year"), "");
-		this.months = MONTH.parse(fields.get("month"), "");
+		this.years = YEAR.parse(fields.get("year"), "", FieldSpec.Steps.UP_TO_SPAN);
+		this.months = MONTH.parse(fields.get("month"), "", FieldSpec.Steps.UP_TO_SPAN);
 		this.days = new BitSet();
 		boolean last = false;
 		this.nthWeekdays = new ArrayList<>();
@@ -98,15 +98,15 @@ public final class FieldSchedule implements LocalSchedule {
 						+ "'last' followed by a weekday such as 'last fri')", "");
 			}
 			else {
-				this.days.or(DAY.parse(item, ""));
+				this.days.or(DAY.parse(item, "", FieldSpec.Steps.UP_TO_SPAN));
 			}
 		}
 		this.lastDay = last;
-		this.weeks = WEEK.parse(fields.get("week"), "");
-		this.weekdays = DAY_OF_WEEK.parse(fields.get("dayOfWeek"), "");
-		this.hours = HOUR.parse(fields.get("hour"), "");
-		this.minutes = MINUTE.parse(fields.get("minute"), "");
-		this.seconds = SECOND.parse(fields.get("second"), "");
+		this.weeks = WEEK.parse(fields.get("week"), "", FieldSpec.Steps.UP_TO_SPAN);
+		this.weekdays = DAY_OF_WEEK.parse(fields.get("dayOfWeek"), "", FieldSpec.Steps.UP_TO_SPAN);
+		this.hours = HOUR.parse(fields.get("hour"), "", FieldSpec.Steps.UP_TO_SPAN);
+		this.minutes = MINUTE.parse(fields.get("minute"), "", FieldSpec.Steps.UP_TO_SPAN);
+		this.seconds = SECOND.parse(fields.get("second"), "", FieldSpec.Steps.UP_TO_SPAN);
 		if (!last && this.nthWeekdays.isEmpty()) {
 			Calendars.requireReachableDay(DAY.name(), this.days, this.months, "");
 		}

@@ -32,21 +32,33 @@ public record FieldSpec(String name, int min, int max, List<String> names, int f
 	}
 
 	/**
-	 * Parses a whole field into the set of values it selects.
+	 * Parses a whole field into the set of values it selects, accepting any step.
 	 * @param text the field text
 	 * @param where appended to error messages, such as {@code " in '0 24 * * *'"}
 	 * @return the selected values
 	 * @throws InvalidTriggerException naming this field and the bad value
 	 */
 	public BitSet parse(String text, String where) {
+		return parse(text, where, Steps.ANY);
+	}
+
+	/**
+	 * Parses a whole field into the set of values it selects.
+	 * @param text the field text
+	 * @param where appended to error messages, such as {@code " in '0 24 * * *'"}
+	 * @param steps which steps the dialect accepts
+	 * @return the selected values
+	 * @throws InvalidTriggerException naming this field and the bad value
+	 */
+	public BitSet parse(String text, String where, Steps steps) {
 		BitSet values = new BitSet();
 		for (String item : text.split(",", -1)) {
-			parseItem(item.trim(), values, where);
+			parseItem(item.trim(), values, where, steps);
 		}
 		return values;
 	}
 
-	private void parseItem(String item, BitSet values, String where) {
+	private void parseItem(String item, BitSet values, String where, Steps steps) {
 		if (item.isEmpty()) {
 			throw invalid("empty value in list", where);
 		}
@@ -67,8 +79,22 @@ public record FieldSpec(String name, int min, int max, List<String> names, int f
 				throw invalid("range " + range + " goes backwards (" + first + " > " + last + ")", where);
 			}
 		}
+		if (slash >= 0) {
+			checkStep(item, step, last - first, steps, where);
+		}
 		for (int value = first; value <= last; value += step) {
 			values.set(value);
+		}
+	}
+
+	private void checkStep(String item, int step, int span, Steps steps, String where) {
+		if (steps == Steps.UP_TO_FIELD_MAX && step > this.max) {
+			throw invalid("step " + step + " in " + item + " is larger than " + this.max + ", the largest this field "
+					+ "accepts", where);
+		}
+		if (steps == Steps.UP_TO_SPAN && step > span) {
+			throw invalid("step " + step + " in " + item + " is larger than the span of its range (" + span + ")",
+					where);
 		}
 	}
 
@@ -114,6 +140,28 @@ public record FieldSpec(String name, int min, int max, List<String> names, int f
 	 */
 	public InvalidTriggerException invalid(String problem, String where) {
 		return new InvalidTriggerException(this.name + ": " + problem + where);
+	}
+
+	/**
+	 * Which steps ({@code /n}) a dialect accepts.
+	 */
+	public enum Steps {
+
+		/** Any step of at least 1, as crontab and Spring do ({@code *}{@code /90}). */
+		ANY,
+
+		/**
+		 * Steps up to the field's largest value, as Quartz: 59 for minutes, 23 for hours,
+		 * 31 for days of the month, 12 for months, 7 for days of the week.
+		 */
+		UP_TO_FIELD_MAX,
+
+		/**
+		 * Steps up to the span of their range, as APScheduler: {@code *}{@code /75}
+		 * minutes and day {@code 10-12/5} are rejected.
+		 */
+		UP_TO_SPAN
+
 	}
 
 }
