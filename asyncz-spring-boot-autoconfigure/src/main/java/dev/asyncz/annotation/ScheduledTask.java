@@ -11,15 +11,13 @@ import java.lang.annotation.Target;
  * Runs a bean method on a schedule. Give exactly one of {@link #cron()} or
  * {@link #interval()}, or only a {@link #startDate()} for a single run:
  *
- * <pre>{@code
+ * <pre class="code">
  * &#64;ScheduledTask(id = "newsletter", cron = "1 8 * * mon,wed,fri", zone = "Europe/Paris")
  * public void sendNewsletter() { … }
  *
- *
-
-&#64;ScheduledTask(id = "status", interval = "10m", initialDelay = "30s", maxInstances = 1)
+ * &#64;ScheduledTask(id = "status", interval = "10m", initialDelay = "30s", maxInstances = 1)
  * public void checkStatus(TaskContext context) { … }
- * }</pre>
+ * </pre>
  *
  * <p>
  * The method takes no parameters or one {@link dev.asyncz.task.TaskContext}; it may

@@ -10,12 +10,12 @@ import java.lang.annotation.Target;
  * Registers a bean method as a named function that tasks may call, including tasks kept
  * in a persistent store (which refer to functions only by name):
  *
- * <pre>{@code
+ * <pre class="code">
  * &#64;TaskFunction("send-reminder")
  * public void sendReminder(String userId, Reminder reminder) { … }
  *
  * scheduler.add(TaskRequest.of("send-reminder", Triggers.at(when)).args("user-7", reminder).build());
- * }</pre>
+ * </pre>
  *
  * <p>
  * A task's positional arguments fill the parameters in order, then its named arguments

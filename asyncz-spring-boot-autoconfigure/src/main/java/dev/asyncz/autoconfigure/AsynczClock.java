@@ -14,15 +14,13 @@ import org.springframework.beans.factory.annotation.Qualifier;
  * {@link dev.asyncz.core.ControllableClock} this way lets tests move time and see due
  * tasks run at once:
  *
- * <pre>{@code
+ * <pre class="code">
  * &#64;Bean
- *
-
-&#64;AsynczClock
+ * &#64;AsynczClock
  * ControllableClock asynczClock() {
  *     return new ControllableClock(Instant.parse("2027-01-01T00:00:00Z"));
  * }
- * }</pre>
+ * </pre>
  */
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
