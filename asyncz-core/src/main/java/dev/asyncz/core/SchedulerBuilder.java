@@ -13,12 +13,15 @@ import java.util.UUID;
 
 import dev.asyncz.core.internal.DefaultScheduler;
 import dev.asyncz.core.internal.SchedulerSettings;
+import dev.asyncz.core.internal.SchedulerSettings.DstPolicy;
 import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.MemoryTaskStore;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.task.TaskOptions;
+import dev.asyncz.trigger.DstGapPolicy;
+import dev.asyncz.trigger.DstOverlapPolicy;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,6 +56,8 @@ public final class SchedulerBuilder {
 	private int batchSize = 1000;
 
 	private @Nullable String instanceId;
+
+	private @Nullable DstPolicy dstPolicy;
 
 	SchedulerBuilder() {
 	}
@@ -204,6 +209,20 @@ public final class SchedulerBuilder {
 	}
 
 	/**
+	 * One daylight-saving policy for every cron trigger that keeps its origin's (see
+	 * {@link dev.asyncz.trigger.CronTrigger}); a trigger's own
+	 * {@link dev.asyncz.trigger.CronTrigger#withDstPolicy} still wins. Unset, each
+	 * dialect keeps its origin's behaviour.
+	 * @param gap what a wall time that does not exist does
+	 * @param overlap what a wall time that happens twice does
+	 * @return this builder
+	 */
+	public SchedulerBuilder dstPolicy(DstGapPolicy gap, DstOverlapPolicy overlap) {
+		this.dstPolicy = new DstPolicy(Objects.requireNonNull(gap, "gap"), Objects.requireNonNull(overlap, "overlap"));
+		return this;
+	}
+
+	/**
 	 * Builds the scheduler, not yet started.
 	 * @return the scheduler
 	 */
@@ -215,7 +234,7 @@ public final class SchedulerBuilder {
 		String id = (this.instanceId != null) ? this.instanceId : UUID.randomUUID().toString();
 		return DefaultScheduler.create(new SchedulerSettings(stores, executors, this.functions, this.clock, this.zone,
 				this.maxWait, this.taskDefaults, this.maxTasks, this.clockJumpThreshold, this.shutdownTimeout,
-				this.batchSize, id, List.copyOf(this.interceptors)));
+				this.batchSize, id, List.copyOf(this.interceptors), this.dstPolicy));
 	}
 
 	private static Duration positive(Duration duration, String what) {

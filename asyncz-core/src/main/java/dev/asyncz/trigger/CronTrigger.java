@@ -176,6 +176,17 @@ public final class CronTrigger implements ZonedTrigger {
 	}
 
 	/**
+	 * Whether the trigger keeps its origin's daylight-saving policies (its dialect's, or
+	 * APScheduler's for a trigger built from fields), so that a scheduler-wide policy may
+	 * replace them.
+	 * @return true unless {@link #withDstPolicy} chose others
+	 */
+	public boolean hasOriginDstPolicy() {
+		CronDialect origin = (this.dialect != null) ? this.dialect : CronDialect.CRONTAB;
+		return this.gapPolicy == origin.defaultGapPolicy() && this.overlapPolicy == origin.defaultOverlapPolicy();
+	}
+
+	/**
 	 * The dialect of the expression.
 	 * @return the dialect, or {@code null} for a trigger built from fields
 	 */

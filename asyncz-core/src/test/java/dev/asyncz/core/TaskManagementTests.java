@@ -22,6 +22,9 @@ import dev.asyncz.task.TaskNotFoundException;
 import dev.asyncz.task.TaskOptions;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.task.TaskUpdate;
+import dev.asyncz.trigger.CronTrigger;
+import dev.asyncz.trigger.DstGapPolicy;
+import dev.asyncz.trigger.DstOverlapPolicy;
 import dev.asyncz.trigger.Trigger;
 import dev.asyncz.trigger.Triggers;
 import dev.asyncz.trigger.ZonedTrigger;
@@ -406,6 +409,35 @@ class TaskManagementTests {
 	void previewOfAnUnknownTaskFailsNamingIt() {
 		assertThatExceptionOfType(TaskNotFoundException.class).isThrownBy(() -> this.scheduler.preview("ghost", 5))
 			.withMessageContaining("ghost");
+	}
+
+	@Test
+	void schedulerWideDstPolicyReplacesTheOriginPolicyOfACronTrigger() {
+		try (Scheduler wide = Scheduler.builder()
+			.clock(this.clock)
+			.dstPolicy(DstGapPolicy.SKIP, DstOverlapPolicy.FIRST)
+			.build()) {
+			wide.functions().register("noop", (context) -> null);
+			Task task = wide.add(TaskRequest.of("noop", Triggers.cron("30 2 * * *")).id("nightly").build());
+			assertThat(task.trigger()).isInstanceOfSatisfying(CronTrigger.class, (cron) -> {
+				assertThat(cron.gapPolicy()).isEqualTo(DstGapPolicy.SKIP);
+				assertThat(cron.overlapPolicy()).isEqualTo(DstOverlapPolicy.FIRST);
+			});
+		}
+	}
+
+	@Test
+	void aTriggersOwnDstPolicyWinsOverTheSchedulerWideOne() {
+		try (Scheduler wide = Scheduler.builder()
+			.clock(this.clock)
+			.dstPolicy(DstGapPolicy.SKIP, DstOverlapPolicy.FIRST)
+			.build()) {
+			wide.functions().register("noop", (context) -> null);
+			CronTrigger own = Triggers.cron("30 2 * * *")
+				.withDstPolicy(DstGapPolicy.RUN_AT_END_OF_GAP, DstOverlapPolicy.BOTH);
+			Task task = wide.add(TaskRequest.of("noop", own).id("nightly").build());
+			assertThat(((CronTrigger) task.trigger()).gapPolicy()).isEqualTo(DstGapPolicy.RUN_AT_END_OF_GAP);
+		}
 	}
 
 }

@@ -6,6 +6,8 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.asyncz.trigger.DstGapPolicy;
+import dev.asyncz.trigger.DstOverlapPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -142,6 +144,37 @@ public class AsynczProperties {
 		 * late.
 		 */
 		private @Nullable Duration misfireGraceTime = Duration.ofSeconds(1);
+
+		/**
+		 * What every cron trigger that keeps its origin's daylight-saving policies does
+		 * with a wall time that does not exist (set together with dst-overlap-policy).
+		 * Unset means each dialect's origin: crontab and cron fields shift by the gap,
+		 * Spring and Quartz skip.
+		 */
+		private @Nullable DstGapPolicy dstGapPolicy;
+
+		/**
+		 * What every cron trigger that keeps its origin's daylight-saving policies does
+		 * with a wall time that happens twice (set together with dst-gap-policy). Unset
+		 * means each dialect's origin.
+		 */
+		private @Nullable DstOverlapPolicy dstOverlapPolicy;
+
+		public @Nullable DstGapPolicy getDstGapPolicy() {
+			return this.dstGapPolicy;
+		}
+
+		public void setDstGapPolicy(@Nullable DstGapPolicy dstGapPolicy) {
+			this.dstGapPolicy = dstGapPolicy;
+		}
+
+		public @Nullable DstOverlapPolicy getDstOverlapPolicy() {
+			return this.dstOverlapPolicy;
+		}
+
+		public void setDstOverlapPolicy(@Nullable DstOverlapPolicy dstOverlapPolicy) {
+			this.dstOverlapPolicy = dstOverlapPolicy;
+		}
 
 		public boolean isCoalesce() {
 			return this.coalesce;

@@ -23,6 +23,9 @@ import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskCallable;
 import dev.asyncz.task.TaskOptions;
 import dev.asyncz.task.TaskRequest;
+import dev.asyncz.trigger.CronTrigger;
+import dev.asyncz.trigger.DstGapPolicy;
+import dev.asyncz.trigger.DstOverlapPolicy;
 import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
@@ -153,6 +156,28 @@ class AsynczAutoConfigurationTests {
 				assertThat(task.options().maxInstances()).isEqualTo(3);
 				assertThat(task.options().misfireGraceTime()).isEqualTo(Duration.ofSeconds(30));
 			});
+	}
+
+	@Test
+	void taskDefaultsDstPolicyAppliesToCronTasksThatKeepTheirOrigins() {
+		this.contextRunner
+			.withPropertyValues("asyncz.task-defaults.dst-gap-policy=skip",
+					"asyncz.task-defaults.dst-overlap-policy=first")
+			.run((context) -> {
+				Task task = context.getBean(Scheduler.class)
+					.add(TaskRequest.of("noop", (run) -> null, Triggers.cron("30 2 * * *")).build());
+				assertThat(task.trigger()).isInstanceOfSatisfying(CronTrigger.class, (cron) -> {
+					assertThat(cron.gapPolicy()).isEqualTo(DstGapPolicy.SKIP);
+					assertThat(cron.overlapPolicy()).isEqualTo(DstOverlapPolicy.FIRST);
+				});
+			});
+	}
+
+	@Test
+	void dstGapPolicyWithoutOverlapPolicyFailsNamingTheMissingKey() {
+		this.contextRunner.withPropertyValues("asyncz.task-defaults.dst-gap-policy=skip")
+			.run((context) -> assertThat(propertyFailure(context).getDescription())
+				.contains("asyncz.task-defaults.dst-overlap-policy"));
 	}
 
 	@Test

@@ -11,6 +11,9 @@ import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.task.TaskOptions;
+import dev.asyncz.trigger.DstGapPolicy;
+import dev.asyncz.trigger.DstOverlapPolicy;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a scheduler is built from, as {@link dev.asyncz.core.SchedulerBuilder}
@@ -29,10 +32,22 @@ import dev.asyncz.task.TaskOptions;
  * @param batchSize due tasks per store per pass
  * @param instanceId this scheduler's id among peers
  * @param interceptors wrap every task run, outermost first
+ * @param dstPolicy replaces the origin's daylight-saving policies of the cron triggers
+ * that keep them, or {@code null}
  */
 public record SchedulerSettings(Map<String, TaskStore> stores, Map<String, SchedulerExecutor> executors,
 		TaskFunctions functions, Clock clock, ZoneId zone, Duration maxWait, TaskOptions taskDefaults, long maxTasks,
 		Duration clockJumpThreshold, Duration shutdownTimeout, int batchSize, String instanceId,
-		List<TaskRunInterceptor> interceptors) {
+		List<TaskRunInterceptor> interceptors, @Nullable DstPolicy dstPolicy) {
+
+	/**
+	 * A scheduler-wide daylight-saving policy.
+	 *
+	 * @param gap what a wall time that does not exist does
+	 * @param overlap what a wall time that happens twice does
+	 */
+	public record DstPolicy(DstGapPolicy gap, DstOverlapPolicy overlap) {
+
+	}
 
 }

@@ -11,6 +11,7 @@ import dev.asyncz.store.TaskStore;
 import dev.asyncz.task.InvalidTaskException;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskRequest;
+import dev.asyncz.trigger.CronTrigger;
 import dev.asyncz.trigger.IntervalTrigger;
 import dev.asyncz.trigger.LifecycleTrigger;
 import dev.asyncz.trigger.Trigger;
@@ -89,7 +90,8 @@ final class TaskValidation {
 	}
 
 	/**
-	 * Fills in what a trigger left to the scheduler: the default zone, and for an
+	 * Fills in what a trigger left to the scheduler: the default zone, the scheduler-wide
+	 * daylight-saving policy for a cron trigger that keeps its origin's, and for an
 	 * interval without a start a start one interval from now — pinned, so the grid
 	 * survives restarts and jitter cannot make it drift.
 	 * @param trigger the trigger as given
@@ -100,6 +102,10 @@ final class TaskValidation {
 		Trigger prepared = trigger;
 		if (prepared instanceof ZonedTrigger zoned && zoned.zone() == null) {
 			prepared = zoned.inZone(this.settings.zone());
+		}
+		SchedulerSettings.DstPolicy dst = this.settings.dstPolicy();
+		if (dst != null && prepared instanceof CronTrigger cron && cron.hasOriginDstPolicy()) {
+			prepared = cron.withDstPolicy(dst.gap(), dst.overlap());
 		}
 		if (prepared instanceof IntervalTrigger interval && interval.start() == null) {
 			prepared = interval.startingAt(now.plus(interval.interval()));

@@ -1,6 +1,7 @@
 package dev.asyncz.autoconfigure.internal;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,6 +18,8 @@ import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.task.TaskOptions;
+import dev.asyncz.trigger.DstGapPolicy;
+import dev.asyncz.trigger.DstOverlapPolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanNotOfRequiredTypeException;
@@ -94,6 +97,7 @@ public final class SchedulerPropertiesMapper {
 			builder.maxTasks(atLeastOne("asyncz.max-tasks", maxTasks));
 		}
 		builder.taskDefaults(taskDefaults(this.properties.getTaskDefaults(), misfireLimitRemoved()));
+		dstPolicy(this.properties.getTaskDefaults(), builder);
 		builder.shutdownTimeout(positive("asyncz.shutdown.await-termination-period",
 				this.properties.getShutdown().getAwaitTerminationPeriod()));
 		refuseStoresWithoutType();
@@ -109,6 +113,23 @@ public final class SchedulerPropertiesMapper {
 	private boolean misfireLimitRemoved() {
 		String grace = this.environment.getProperty("asyncz.task-defaults.misfire-grace-time");
 		return grace != null && grace.isBlank();
+	}
+
+	private static void dstPolicy(AsynczProperties.TaskDefaults properties, SchedulerBuilder builder) {
+		DstGapPolicy gap = properties.getDstGapPolicy();
+		DstOverlapPolicy overlap = properties.getDstOverlapPolicy();
+		if (gap == null && overlap == null) {
+			return;
+		}
+		if (gap == null || overlap == null) {
+			String missing = (gap == null) ? "dst-gap-policy" : "dst-overlap-policy";
+			throw new InvalidAsynczPropertyException("asyncz.task-defaults." + missing, null,
+					"a scheduler-wide daylight-saving policy needs both dst-gap-policy and dst-overlap-policy",
+					"Set asyncz.task-defaults." + missing + " to one of "
+							+ Arrays.toString((gap == null) ? DstGapPolicy.values() : DstOverlapPolicy.values())
+							+ ", or remove the other one to keep each dialect's behaviour.");
+		}
+		builder.dstPolicy(gap, overlap);
 	}
 
 	private static TaskOptions taskDefaults(AsynczProperties.TaskDefaults properties, boolean noMisfireLimit) {

@@ -1,13 +1,12 @@
 package dev.asyncz.autoconfigure.jdbc;
 
-import java.time.Duration;
-
+import dev.asyncz.autoconfigure.ClaimingStoreProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The keys of a store of type {@code jdbc}, under {@code asyncz.stores.<name>}.
  */
-public class JdbcStoreProperties {
+public class JdbcStoreProperties extends ClaimingStoreProperties {
 
 	/**
 	 * Name of the DataSource bean a jdbc store uses. Unset means the application's
@@ -24,18 +23,6 @@ public class JdbcStoreProperties {
 	 * When a jdbc store creates its tables.
 	 */
 	private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
-
-	/**
-	 * How long a jdbc store's claim on a due task lasts before another instance may take
-	 * the task over. Unset means the store's default.
-	 */
-	private @Nullable Duration leaseTime;
-
-	/**
-	 * How often a jdbc store looks for tasks added by other instances. Unset means the
-	 * store's default.
-	 */
-	private @Nullable Duration pollInterval;
 
 	public @Nullable String getDataSource() {
 		return this.dataSource;
@@ -59,22 +46,6 @@ public class JdbcStoreProperties {
 
 	public void setInitializeSchema(InitializeSchema initializeSchema) {
 		this.initializeSchema = initializeSchema;
-	}
-
-	public @Nullable Duration getLeaseTime() {
-		return this.leaseTime;
-	}
-
-	public void setLeaseTime(@Nullable Duration leaseTime) {
-		this.leaseTime = leaseTime;
-	}
-
-	public @Nullable Duration getPollInterval() {
-		return this.pollInterval;
-	}
-
-	public void setPollInterval(@Nullable Duration pollInterval) {
-		this.pollInterval = pollInterval;
 	}
 
 	/**

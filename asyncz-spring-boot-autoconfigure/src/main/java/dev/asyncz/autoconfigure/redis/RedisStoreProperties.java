@@ -1,13 +1,12 @@
 package dev.asyncz.autoconfigure.redis;
 
-import java.time.Duration;
-
+import dev.asyncz.autoconfigure.ClaimingStoreProperties;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The keys of a store of type {@code redis}, under {@code asyncz.stores.<name>}.
  */
-public class RedisStoreProperties {
+public class RedisStoreProperties extends ClaimingStoreProperties {
 
 	/**
 	 * Redis URL of a redis store, such as redis://localhost:6379. Unset means the
@@ -19,18 +18,6 @@ public class RedisStoreProperties {
 	 * Prefix of the keys of a redis store.
 	 */
 	private String keyPrefix = "asyncz:";
-
-	/**
-	 * How long a redis store's claim on a due task lasts before another instance may take
-	 * the task over. Unset means the store's default.
-	 */
-	private @Nullable Duration leaseTime;
-
-	/**
-	 * How often a redis store looks for tasks added by other instances. Unset means the
-	 * store's default.
-	 */
-	private @Nullable Duration pollInterval;
 
 	public @Nullable String getUrl() {
 		return this.url;
@@ -46,22 +33,6 @@ public class RedisStoreProperties {
 
 	public void setKeyPrefix(String keyPrefix) {
 		this.keyPrefix = keyPrefix;
-	}
-
-	public @Nullable Duration getLeaseTime() {
-		return this.leaseTime;
-	}
-
-	public void setLeaseTime(@Nullable Duration leaseTime) {
-		this.leaseTime = leaseTime;
-	}
-
-	public @Nullable Duration getPollInterval() {
-		return this.pollInterval;
-	}
-
-	public void setPollInterval(@Nullable Duration pollInterval) {
-		this.pollInterval = pollInterval;
 	}
 
 }
