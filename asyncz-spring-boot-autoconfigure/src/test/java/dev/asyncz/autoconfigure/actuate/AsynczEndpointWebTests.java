@@ -81,7 +81,7 @@ class AsynczEndpointWebTests {
 		assertThat(json.path("state").asString()).isEqualTo("RUNNING");
 		assertThat(json.path("timezone").asString()).isEqualTo("Europe/Paris");
 		assertThat(json.at("/stores/0/name").asString()).isEqualTo("default");
-		assertThat(json.at("/stores/0/type").asString()).isEqualTo("MemoryTaskStore");
+		assertThat(json.at("/stores/0/type").asString()).isEqualTo("memory");
 		assertThat(json.at("/stores/0/taskCount").asLong()).isEqualTo(4);
 		assertThat(json.at("/stores/1/name").asString()).isEqualTo("archive");
 		assertThat(json.at("/stores/1/taskCount").asLong()).isEqualTo(1);
