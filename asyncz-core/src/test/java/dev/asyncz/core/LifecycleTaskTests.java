@@ -95,4 +95,11 @@ class LifecycleTaskTests {
 			.withMessageContaining("'durable'");
 	}
 
+	@Test
+	void resumingAWaitingLifecycleTaskKeepsIt() {
+		this.scheduler.add(TaskRequest.of("record", Triggers.onShutdown()).id("flush").build());
+		assertThat(this.scheduler.resumeTask("flush")).isPresent();
+		assertThat(this.scheduler.get("flush")).isPresent();
+	}
+
 }

@@ -285,6 +285,11 @@ public final class DefaultScheduler implements Scheduler {
 	@Override
 	public Optional<Task> resumeTask(String id) {
 		Task current = require(id);
+		if (current.trigger() instanceof LifecycleTrigger) {
+			// It waits for a moment of the life cycle, not a time: there is nothing to
+			// resume, and no "finished trigger" to remove it for.
+			return Optional.of(current);
+		}
 		Optional<Instant> next = current.trigger().firstFireTime(now());
 		if (next.isEmpty()) {
 			removeFinished(current);
