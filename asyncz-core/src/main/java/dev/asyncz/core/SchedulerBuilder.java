@@ -51,6 +51,8 @@ public final class SchedulerBuilder {
 
 	private Duration clockJumpThreshold = Duration.ofSeconds(1);
 
+	private @Nullable Duration failedTaskRetention;
+
 	private Duration shutdownTimeout = Duration.ofSeconds(30);
 
 	private int batchSize = 1000;
@@ -173,6 +175,17 @@ public final class SchedulerBuilder {
 	}
 
 	/**
+	 * How long a task stays in the failed state (its last attempt failed, no retry left)
+	 * before it is removed. By default it stays until someone runs or deletes it.
+	 * @param retention a positive duration, or {@code null} to keep failed tasks
+	 * @return this builder
+	 */
+	public SchedulerBuilder failedTaskRetention(@Nullable Duration retention) {
+		this.failedTaskRetention = (retention != null) ? positive(retention, "failedTaskRetention") : null;
+		return this;
+	}
+
+	/**
 	 * How long {@code shutdown(true)} waits for running tasks.
 	 * @param timeout a positive duration
 	 * @return this builder
@@ -234,7 +247,7 @@ public final class SchedulerBuilder {
 		String id = (this.instanceId != null) ? this.instanceId : UUID.randomUUID().toString();
 		return DefaultScheduler.create(new SchedulerSettings(stores, executors, this.functions, this.clock, this.zone,
 				this.maxWait, this.taskDefaults, this.maxTasks, this.clockJumpThreshold, this.shutdownTimeout,
-				this.batchSize, id, List.copyOf(this.interceptors), this.dstPolicy));
+				this.batchSize, id, List.copyOf(this.interceptors), this.dstPolicy, this.failedTaskRetention));
 	}
 
 	private static Duration positive(Duration duration, String what) {

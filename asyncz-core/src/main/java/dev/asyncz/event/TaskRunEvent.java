@@ -6,8 +6,8 @@ import java.time.Instant;
  * An event about one run of a task: carries what metrics and logs need, and never the
  * arguments.
  */
-public sealed interface TaskRunEvent extends TaskEvent
-		permits TaskSubmitted, TaskExecuted, TaskError, TaskMissed, TaskMaxInstancesReached, TaskRecovered {
+public sealed interface TaskRunEvent extends TaskEvent permits TaskSubmitted, TaskExecuted, TaskError, TaskMissed,
+		TaskMaxInstancesReached, TaskRecovered, TaskLate, TaskRetryScheduled, TaskFailed {
 
 	/**
 	 * The function the task calls.

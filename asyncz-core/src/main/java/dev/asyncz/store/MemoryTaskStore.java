@@ -166,10 +166,14 @@ public final class MemoryTaskStore implements TaskStore {
 		if (query.function() != null && !query.function().equals(task.function())) {
 			return false;
 		}
-		if (query.state() == TaskState.PAUSED) {
-			return task.paused();
+		if (query.state() == null) {
+			return true;
 		}
-		return query.state() != TaskState.SCHEDULED || !task.paused();
+		return switch (query.state()) {
+			case SCHEDULED -> task.nextRunTime() != null;
+			case PAUSED -> task.paused();
+			case FAILED -> task.failed();
+		};
 	}
 
 }

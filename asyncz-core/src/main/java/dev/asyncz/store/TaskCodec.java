@@ -8,7 +8,10 @@ import java.util.List;
 import java.util.Map;
 
 import dev.asyncz.task.InvalidTaskException;
+import dev.asyncz.task.MisfirePolicy;
+import dev.asyncz.task.RetryPolicy;
 import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFailure;
 import dev.asyncz.task.TaskOptions;
 import dev.asyncz.trigger.Trigger;
 import dev.asyncz.trigger.TriggerJson;
@@ -124,6 +127,9 @@ public final class TaskCodec {
 		if (task.nextRunTime() != null) {
 			node.put("nextRunTime", task.nextRunTime().toString());
 		}
+		if (task.failure() != null) {
+			node.set("failure", failureNode(task.failure()));
+		}
 		return node.toString();
 	}
 
@@ -153,6 +159,7 @@ public final class TaskCodec {
 				.store(text(node, "store"))
 				.options(optionsFrom((version == 1) ? node : node.required("options")))
 				.nextRunTime(node.hasNonNull("nextRunTime") ? Instant.parse(node.get("nextRunTime").asString()) : null)
+				.failure(node.hasNonNull("failure") ? failureFrom(node.get("failure")) : null)
 				.build();
 		}
 		catch (CorruptTaskException ex) {
@@ -192,6 +199,34 @@ public final class TaskCodec {
 		}
 	}
 
+	/**
+	 * Writes how a task's runs failed as one JSON object, for a store that keeps it in a
+	 * column of its own.
+	 * @param failure the failure
+	 * @return the JSON text
+	 */
+	public String writeFailure(TaskFailure failure) {
+		return failureNode(failure).toString();
+	}
+
+	/**
+	 * Reads a failure written by {@link #writeFailure}.
+	 * @param json the JSON text
+	 * @return the failure
+	 * @throws CorruptTaskException if the text is not such a document
+	 */
+	public TaskFailure readFailure(String json) {
+		try {
+			return failureFrom(parse(json, "failure"));
+		}
+		catch (CorruptTaskException ex) {
+			throw ex;
+		}
+		catch (RuntimeException ex) {
+			throw new CorruptTaskException("unreadable failure: " + ex.getMessage(), ex);
+		}
+	}
+
 	private ObjectNode optionsNode(TaskOptions options) {
 		ObjectNode node = this.mapper.createObjectNode();
 		node.put("coalesce", options.coalesce());
@@ -200,16 +235,84 @@ public final class TaskCodec {
 		if (options.hasMisfireLimit()) {
 			node.put("misfireGraceTime", options.misfireGraceTime().toString());
 		}
+		node.put("misfirePolicy", options.misfirePolicy().name());
+		node.set("retry", retryNode(options.retry()));
+		if (options.hasTimeout()) {
+			node.put("timeout", options.timeout().toString());
+		}
 		return node;
 	}
 
+	/**
+	 * Reads options; a document written before an option existed gets that option's
+	 * standard value, and a missing duration means no limit.
+	 */
 	private static TaskOptions optionsFrom(JsonNode node) {
 		if (!node.isObject()) {
 			throw new CorruptTaskException("options are not a JSON object");
 		}
+		TaskOptions standard = TaskOptions.STANDARD;
 		return new TaskOptions(node.required("coalesce").asBoolean(), node.required("maxInstances").asInt(),
-				node.hasNonNull("misfireGraceTime") ? Duration.parse(node.get("misfireGraceTime").asString())
-						: TaskOptions.NO_LIMIT);
+				duration(node, "misfireGraceTime"),
+				node.hasNonNull("misfirePolicy") ? MisfirePolicy.valueOf(node.get("misfirePolicy").asString())
+						: standard.misfirePolicy(),
+				node.hasNonNull("retry") ? retryFrom(node.get("retry")) : standard.retry(), duration(node, "timeout"));
+	}
+
+	private ObjectNode retryNode(RetryPolicy retry) {
+		ObjectNode node = this.mapper.createObjectNode();
+		node.put("maxAttempts", retry.maxAttempts());
+		node.put("initialDelay", retry.initialDelay().toString());
+		node.put("multiplier", retry.multiplier());
+		node.put("maxDelay", retry.maxDelay().toString());
+		node.put("jitter", retry.jitter());
+		var retryOn = node.putArray("retryOn");
+		retry.retryOn().forEach(retryOn::add);
+		var noRetryOn = node.putArray("noRetryOn");
+		retry.noRetryOn().forEach(noRetryOn::add);
+		return node;
+	}
+
+	private static RetryPolicy retryFrom(JsonNode node) {
+		return new RetryPolicy(node.required("maxAttempts").asInt(),
+				Duration.parse(node.required("initialDelay").asString()), node.required("multiplier").asDouble(),
+				Duration.parse(node.required("maxDelay").asString()), node.required("jitter").asDouble(),
+				strings(node.path("retryOn")), strings(node.path("noRetryOn")));
+	}
+
+	private ObjectNode failureNode(TaskFailure failure) {
+		ObjectNode node = this.mapper.createObjectNode();
+		node.put("fireTime", failure.fireTime().toString());
+		node.put("attempts", failure.attempts());
+		node.put("errorType", failure.errorType());
+		if (failure.message() != null) {
+			node.put("message", failure.message());
+		}
+		node.put("failedAt", failure.failedAt().toString());
+		node.put("exhausted", failure.exhausted());
+		return node;
+	}
+
+	private static TaskFailure failureFrom(JsonNode node) {
+		if (!node.isObject()) {
+			throw new CorruptTaskException("failure is not a JSON object");
+		}
+		return new TaskFailure(Instant.parse(node.required("fireTime").asString()), node.required("attempts").asInt(),
+				node.required("errorType").asString(),
+				node.hasNonNull("message") ? node.get("message").asString() : null,
+				Instant.parse(node.required("failedAt").asString()), node.required("exhausted").asBoolean());
+	}
+
+	private static Duration duration(JsonNode node, String field) {
+		return node.hasNonNull(field) ? Duration.parse(node.get(field).asString()) : TaskOptions.NO_LIMIT;
+	}
+
+	private static List<String> strings(JsonNode array) {
+		List<String> values = new ArrayList<>();
+		if (array.isArray()) {
+			array.forEach((element) -> values.add(element.asString()));
+		}
+		return values;
 	}
 
 	private ObjectNode argumentsNode(String taskId, List<@Nullable Object> args, Map<String, @Nullable Object> kwargs) {

@@ -9,6 +9,12 @@ public enum TaskState {
 	SCHEDULED,
 
 	/** Has no next run time until resumed. */
-	PAUSED
+	PAUSED,
+
+	/**
+	 * Its last attempt failed and no retry is left; kept until someone runs or deletes it
+	 * (or the failed-task retention ends).
+	 */
+	FAILED
 
 }

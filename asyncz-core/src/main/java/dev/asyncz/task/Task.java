@@ -27,11 +27,14 @@ import org.jspecify.annotations.Nullable;
  * @param executor name of the executor that runs it
  * @param store name of the store that holds it
  * @param options how it runs (coalescing, overlap, misfire rules), every option set
- * @param nextRunTime the next fire time; {@code null} while the task is paused
+ * @param nextRunTime the next time it runs: a fire time, or the time of a retry; kept to
+ * the microsecond (finer digits are dropped), as every store keeps it; {@code null} while
+ * the task is paused or failed
+ * @param failure how the runs of its current fire time failed, or {@code null}
  */
 public record Task(String id, String name, String function, @Nullable TaskCallable callable,
 		List<@Nullable Object> args, Map<String, @Nullable Object> kwargs, Trigger trigger, String executor,
-		String store, TaskOptions options, @Nullable Instant nextRunTime) {
+		String store, TaskOptions options, @Nullable Instant nextRunTime, @Nullable TaskFailure failure) {
 
 	public Task {
 		Objects.requireNonNull(id, "id");
@@ -46,14 +49,52 @@ public record Task(String id, String name, String function, @Nullable TaskCallab
 		if (!options.complete()) {
 			throw new InvalidTaskException("Task '" + id + "': every option must be set, was " + options);
 		}
+		nextRunTime = FireTimes.truncate(nextRunTime);
 	}
 
 	/**
-	 * Whether the task is paused (has no next run time).
+	 * A task with no failure.
+	 * @param id unique within the scheduler
+	 * @param name a label for people
+	 * @param function the registered function name
+	 * @param callable the Java callable of a memory-store task, or {@code null}
+	 * @param args positional arguments
+	 * @param kwargs named arguments
+	 * @param trigger decides the run times
+	 * @param executor name of the executor that runs it
+	 * @param store name of the store that holds it
+	 * @param options how it runs, every option set
+	 * @param nextRunTime the next fire time; {@code null} while paused
+	 */
+	public Task(String id, String name, String function, @Nullable TaskCallable callable, List<@Nullable Object> args,
+			Map<String, @Nullable Object> kwargs, Trigger trigger, String executor, String store, TaskOptions options,
+			@Nullable Instant nextRunTime) {
+		this(id, name, function, callable, args, kwargs, trigger, executor, store, options, nextRunTime, null);
+	}
+
+	/**
+	 * Whether the task is paused: it has no next run time and did not fail.
 	 * @return true if paused
 	 */
 	public boolean paused() {
-		return this.nextRunTime == null;
+		return this.nextRunTime == null && this.failure == null;
+	}
+
+	/**
+	 * Whether the task failed for good: its last attempt failed and it waits for someone
+	 * to run or delete it.
+	 * @return true if failed
+	 */
+	public boolean failed() {
+		return this.nextRunTime == null && this.failure != null;
+	}
+
+	/**
+	 * Whether the next run is a retry of a failed fire time.
+	 * @return true if a retry is pending
+	 */
+	public boolean retryPending() {
+		return this.nextRunTime != null && this.failure != null && !this.failure.exhausted();
 	}
 
 	/**
@@ -63,7 +104,18 @@ public record Task(String id, String name, String function, @Nullable TaskCallab
 	 */
 	public Task withNextRunTime(@Nullable Instant nextRunTime) {
 		return new Task(this.id, this.name, this.function, this.callable, this.args, this.kwargs, this.trigger,
-				this.executor, this.store, this.options, nextRunTime);
+				this.executor, this.store, this.options, nextRunTime, this.failure);
+	}
+
+	/**
+	 * A copy with another next run time and failure.
+	 * @param nextRunTime the new next run time
+	 * @param failure the failure, or {@code null} for none
+	 * @return the copy
+	 */
+	public Task withNextRun(@Nullable Instant nextRunTime, @Nullable TaskFailure failure) {
+		return new Task(this.id, this.name, this.function, this.callable, this.args, this.kwargs, this.trigger,
+				this.executor, this.store, this.options, nextRunTime, failure);
 	}
 
 	/**
@@ -81,7 +133,8 @@ public record Task(String id, String name, String function, @Nullable TaskCallab
 			.executor(this.executor)
 			.store(this.store)
 			.options(this.options)
-			.nextRunTime(this.nextRunTime);
+			.nextRunTime(this.nextRunTime)
+			.failure(this.failure);
 	}
 
 	/**
@@ -126,6 +179,8 @@ public record Task(String id, String name, String function, @Nullable TaskCallab
 		private TaskOptions options = TaskOptions.STANDARD;
 
 		private @Nullable Instant nextRunTime;
+
+		private @Nullable TaskFailure failure;
 
 		private Builder() {
 		}
@@ -185,9 +240,14 @@ public record Task(String id, String name, String function, @Nullable TaskCallab
 			return this;
 		}
 
+		public Builder failure(@Nullable TaskFailure failure) {
+			this.failure = failure;
+			return this;
+		}
+
 		public Task build() {
 			return new Task(this.id, this.name, this.function, this.callable, this.args, this.kwargs, this.trigger,
-					this.executor, this.store, this.options, this.nextRunTime);
+					this.executor, this.store, this.options, this.nextRunTime, this.failure);
 		}
 
 	}

@@ -37,6 +37,7 @@ import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.InvalidTaskException;
+import dev.asyncz.task.FireTimes;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.task.TaskNotFoundException;
@@ -57,6 +58,9 @@ public final class DefaultScheduler implements Scheduler {
 
 	private static final Logger logger = LoggerFactory.getLogger(DefaultScheduler.class);
 
+	/** How long a shutdown waits for interrupted runs to end their claims. */
+	private static final Duration INTERRUPTED_RUNS_WAIT = Duration.ofSeconds(5);
+
 	private final SchedulerSettings settings;
 
 	private final Registry registry;
@@ -69,22 +73,23 @@ public final class DefaultScheduler implements Scheduler {
 
 	private final SchedulingLoop loop;
 
+	private final TaskRunner runner;
+
 	private final LifecycleTasks lifecycleTasks;
 
 	private final Object lifecycle = new Object();
 
 	private volatile SchedulerState state = SchedulerState.STOPPED;
 
-	private boolean shutDown;
+	private volatile boolean shutDown;
 
 	private DefaultScheduler(SchedulerSettings settings) {
 		this.settings = settings;
 		this.registry = new Registry(settings.stores(), settings.executors(), this::storeContext);
 		this.validation = new TaskValidation(settings, this.registry, this.codec);
-		TaskRunner runner = new TaskRunner(settings.clock(), settings.functions(), this.events,
-				settings.interceptors());
-		this.loop = new SchedulingLoop(settings, this.registry, this.events, this::state, runner);
-		this.lifecycleTasks = new LifecycleTasks(this.registry, this.events, runner, settings.clock());
+		this.runner = new TaskRunner(settings.clock(), settings.functions(), this.events, settings.interceptors());
+		this.loop = new SchedulingLoop(settings, this.registry, this.events, this::state, this.runner);
+		this.lifecycleTasks = new LifecycleTasks(this.registry, this.events, this.runner, settings.clock());
 	}
 
 	/**
@@ -143,6 +148,14 @@ public final class DefaultScheduler implements Scheduler {
 					logger.warn("Executor '{}' failed to shut down", name, ex);
 				}
 			});
+			// Runs cut short by the shutdown end their claims on their way out, keeping
+			// their fire times due; the stores stay open for that, briefly.
+			if (!this.runner.awaitIdle(INTERRUPTED_RUNS_WAIT)) {
+				logger.warn(
+						"Some runs did not end within {} of the shutdown; their claims end when their leases run out",
+						INTERRUPTED_RUNS_WAIT);
+			}
+			this.runner.shutdown();
 			this.registry.shutdownStores();
 			if (!wasStarted) {
 				return;
@@ -183,6 +196,7 @@ public final class DefaultScheduler implements Scheduler {
 
 	@Override
 	public Task add(TaskRequest request) {
+		requireNotShutDown("add a task");
 		Task task = this.validation.newTask(request, now());
 		if (task.trigger() instanceof LifecycleTrigger lifecycle && lifecycle.phase() == LifecycleTrigger.Phase.START
 				&& this.state != SchedulerState.STOPPED && !request.paused()) {
@@ -252,6 +266,7 @@ public final class DefaultScheduler implements Scheduler {
 
 	@Override
 	public Task update(String id, TaskUpdate update) {
+		requireNotShutDown("update a task");
 		Task current = require(id);
 		Task changed = update.applyTo(current);
 		this.registry.requireExecutor(changed.executor(), id);
@@ -269,6 +284,7 @@ public final class DefaultScheduler implements Scheduler {
 
 	@Override
 	public Task reschedule(String id, Trigger trigger) {
+		requireNotShutDown("reschedule a task");
 		Task current = require(id);
 		Trigger zoned = this.validation.prepare(trigger, now());
 		Instant next = zoned.firstFireTime(now())
@@ -279,28 +295,35 @@ public final class DefaultScheduler implements Scheduler {
 
 	@Override
 	public Task pauseTask(String id) {
-		return store(require(id).withNextRunTime(null));
+		requireNotShutDown("pause a task");
+		// A paused task keeps no failure: it is resumed from its trigger, not retried.
+		return store(require(id).withNextRun(null, null));
 	}
 
 	@Override
 	public Optional<Task> resumeTask(String id) {
+		requireNotShutDown("resume a task");
 		Task current = require(id);
 		if (current.trigger() instanceof LifecycleTrigger) {
 			// It waits for a moment of the life cycle, not a time: there is nothing to
 			// resume, and no "finished trigger" to remove it for.
 			return Optional.of(current);
 		}
-		Optional<Instant> next = current.trigger().firstFireTime(now());
-		if (next.isEmpty()) {
-			removeFinished(current);
-			return Optional.empty();
+		if (current.failed()) {
+			return Optional.of(runNow(id));
 		}
-		return Optional.of(store(current.withNextRunTime(next.get())));
+		// A trigger whose last fire time passed while the task was paused runs once now,
+		// as a late one-shot does: pausing never loses the run.
+		Instant next = FireTimes.first(current.trigger(), now()).orElseGet(this::now);
+		return Optional.of(store(current.withNextRunTime(next)));
 	}
 
 	@Override
 	public Task runNow(String id) {
-		return store(require(id).withNextRunTime(now()));
+		requireNotShutDown("run a task");
+		Task current = require(id);
+		// A failed task runs afresh: its failed attempts are behind it.
+		return store(current.withNextRun(now(), current.failed() ? null : current.failure()));
 	}
 
 	@Override
@@ -423,6 +446,12 @@ public final class DefaultScheduler implements Scheduler {
 	}
 
 	// --- helpers ----------------------------------------------------------------------
+
+	private void requireNotShutDown(String action) {
+		if (this.shutDown) {
+			throw new SchedulerStateException("Cannot " + action + ": the scheduler was shut down");
+		}
+	}
 
 	private void publish(SchedulerEvent event) {
 		this.events.publish(event);

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import dev.asyncz.core.ExecutorInfo;
+import dev.asyncz.core.SchedulerStateException;
 import dev.asyncz.core.StoreInfo;
 import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.store.StoreContext;
@@ -36,6 +37,9 @@ final class Registry {
 	private final Object changes = new Object();
 
 	private final Function<String, StoreContext> contexts;
+
+	/** Set once the scheduler shut down: no store is started again after that. */
+	private volatile boolean closed;
 
 	/**
 	 * A registry of the given stores and executors.
@@ -87,6 +91,10 @@ final class Registry {
 			// Marked started only once start() returned: other threads using the store
 			// meanwhile wait for it.
 			synchronized (this.startedStores) {
+				if (this.closed) {
+					throw new SchedulerStateException(
+							"The scheduler was shut down; store '" + name + "' is closed and is not started again");
+				}
 				if (!this.startedStores.contains(name)) {
 					store.start(this.contexts.apply(name));
 					this.startedStores.add(name);
@@ -122,6 +130,9 @@ final class Registry {
 	}
 
 	void shutdownStores() {
+		synchronized (this.startedStores) {
+			this.closed = true;
+		}
 		this.stores.forEach(this::shutdownStore);
 	}
 

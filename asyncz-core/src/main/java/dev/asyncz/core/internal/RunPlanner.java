@@ -6,20 +6,28 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.asyncz.task.FireTimes;
+import dev.asyncz.task.MisfirePolicy;
 import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFailure;
 import dev.asyncz.task.TaskOptions;
 import dev.asyncz.trigger.Trigger;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Works out what to do with a due task: which of its missed run times still run, which
- * count as misfires, and when it runs next. Catch-up is bounded: a task missed for years,
- * or a clock set to the year 2200, never enumerates more than {@link #MAX_ENUMERATED} run
- * times.
+ * Works out what to do with a claimed, due task: the one fire time to run now (if any),
+ * which fire times are skipped as misfires, and the task's next run time once that run is
+ * over. One claim, one run: when several fire times each get a run
+ * ({@code coalesce=false}), the next one is the next run time, already due, and is
+ * claimed again as soon as this run ends.
+ *
+ * <p>
+ * Catch-up is bounded: a task missed for years, or a clock set to the year 2200, never
+ * enumerates more than {@link #MAX_ENUMERATED} fire times in one pass.
  */
 final class RunPlanner {
 
-	/** The most run times looked at for one task in one pass. */
+	/** The most fire times looked at for one task in one pass. */
 	static final int MAX_ENUMERATED = 1000;
 
 	private RunPlanner() {
@@ -30,21 +38,32 @@ final class RunPlanner {
 	 * @param task the due task; its next run time is at or before {@code now}
 	 * @param now the current time
 	 * @param recovered whether this is a re-run after a lost claim (misfire rules do not
-	 * apply)
+	 * apply: it was due and claimed in time)
 	 * @return the plan
 	 */
 	static Plan plan(Task task, Instant now, boolean recovered) {
 		Trigger trigger = task.trigger();
+		TaskFailure failure = task.failure();
+		if (task.retryPending()) {
+			Instant regular = FireTimes.nextAfter(trigger, failure.fireTime()).orElse(null);
+			if (regular == null || regular.isAfter(now)) {
+				return new Plan(failure.fireTime(), failure.attempts() + 1, List.of(), 0, null, regular, false, false);
+			}
+			// The next regular fire time came before the retry could run: a retry never
+			// delays or doubles a regular run, so it is dropped.
+			return planFireTimes(task, regular, now, recovered, true);
+		}
+		return planFireTimes(task, task.nextRunTime(), now, recovered, false);
+	}
+
+	private static Plan planFireTimes(Task task, Instant first, Instant now, boolean recovered, boolean retryDropped) {
+		Trigger trigger = task.trigger();
 		TaskOptions options = task.options();
-		// Misfire rules do not apply to a recovered run: it was due and claimed in time.
-		Duration grace = (recovered || !options.hasMisfireLimit()) ? null : options.misfireGraceTime();
-		Instant first = task.nextRunTime();
+		Instant horizon = (recovered || !options.hasMisfireLimit()) ? null : now.minus(options.misfireGraceTime());
 		List<Instant> missed = new ArrayList<>();
-		List<Instant> runnable = new ArrayList<>();
 		boolean truncated = false;
 		Instant cursor = first;
-		if (grace != null) {
-			Instant horizon = now.minus(grace);
+		if (horizon != null) {
 			while (cursor != null && cursor.isBefore(horizon)) {
 				if (missed.size() == MAX_ENUMERATED) {
 					truncated = true;
@@ -52,53 +71,84 @@ final class RunPlanner {
 					break;
 				}
 				missed.add(cursor);
-				cursor = trigger.nextFireTimeAfter(cursor).orElse(null);
+				cursor = next(trigger, cursor);
 			}
 		}
-		Instant last = missed.isEmpty() ? null : missed.get(missed.size() - 1);
+		List<Instant> onTime = new ArrayList<>();
 		while (cursor != null && !cursor.isAfter(now)) {
-			if (runnable.size() == MAX_ENUMERATED) {
+			if (onTime.size() == MAX_ENUMERATED) {
 				truncated = true;
+				cursor = next(trigger, now);
 				break;
 			}
-			runnable.add(cursor);
-			last = cursor;
-			cursor = trigger.nextFireTimeAfter(cursor).orElse(null);
+			onTime.add(cursor);
+			cursor = next(trigger, cursor);
 		}
-		if (truncated && cursor != null && !cursor.isAfter(now)) {
-			cursor = trigger.nextFireTimeAfter(now).orElse(null);
+		// cursor: the first fire time after all those enumerated (after now), or null
+		// when the trigger is finished.
+		MisfirePolicy policy = options.misfirePolicy();
+		if (policy == MisfirePolicy.RUN_ONCE) {
+			List<Instant> all = new ArrayList<>(missed);
+			all.addAll(onTime);
+			Instant run = all.get(all.size() - 1);
+			return new Plan(run, 1, List.of(), all.size() - 1, lateness(run, horizon, now), cursor, truncated,
+					retryDropped);
 		}
-		if (options.coalesce() && runnable.size() > 1) {
-			runnable = List.of(runnable.get(runnable.size() - 1));
+		if (!onTime.isEmpty()) {
+			if (options.coalesce()) {
+				Instant run = onTime.get(onTime.size() - 1);
+				return new Plan(run, 1, missed, onTime.size() - 1, null, cursor, truncated, retryDropped);
+			}
+			Instant after = (onTime.size() > 1) ? onTime.get(1) : cursor;
+			return new Plan(onTime.get(0), 1, missed, 0, null, after, truncated, retryDropped);
 		}
-		return new Plan(List.copyOf(missed), List.copyOf(runnable), cursor, truncated, last);
+		if (cursor == null && policy == MisfirePolicy.RUN_IF_WITHIN_GRACE && !missed.isEmpty()) {
+			// A trigger's final fire time is never skipped by default: a late one-shot is
+			// still work someone asked for.
+			Instant run = missed.remove(missed.size() - 1);
+			return new Plan(run, 1, missed, 0, lateness(run, horizon, now), null, truncated, retryDropped);
+		}
+		return new Plan(null, 0, missed, 0, null, cursor, truncated, retryDropped);
+	}
+
+	private static @Nullable Instant next(Trigger trigger, Instant after) {
+		return FireTimes.nextAfter(trigger, after).orElse(null);
+	}
+
+	private static @Nullable Duration lateness(Instant run, @Nullable Instant horizon, Instant now) {
+		return (horizon != null && run.isBefore(horizon)) ? Duration.between(run, now) : null;
 	}
 
 	/**
-	 * Jumps over run times long past: the first fire time at or after {@code horizon},
+	 * Jumps over fire times long past: the first fire time at or after {@code horizon},
 	 * never earlier than the cursor.
 	 */
 	private static @Nullable Instant skipTo(Trigger trigger, Instant horizon, Instant cursor) {
-		Optional<Instant> first = trigger.firstFireTime(horizon);
+		Optional<Instant> first = FireTimes.first(trigger, horizon);
 		if (first.isPresent() && first.get().isAfter(cursor)) {
 			return first.get();
 		}
-		return trigger.nextFireTimeAfter(horizon).orElse(null);
+		return next(trigger, horizon);
 	}
 
 	/**
 	 * What to do with one due task.
 	 *
-	 * @param missed run times too late to run (misfires), oldest first; at most
+	 * @param runTime the fire time to run now, or {@code null} for none
+	 * @param attempt which run of that fire time it is (1 unless a retry)
+	 * @param missed fire times skipped as too late, oldest first; at most
 	 * {@link #MAX_ENUMERATED}
-	 * @param runnable run times to run now (one when coalescing)
-	 * @param nextRunTime the next fire time after this pass, or {@code null} when the
-	 * trigger is finished
-	 * @param truncated whether more run times were skipped than listed
-	 * @param lastRunTime the latest run time looked at
+	 * @param coalesced how many more fire times the run stands for
+	 * @param lateness how much later than its grace time the run starts, or {@code null}
+	 * when on time
+	 * @param after the task's next run time once this run is over, or {@code null} when
+	 * the trigger is finished
+	 * @param truncated whether more fire times were skipped than listed
+	 * @param retryDropped whether a pending retry was dropped because the next regular
+	 * fire time came first
 	 */
-	record Plan(List<Instant> missed, List<Instant> runnable, @Nullable Instant nextRunTime, boolean truncated,
-			@Nullable Instant lastRunTime) {
+	record Plan(@Nullable Instant runTime, int attempt, List<Instant> missed, int coalesced,
+			@Nullable Duration lateness, @Nullable Instant after, boolean truncated, boolean retryDropped) {
 
 	}
 

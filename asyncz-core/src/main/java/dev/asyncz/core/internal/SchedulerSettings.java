@@ -34,11 +34,13 @@ import org.jspecify.annotations.Nullable;
  * @param interceptors wrap every task run, outermost first
  * @param dstPolicy replaces the origin's daylight-saving policies of the cron triggers
  * that keep them, or {@code null}
+ * @param failedTaskRetention how long a failed task is kept, or {@code null} for until
+ * someone runs or deletes it
  */
 public record SchedulerSettings(Map<String, TaskStore> stores, Map<String, SchedulerExecutor> executors,
 		TaskFunctions functions, Clock clock, ZoneId zone, Duration maxWait, TaskOptions taskDefaults, long maxTasks,
 		Duration clockJumpThreshold, Duration shutdownTimeout, int batchSize, String instanceId,
-		List<TaskRunInterceptor> interceptors, @Nullable DstPolicy dstPolicy) {
+		List<TaskRunInterceptor> interceptors, @Nullable DstPolicy dstPolicy, @Nullable Duration failedTaskRetention) {
 
 	/**
 	 * A scheduler-wide daylight-saving policy.

@@ -15,7 +15,6 @@ import dev.asyncz.event.ClockJumped;
 import dev.asyncz.event.StoreError;
 import dev.asyncz.event.TaskError;
 import dev.asyncz.event.TaskMaxInstancesReached;
-import dev.asyncz.event.TaskMissed;
 import dev.asyncz.event.TaskRecovered;
 import dev.asyncz.event.TaskRemoved;
 import dev.asyncz.event.TaskSubmitted;
@@ -24,6 +23,7 @@ import dev.asyncz.store.DueTask;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.task.InvalidTaskException;
 import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFailure;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +58,10 @@ final class SchedulingLoop implements Runnable {
 
 	private final Backlog backlog;
 
+	private final MisfireReports misfires;
+
+	private final FailedRuns failures;
+
 	/** Ends a run that does not end its task: only the backlog hears of it. */
 	private final Runnable runEnded;
 
@@ -86,6 +90,8 @@ final class SchedulingLoop implements Runnable {
 		this.clock = settings.clock();
 		this.backlog = new Backlog(settings.batchSize(), registry::executorList, this::wakeUp);
 		this.runEnded = this.backlog::runEnded;
+		this.misfires = new MisfireReports(events);
+		this.failures = new FailedRuns(events, this.clock, this::release);
 	}
 
 	void start() {
@@ -271,59 +277,111 @@ final class SchedulingLoop implements Runnable {
 				.publish(new TaskRecovered(task.id(), task.function(), storeName, task.executor(), task.nextRunTime()));
 		}
 		RunPlanner.Plan plan = RunPlanner.plan(task, now, due.recovered());
-		for (Instant missed : plan.missed()) {
-			this.events.publish(new TaskMissed(task.id(), task.function(), storeName, task.executor(), missed, now));
-		}
-		if (plan.truncated()) {
-			logger.warn("Task '{}' missed more than {} run times; skipped ahead to {}", task.id(),
-					RunPlanner.MAX_ENUMERATED, plan.nextRunTime());
-		}
-		boolean finalRun = plan.nextRunTime() == null;
-		if (!finalRun) {
-			store.release(task, task.withNextRunTime(plan.nextRunTime()));
-		}
-		boolean completionHandedOver = false;
-		List<Instant> runnable = plan.runnable();
-		for (int i = 0; i < runnable.size(); i++) {
-			boolean last = finalRun && i == runnable.size() - 1;
-			if (submit(store, task, runnable.get(i), last)) {
-				completionHandedOver = last;
+		this.misfires.report(task, storeName, plan, now);
+		// A pending retry that gave way to a regular fire time leaves its failure behind;
+		// a failure that is over (no retry left) is kept for people to see until a run
+		// succeeds.
+		TaskFailure carried = (task.failure() != null && task.failure().exhausted()) ? task.failure() : null;
+		if (plan.runTime() == null) {
+			if (plan.after() == null) {
+				finish(store, task);
 			}
+			else {
+				store.release(task, task.withNextRun(plan.after(), carried));
+			}
+			return;
 		}
-		if (finalRun && !completionHandedOver) {
-			finish(store, task);
-		}
+		submit(new Run(store, task, plan.runTime(), plan.attempt(), plan.after(), carried));
 	}
 
 	/**
-	 * Submits one run.
-	 * @return whether the run took over the task's completion (true only for a submitted
-	 * final run)
+	 * Submits one run. The task stays claimed until the run is over and its outcome
+	 * decides the next run time ({@link #ended}) — so a crash or a shutdown mid-run
+	 * leaves the fire time to run again, and a long run keeps its lease. A task that
+	 * allows overlapping runs is released at once instead, so that its next fire time can
+	 * start while this run goes on.
 	 */
-	private boolean submit(TaskStore store, Task task, Instant runTime, boolean finalRun) {
+	private void submit(Run run) {
+		Task task = run.task();
 		SchedulerExecutor executor = this.registry.executor(task.executor());
 		if (executor == null) {
-			this.events.publish(new TaskError(task.id(), task.function(), task.store(), task.executor(), runTime,
-					this.clock.instant(), Duration.ZERO, new InvalidTaskException("Task '" + task.id()
-							+ "' names executor '" + task.executor() + "', which does not exist")));
-			return false;
+			InvalidTaskException missing = new InvalidTaskException("Task '" + task.id() + "' names executor '"
+					+ task.executor() + "', which does not exist; executors: " + this.registry.executors().keySet());
+			this.events.publish(new TaskError(task.id(), task.function(), task.store(), task.executor(), run.fireTime(),
+					this.clock.instant(), Duration.ZERO, missing));
+			ended(run, true, RunOutcome.failed(missing));
+			return;
 		}
 		if (this.runner.runningCount(task.id()) >= task.options().maxInstances()) {
 			logger.debug("Task '{}' already has {} runs in progress; skipping the run for {}", task.id(),
-					task.options().maxInstances(), runTime);
+					task.options().maxInstances(), run.fireTime());
 			this.events.publish(new TaskMaxInstancesReached(task.id(), task.function(), task.store(), task.executor(),
-					runTime, task.options().maxInstances()));
-			return false;
+					run.fireTime(), task.options().maxInstances()));
+			// Only a final run is kept for later: a finished trigger has no next fire
+			// time
+			// to move on to. A second later, so that the run in progress can end first.
+			Instant next = (run.after() != null) ? run.after() : this.clock.instant().plusSeconds(1);
+			run.store().release(task, task.withNextRun(next, task.failure()));
+			return;
+		}
+		boolean held = task.options().maxInstances() == 1 || run.after() == null;
+		if (!held) {
+			run.store().release(task, task.withNextRun(run.after(), run.carried()));
 		}
 		if (this.events.listening()) {
-			this.events.publish(new TaskSubmitted(task.id(), task.function(), task.store(), task.executor(), runTime));
+			this.events
+				.publish(new TaskSubmitted(task.id(), task.function(), task.store(), task.executor(), run.fireTime()));
 		}
-		Runnable onEnd = finalRun ? () -> {
-			finish(store, task);
-			this.runEnded.run();
-		} : this.runEnded;
-		this.runner.submit(task, runTime, executor, onEnd);
-		return finalRun;
+		this.runner.submit(task, run.fireTime(), run.attempt(), executor, (outcome) -> {
+			try {
+				ended(run, held, outcome);
+			}
+			finally {
+				this.runEnded.run();
+			}
+		});
+	}
+
+	/**
+	 * Ends the claim on a task whose run is over: the next fire time after a success, a
+	 * retry or the failed state after a failure, and the same fire time again after a run
+	 * that the scheduler's own shutdown cut short or an executor refused.
+	 */
+	private void ended(Run run, boolean held, RunOutcome outcome) {
+		Task task = run.task();
+		if (!held) {
+			return;
+		}
+		TaskStore store = run.store();
+		if (outcome.succeeded()) {
+			if (run.after() == null) {
+				finish(store, task);
+			}
+			else {
+				release(store, task, task.withNextRun(run.after(), null));
+			}
+			return;
+		}
+		if (!this.running) {
+			// Cut short by the shutdown (or never started): the run did not happen, so
+			// the task keeps the time it was due; the next start, or another instance,
+			// runs it.
+			logger.warn("Task '{}': the run for {} did not complete ({}); it stays due", task.id(), run.fireTime(),
+					outcome.failure().toString());
+			store.release(task, task);
+			return;
+		}
+		this.failures.failed(run, outcome.failure());
+	}
+
+	/**
+	 * Ends a claim with the task's next state, and wakes the thread if that state runs
+	 * earlier than it planned to wake: it planned without the claimed task.
+	 */
+	private void release(TaskStore store, Task claimed, Task next) {
+		if (store.release(claimed, next)) {
+			wakeUpIfEarlier(next.nextRunTime());
+		}
 	}
 
 	private void finish(TaskStore store, Task task) {

@@ -5,8 +5,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
 import dev.asyncz.core.TaskRunInterceptor;
@@ -18,6 +22,8 @@ import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskCallable;
 import dev.asyncz.task.TaskContext;
 import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.task.TaskOptions;
+import dev.asyncz.task.TaskTimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,7 +31,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands runs to executors and reports how they end. Counts the runs in progress per task
  * for max-instances; a function that returns a {@link CompletionStage} counts as running
- * until the stage completes. Keeps nothing for tasks that are not running.
+ * until the stage completes. A run longer than its task's timeout is interrupted (or its
+ * stage failed) and ends as a {@link TaskTimeoutException}. Keeps nothing for tasks that
+ * are not running.
  */
 final class TaskRunner {
 
@@ -40,6 +48,10 @@ final class TaskRunner {
 	private final EventBus events;
 
 	private final List<TaskRunInterceptor> interceptors;
+
+	private final RunTimeouts timeouts = new RunTimeouts();
+
+	private final Object idle = new Object();
 
 	TaskRunner(Clock clock, TaskFunctions functions, EventBus events, List<TaskRunInterceptor> interceptors) {
 		this.clock = clock;
@@ -64,28 +76,79 @@ final class TaskRunner {
 	 * was published)
 	 */
 	boolean submit(Task task, Instant scheduledRunTime, SchedulerExecutor executor, Runnable onEnd) {
+		return submit(task, scheduledRunTime, 1, executor, (outcome) -> onEnd.run());
+	}
+
+	/**
+	 * Starts one attempt of a fire time on {@code executor}; {@code onEnd} hears how it
+	 * ended, once, whatever happened (also when the executor refused it).
+	 * @return whether the run was handed over
+	 */
+	boolean submit(Task task, Instant scheduledRunTime, int attempt, SchedulerExecutor executor,
+			Consumer<RunOutcome> onEnd) {
 		this.running.merge(task.id(), 1, Integer::sum);
 		try {
-			executor.execute(() -> run(task, scheduledRunTime, onEnd));
+			executor.execute(() -> run(task, scheduledRunTime, attempt, onEnd));
 			return true;
 		}
 		catch (RuntimeException ex) {
 			Instant now = this.clock.instant();
-			end(task, onEnd);
 			this.events.publish(new TaskError(task.id(), task.function(), task.store(), task.executor(),
 					scheduledRunTime, now, Duration.ZERO, ex));
+			end(task, onEnd, RunOutcome.refused(ex));
 			return false;
 		}
 	}
 
-	private void run(Task task, Instant scheduledRunTime, Runnable onEnd) {
+	/**
+	 * Waits until no run is in progress, or the timeout passes.
+	 * @param timeout the longest wait
+	 * @return whether every run ended
+	 */
+	boolean awaitIdle(Duration timeout) {
+		long deadline = System.nanoTime() + timeout.toNanos();
+		synchronized (this.idle) {
+			while (!this.running.isEmpty()) {
+				long left = deadline - System.nanoTime();
+				if (left <= 0) {
+					return false;
+				}
+				try {
+					this.idle.wait(Math.max(1, left / 1_000_000));
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					return false;
+				}
+			}
+		}
+		return true;
+	}
+
+	void shutdown() {
+		this.timeouts.shutdown();
+	}
+
+	private void run(Task task, Instant scheduledRunTime, int attempt, Consumer<RunOutcome> onEnd) {
 		Instant startedAt = this.clock.instant();
 		long startNanos = System.nanoTime();
-		Consumer<@Nullable Throwable> finish = (failure) -> {
+		TaskOptions options = task.options();
+		RunTimeouts.Guard guard = options.hasTimeout() ? new RunTimeouts.Guard(Thread.currentThread()) : null;
+		AtomicBoolean ended = new AtomicBoolean();
+		Consumer<@Nullable Throwable> finish = (thrown) -> {
+			if (!ended.compareAndSet(false, true)) {
+				return;
+			}
+			Throwable failure = thrown;
+			if (guard != null && guard.end()) {
+				failure = new TaskTimeoutException(task.id(), options.timeout());
+				if (thrown != null) {
+					failure.addSuppressed(thrown);
+				}
+			}
 			Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
-			end(task, onEnd);
 			if (failure != null) {
-				logger.warn("Task '{}' ({}) failed", task.id(), task.function(), failure);
+				logger.warn("Task '{}' ({}) failed on attempt {}", task.id(), task.function(), attempt, failure);
 				this.events.publish(new TaskError(task.id(), task.function(), task.store(), task.executor(),
 						scheduledRunTime, startedAt, duration, failure));
 			}
@@ -93,23 +156,59 @@ final class TaskRunner {
 				this.events.publish(new TaskExecuted(task.id(), task.function(), task.store(), task.executor(),
 						scheduledRunTime, startedAt, duration));
 			}
+			end(task, onEnd, (failure != null) ? RunOutcome.failed(failure) : RunOutcome.SUCCEEDED);
 		};
+		ScheduledFuture<?> timer = null;
 		Object result;
 		try {
 			TaskCallable function = resolve(task);
 			TaskContext context = new TaskContext(task.id(), task.name(), task.function(), task.args(), task.kwargs(),
-					scheduledRunTime, startedAt);
+					scheduledRunTime, startedAt, attempt);
+			if (guard != null) {
+				timer = this.timeouts.schedule(options.timeout(), guard::timeOut);
+			}
 			result = invoke(0, task, context, function);
 		}
 		catch (Throwable ex) {
+			cancel(timer);
 			finish.accept(ex);
 			return;
 		}
 		if (result instanceof CompletionStage<?> stage) {
-			stage.whenComplete((value, failure) -> finish.accept(failure));
+			if (guard != null) {
+				// The synchronous part is over: from here the timeout fails the stage
+				// rather than interrupting a thread that is running something else.
+				boolean timedOut = guard.end();
+				cancel(timer);
+				CompletableFuture<?> future = stage.toCompletableFuture();
+				if (timedOut) {
+					future.completeExceptionally(new TaskTimeoutException(task.id(), options.timeout()));
+				}
+				else {
+					Duration left = options.timeout().minus(Duration.ofNanos(System.nanoTime() - startNanos));
+					ScheduledFuture<?> stageTimer = this.timeouts.schedule(left.isNegative() ? Duration.ZERO : left,
+							() -> future.completeExceptionally(new TaskTimeoutException(task.id(), options.timeout())));
+					future.whenComplete((value, failure) -> stageTimer.cancel(false));
+				}
+				future.whenComplete((value, failure) -> finish.accept(unwrap(failure)));
+			}
+			else {
+				stage.whenComplete((value, failure) -> finish.accept(unwrap(failure)));
+			}
 		}
 		else {
+			cancel(timer);
 			finish.accept(null);
+		}
+	}
+
+	private static @Nullable Throwable unwrap(@Nullable Throwable failure) {
+		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
+	}
+
+	private static void cancel(@Nullable ScheduledFuture<?> timer) {
+		if (timer != null) {
+			timer.cancel(false);
 		}
 	}
 
@@ -129,13 +228,22 @@ final class TaskRunner {
 					+ "', which is not registered; registered functions: " + this.functions.names()));
 	}
 
-	private void end(Task task, Runnable onEnd) {
-		this.running.computeIfPresent(task.id(), (id, count) -> (count > 1) ? count - 1 : null);
+	private void end(Task task, Consumer<RunOutcome> onEnd, RunOutcome outcome) {
 		try {
-			onEnd.run();
+			onEnd.accept(outcome);
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not finish the run of task '{}' in store '{}'", task.id(), task.store(), ex);
+		}
+		finally {
+			// Counted as running until its claim ended, so that waiting for idle runners
+			// also waits for their stores to hear of them.
+			this.running.computeIfPresent(task.id(), (id, count) -> (count > 1) ? count - 1 : null);
+			if (this.running.isEmpty()) {
+				synchronized (this.idle) {
+					this.idle.notifyAll();
+				}
+			}
 		}
 	}
 
