@@ -15,13 +15,17 @@ import dev.asyncz.event.SchedulerEvent;
 import dev.asyncz.event.StoreError;
 import dev.asyncz.event.TaskError;
 import dev.asyncz.event.TaskExecuted;
+import dev.asyncz.event.TaskFailed;
 import dev.asyncz.event.TaskMaxInstancesReached;
+import dev.asyncz.event.TaskLate;
 import dev.asyncz.event.TaskMissed;
 import dev.asyncz.event.TaskRemoved;
+import dev.asyncz.event.TaskRetryScheduled;
 import dev.asyncz.event.TaskSubmitted;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.StoreException;
+import dev.asyncz.task.MisfirePolicy;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskContext;
 import dev.asyncz.task.TaskRequest;
@@ -106,9 +110,26 @@ class SchedulingTests {
 	}
 
 	@Test
-	void runLaterThanTheGraceTimeIsMissedNotRun() {
+	void oneShotLaterThanItsGraceTimeStillRunsOnceAndIsReportedLate() {
 		this.scheduler.add(
 				TaskRequest.of("count", Triggers.at(START)).id("late").misfireGraceTime(Duration.ofSeconds(1)).build());
+		this.clock.advance(Duration.ofSeconds(10));
+		this.scheduler.start();
+		TaskLate late = this.events.await(TaskLate.class);
+		assertThat(late.scheduledRunTime()).isEqualTo(START);
+		assertThat(late.lateness()).isEqualTo(Duration.ofSeconds(10));
+		this.events.await(TaskExecuted.class);
+		assertThat(this.events.all(TaskRemoved.class)).hasSize(1);
+		assertThat(this.events.all(TaskMissed.class)).isEmpty();
+	}
+
+	@Test
+	void oneShotWithSkipIfLateLaterThanItsGraceTimeIsMissedNotRun() {
+		this.scheduler.add(TaskRequest.of("count", Triggers.at(START))
+			.id("late")
+			.misfireGraceTime(Duration.ofSeconds(1))
+			.misfirePolicy(MisfirePolicy.SKIP_IF_LATE)
+			.build());
 		this.clock.advance(Duration.ofSeconds(10));
 		this.scheduler.start();
 		TaskMissed missed = this.events.await(TaskMissed.class);
@@ -166,17 +187,35 @@ class SchedulingTests {
 	}
 
 	@Test
+	void runLongerThanTheIntervalDelaysTheNextFireTimeUntilItEndsThenRunsOnceForWhatItMissed() throws Exception {
+		CountDownLatch release = new CountDownLatch(1);
+		this.scheduler.functions().register("block", (context) -> release.await(20, TimeUnit.SECONDS));
+		this.scheduler.start();
+		this.scheduler.add(TaskRequest.of("block", new EveryTrigger(START, Duration.ofSeconds(1))).id("long").build());
+		this.events.await(TaskSubmitted.class);
+		this.clock.advance(Duration.ofSeconds(3));
+		assertThat(this.scheduler.get("long")).get().extracting(Task::nextRunTime).isEqualTo(START);
+		assertThat(this.events.all(TaskSubmitted.class)).hasSize(1);
+		release.countDown();
+		TaskSubmitted next = this.events.awaitCount(TaskSubmitted.class, (event) -> true, 2).get(1);
+		assertThat(next.scheduledRunTime()).isEqualTo(START.plusSeconds(3));
+		assertThat(this.events.all(TaskMaxInstancesReached.class)).isEmpty();
+	}
+
+	@Test
 	void runBeyondMaxInstancesIsSkippedWithAnEvent() throws Exception {
 		CountDownLatch release = new CountDownLatch(1);
 		this.scheduler.functions().register("block", (context) -> release.await(20, TimeUnit.SECONDS));
 		this.scheduler.start();
 		this.scheduler
-			.add(TaskRequest.of("block", new EveryTrigger(START, Duration.ofSeconds(1))).maxInstances(1).build());
+			.add(TaskRequest.of("block", new EveryTrigger(START, Duration.ofSeconds(1))).maxInstances(2).build());
 		this.events.await(TaskSubmitted.class);
 		this.clock.advance(Duration.ofSeconds(1));
+		this.events.awaitCount(TaskSubmitted.class, (event) -> true, 2);
+		this.clock.advance(Duration.ofSeconds(1));
 		TaskMaxInstancesReached skipped = this.events.await(TaskMaxInstancesReached.class);
-		assertThat(skipped.scheduledRunTime()).isEqualTo(START.plusSeconds(1));
-		assertThat(skipped.maxInstances()).isEqualTo(1);
+		assertThat(skipped.scheduledRunTime()).isEqualTo(START.plusSeconds(2));
+		assertThat(skipped.maxInstances()).isEqualTo(2);
 		release.countDown();
 	}
 
@@ -185,14 +224,14 @@ class SchedulingTests {
 		CompletableFuture<String> pending = new CompletableFuture<>();
 		this.scheduler.functions().register("async", (context) -> pending);
 		this.scheduler.start();
-		this.scheduler
-			.add(TaskRequest.of("async", new EveryTrigger(START, Duration.ofSeconds(1))).maxInstances(1).build());
+		this.scheduler.add(TaskRequest.of("async", new EveryTrigger(START, Duration.ofSeconds(1))).id("async").build());
 		this.events.await(TaskSubmitted.class);
 		this.clock.advance(Duration.ofSeconds(1));
-		this.events.await(TaskMaxInstancesReached.class);
+		assertThat(this.scheduler.get("async")).get().extracting(Task::nextRunTime).isEqualTo(START);
 		assertThat(this.events.all(TaskExecuted.class)).isEmpty();
 		pending.complete("done");
 		this.events.await(TaskExecuted.class);
+		this.events.awaitCount(TaskSubmitted.class, (event) -> true, 2);
 	}
 
 	@Test
@@ -206,6 +245,8 @@ class SchedulingTests {
 			.add(TaskRequest.of("fail", new EveryTrigger(START, Duration.ofSeconds(1))).id("failing").build());
 		TaskError error = this.events.await(TaskError.class);
 		assertThat(error.exception()).isSameAs(failure);
+		// The default retry (after 10 s) would come after the next fire time: none.
+		assertThat(this.events.await(TaskFailed.class).kept()).isFalse();
 		assertThat(this.scheduler.get("failing")).get().extracting(Task::nextRunTime).isEqualTo(START.plusSeconds(1));
 	}
 
@@ -251,15 +292,18 @@ class SchedulingTests {
 	}
 
 	@Test
-	void wallClockSetBackIsReportedAndNothingRunsTwice() {
+	void wallClockSetBackIsReportedAndAnIntervalKeepsTheWaitItHadLeft() {
 		this.scheduler.start();
-		this.scheduler.add(TaskRequest.of("count", new EveryTrigger(START, Duration.ofHours(1))).id("hourly").build());
+		this.scheduler
+			.add(TaskRequest.of("count", Triggers.every(Duration.ofHours(1)).startingAt(START)).id("hourly").build());
 		this.events.await(TaskExecuted.class);
 		this.clock.set(START.minus(Duration.ofHours(3)));
 		ClockJumped jumped = this.events.await(ClockJumped.class);
 		assertThat(jumped.jump()).isNegative();
 		assertThat(this.events.all(TaskSubmitted.class)).hasSize(1);
-		assertThat(this.scheduler.get("hourly")).get().extracting(Task::nextRunTime).isEqualTo(START.plusSeconds(3600));
+		assertThat(this.scheduler.get("hourly")).get()
+			.extracting(Task::nextRunTime)
+			.isEqualTo(START.minus(Duration.ofHours(2)));
 	}
 
 	@Test
@@ -301,15 +345,16 @@ class SchedulingTests {
 	}
 
 	@Test
-	void executorThatRefusesARunIsReportedAsAnError() {
+	void executorThatRefusesARunIsReportedAsAnErrorAndTheRunIsRetried() {
 		this.scheduler.addExecutor("refusing", SchedulerExecutors.of((runnable) -> {
 			throw new RejectedExecutionException("full");
 		}, "refusing"));
 		this.scheduler.start();
 		this.scheduler.add(TaskRequest.of("count", Triggers.at(START)).executor("refusing").id("refused").build());
 		assertThat(this.events.await(TaskError.class).exception()).hasMessage("full");
-		this.events.await(TaskRemoved.class);
-		assertThat(this.scheduler.get("refused")).isEmpty();
+		TaskRetryScheduled retry = this.events.await(TaskRetryScheduled.class);
+		assertThat(retry.errorType()).isEqualTo(RejectedExecutionException.class.getName());
+		assertThat(this.scheduler.get("refused")).get().extracting(Task::retryPending).isEqualTo(true);
 	}
 
 	@Test

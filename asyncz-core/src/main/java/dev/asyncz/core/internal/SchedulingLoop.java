@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -179,6 +180,12 @@ final class SchedulingLoop implements Runnable {
 		if (jump.abs().compareTo(this.settings.clockJumpThreshold()) > 0) {
 			logger.warn("The wall clock jumped by {} (expected {}, found {}); re-evaluating due tasks", jump, expected,
 					now);
+			if (jump.isNegative()) {
+				Map<String, TaskStore> started = new LinkedHashMap<>();
+				this.registry.stores().forEach((name, store) -> started.put(name, this.registry.started(name, store)));
+				int replanned = ClockSetBack.replan(started, expected, now, (id) -> this.runner.runningCount(id) > 0);
+				logger.warn("Re-planned {} task(s) from the new time after the clock was set back", replanned);
+			}
 			this.events.publish(new ClockJumped(expected, now, jump));
 		}
 	}
@@ -287,7 +294,7 @@ final class SchedulingLoop implements Runnable {
 				finish(store, task);
 			}
 			else {
-				store.release(task, task.withNextRun(plan.after(), carried));
+				release(store, task, task.withNextRun(plan.after(), carried));
 			}
 			return;
 		}
@@ -321,12 +328,12 @@ final class SchedulingLoop implements Runnable {
 			// time
 			// to move on to. A second later, so that the run in progress can end first.
 			Instant next = (run.after() != null) ? run.after() : this.clock.instant().plusSeconds(1);
-			run.store().release(task, task.withNextRun(next, task.failure()));
+			release(run.store(), task, task.withNextRun(next, task.failure()));
 			return;
 		}
 		boolean held = task.options().maxInstances() == 1 || run.after() == null;
 		if (!held) {
-			run.store().release(task, task.withNextRun(run.after(), run.carried()));
+			release(run.store(), task, task.withNextRun(run.after(), run.carried()));
 		}
 		if (this.events.listening()) {
 			this.events
@@ -368,7 +375,7 @@ final class SchedulingLoop implements Runnable {
 			// runs it.
 			logger.warn("Task '{}': the run for {} did not complete ({}); it stays due", task.id(), run.fireTime(),
 					outcome.failure().toString());
-			store.release(task, task);
+			release(store, task, task);
 			return;
 		}
 		this.failures.failed(run, outcome.failure());
@@ -379,8 +386,17 @@ final class SchedulingLoop implements Runnable {
 	 * earlier than it planned to wake: it planned without the claimed task.
 	 */
 	private void release(TaskStore store, Task claimed, Task next) {
-		if (store.release(claimed, next)) {
-			wakeUpIfEarlier(next.nextRunTime());
+		try {
+			if (store.release(claimed, next)) {
+				wakeUpIfEarlier(next.nextRunTime());
+			}
+		}
+		catch (RuntimeException ex) {
+			// The claim is left to its lease: when it runs out, the task is handed out
+			// again as recovered, so the fire time is run again rather than lost.
+			logger.warn("Store '{}' could not end the claim on task '{}': {}", claimed.store(), claimed.id(),
+					ex.toString());
+			this.events.publish(new StoreError(claimed.store(), "end the claim on task '" + claimed.id() + "'", ex));
 		}
 	}
 

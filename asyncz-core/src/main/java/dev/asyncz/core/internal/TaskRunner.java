@@ -11,6 +11,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import dev.asyncz.core.TaskRunInterceptor;
@@ -51,6 +52,9 @@ final class TaskRunner {
 
 	private final RunTimeouts timeouts = new RunTimeouts();
 
+	/** Runs submitted whose claims have not ended yet; a shutdown waits for them. */
+	private final AtomicInteger inFlight = new AtomicInteger();
+
 	private final Object idle = new Object();
 
 	TaskRunner(Clock clock, TaskFunctions functions, EventBus events, List<TaskRunInterceptor> interceptors) {
@@ -87,6 +91,7 @@ final class TaskRunner {
 	boolean submit(Task task, Instant scheduledRunTime, int attempt, SchedulerExecutor executor,
 			Consumer<RunOutcome> onEnd) {
 		this.running.merge(task.id(), 1, Integer::sum);
+		this.inFlight.incrementAndGet();
 		try {
 			executor.execute(() -> run(task, scheduledRunTime, attempt, onEnd));
 			return true;
@@ -108,7 +113,7 @@ final class TaskRunner {
 	boolean awaitIdle(Duration timeout) {
 		long deadline = System.nanoTime() + timeout.toNanos();
 		synchronized (this.idle) {
-			while (!this.running.isEmpty()) {
+			while (this.inFlight.get() > 0) {
 				long left = deadline - System.nanoTime();
 				if (left <= 0) {
 					return false;
@@ -151,12 +156,16 @@ final class TaskRunner {
 				logger.warn("Task '{}' ({}) failed on attempt {}", task.id(), task.function(), attempt, failure);
 				this.events.publish(new TaskError(task.id(), task.function(), task.store(), task.executor(),
 						scheduledRunTime, startedAt, duration, failure));
+				end(task, onEnd, RunOutcome.failed(failure));
+				return;
 			}
-			else if (this.events.listening()) {
+			// The claim ends first, so that whoever hears of the run sees the task as it
+			// stands after it.
+			end(task, onEnd, RunOutcome.SUCCEEDED);
+			if (this.events.listening()) {
 				this.events.publish(new TaskExecuted(task.id(), task.function(), task.store(), task.executor(),
 						scheduledRunTime, startedAt, duration));
 			}
-			end(task, onEnd, (failure != null) ? RunOutcome.failed(failure) : RunOutcome.SUCCEEDED);
 		};
 		ScheduledFuture<?> timer = null;
 		Object result;
@@ -229,6 +238,9 @@ final class TaskRunner {
 	}
 
 	private void end(Task task, Consumer<RunOutcome> onEnd, RunOutcome outcome) {
+		// No longer running before its claim ends: the task may be handed out again the
+		// moment it does.
+		this.running.computeIfPresent(task.id(), (id, count) -> (count > 1) ? count - 1 : null);
 		try {
 			onEnd.accept(outcome);
 		}
@@ -236,10 +248,7 @@ final class TaskRunner {
 			logger.warn("Could not finish the run of task '{}' in store '{}'", task.id(), task.store(), ex);
 		}
 		finally {
-			// Counted as running until its claim ended, so that waiting for idle runners
-			// also waits for their stores to hear of them.
-			this.running.computeIfPresent(task.id(), (id, count) -> (count > 1) ? count - 1 : null);
-			if (this.running.isEmpty()) {
+			if (this.inFlight.decrementAndGet() == 0) {
 				synchronized (this.idle) {
 					this.idle.notifyAll();
 				}
