@@ -214,6 +214,49 @@ class DeliveryTests {
 	}
 
 	@Test
+	void failedTaskIsRemovedOnceTheConfiguredRetentionHasPassed() {
+		Scheduler scheduler = Scheduler.builder()
+			.clock(this.clock)
+			.maxWait(Duration.ofHours(1))
+			.failedTaskRetention(Duration.ofDays(7))
+			.build();
+		try {
+			EventRecorder recorder = new EventRecorder();
+			scheduler.addListener(recorder);
+			scheduler.functions().register("reject", (context) -> {
+				throw new IllegalStateException("rejected");
+			});
+			scheduler.start();
+			scheduler.add(TaskRequest.of("reject", Triggers.at(START)).id("mail").retry(RetryPolicy.NONE).build());
+			recorder.await(TaskFailed.class);
+			this.clock.advance(Duration.ofDays(6));
+			scheduler.functions().register("record", this.runs::add);
+			scheduler.add(TaskRequest.of("record", Triggers.at(this.clock.instant())).build());
+			recorder.await(TaskExecuted.class);
+			assertThat(scheduler.get("mail")).isPresent();
+			this.clock.advance(Duration.ofDays(1).plusMinutes(1));
+			recorder.await(TaskRemoved.class, (removed) -> removed.task().id().equals("mail"));
+			assertThat(scheduler.get("mail")).isEmpty();
+		}
+		finally {
+			scheduler.shutdown(false);
+		}
+	}
+
+	@Test
+	void failedTaskIsKeptForeverByDefault() {
+		registerFailing("send", 1);
+		this.scheduler.start();
+		this.scheduler.add(TaskRequest.of("send", Triggers.at(START)).id("mail").retry(RetryPolicy.NONE).build());
+		this.events.await(TaskFailed.class);
+		this.clock.advance(Duration.ofDays(3650));
+		// A run ten years on shows the loop went past the failed task since.
+		this.scheduler.add(TaskRequest.of("record", Triggers.at(this.clock.instant())).build());
+		this.events.await(TaskExecuted.class);
+		assertThat(this.scheduler.get("mail")).get().extracting(Task::failed).isEqualTo(true);
+	}
+
+	@Test
 	void errorNamedAsNeverRetriedFailsAtOnce() {
 		this.scheduler.functions().register("reject", (context) -> {
 			throw new IllegalArgumentException("bad address");

@@ -63,6 +63,8 @@ final class SchedulingLoop implements Runnable {
 
 	private final FailedRuns failures;
 
+	private final @Nullable FailedTaskRetention retention;
+
 	/** Ends a run that does not end its task: only the backlog hears of it. */
 	private final Runnable runEnded;
 
@@ -93,6 +95,8 @@ final class SchedulingLoop implements Runnable {
 		this.runEnded = this.backlog::runEnded;
 		this.misfires = new MisfireReports(events);
 		this.failures = new FailedRuns(events, this.clock, this::release);
+		this.retention = (settings.failedTaskRetention() != null)
+				? new FailedTaskRetention(settings.failedTaskRetention(), events) : null;
 	}
 
 	void start() {
@@ -144,6 +148,9 @@ final class SchedulingLoop implements Runnable {
 				Instant now = readClocks();
 				checkClockJump(expected.plusNanos(this.lastMonotonic - lastMonotonic), now);
 				Instant next = (this.state.get() == SchedulerState.RUNNING) ? processDueTasks(now) : null;
+				if (this.retention != null) {
+					this.retention.sweep(startedStores(), now, monotonicNanos());
+				}
 				this.plannedWakeUp = next;
 				sleepNanos = sleepNanos(next);
 			}
@@ -181,9 +188,8 @@ final class SchedulingLoop implements Runnable {
 			logger.warn("The wall clock jumped by {} (expected {}, found {}); re-evaluating due tasks", jump, expected,
 					now);
 			if (jump.isNegative()) {
-				Map<String, TaskStore> started = new LinkedHashMap<>();
-				this.registry.stores().forEach((name, store) -> started.put(name, this.registry.started(name, store)));
-				int replanned = ClockSetBack.replan(started, expected, now, (id) -> this.runner.runningCount(id) > 0);
+				int replanned = ClockSetBack.replan(startedStores(), expected, now,
+						(id) -> this.runner.runningCount(id) > 0);
 				logger.warn("Re-planned {} task(s) from the new time after the clock was set back", replanned);
 			}
 			this.events.publish(new ClockJumped(expected, now, jump));
@@ -405,6 +411,12 @@ final class SchedulingLoop implements Runnable {
 		if (this.events.listening()) {
 			this.events.publish(new TaskRemoved(task));
 		}
+	}
+
+	private Map<String, TaskStore> startedStores() {
+		Map<String, TaskStore> started = new LinkedHashMap<>();
+		this.registry.stores().forEach((name, store) -> started.put(name, this.registry.started(name, store)));
+		return started;
 	}
 
 	private long monotonicNanos() {
