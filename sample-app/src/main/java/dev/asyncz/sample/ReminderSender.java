@@ -28,10 +28,13 @@ public class ReminderSender {
 	 * @param message the reminder, converted from the task's JSON argument
 	 * @param context the run: the task id and when it was due
 	 */
+	// Runs are at least once: a delivery cut short by a shutdown runs again after the
+	// restart. A real mail or push service would be given context.idempotencyKey() so that
+	// it drops a second delivery of the same reminder.
 	@TaskFunction("send-reminder")
 	public void send(ReminderMessage message, TaskContext context) {
-		logger.info("Reminder {}: {} (due {}, asked for at {})", context.taskId(), message.text(),
-				context.scheduledRunTime(), message.createdAt());
+		logger.info("Reminder {}: {} (due {}, asked for at {}, attempt {})", context.taskId(), message.text(),
+				context.scheduledRunTime(), message.createdAt(), context.attempt());
 		this.outbox.add(new Outbox.Delivered(context.taskId(), message.text(), context.scheduledRunTime(),
 				context.startedAt()));
 	}

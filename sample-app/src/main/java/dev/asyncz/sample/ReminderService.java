@@ -62,8 +62,8 @@ public class ReminderService {
 			.name(text)
 			.args(Map.of("text", text, "createdAt", now.toString()))
 			.store(this.store)
-			// A reminder is still worth delivering late, say after a restart.
-			.noMisfireLimit()
+			// The defaults suit a reminder: delivered late rather than never (say after a
+			// restart), retried if sending fails, kept as failed if it keeps failing.
 			.build());
 		return ReminderView.of(task);
 	}
