@@ -14,6 +14,7 @@ import dev.asyncz.event.StoreError;
 import dev.asyncz.event.TaskRecovered;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.TaskStore;
+import dev.asyncz.task.TaskContext;
 import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.task.TaskOptions;
 
@@ -22,8 +23,8 @@ import dev.asyncz.task.TaskOptions;
  * scheduler over a shared persistent store, with functions that write every run to a
  * {@link RunLog}. A store's node class builds the store and the log from its arguments
  * and calls {@link #run}. The node prints {@value #READY} once started and
- * {@value #RECOVERED}{@code <task id>} for every recovered task, and shuts down
- * gracefully when its standard input closes.
+ * {@value #RECOVERED}{@code <task id>} for every recovered task, and shuts down when its
+ * standard input closes (waiting for its runs unless told not to).
  */
 public final class ClusterNode {
 
@@ -44,6 +45,23 @@ public final class ClusterNode {
 	 * argument exists (for at most two minutes), then writes its run to the log.
 	 */
 	public static final String BLOCK = "block";
+
+	/**
+	 * The function that notes the start of each attempt (as task id
+	 * {@code <id>#<attempt>}) and fails its first two attempts; the third writes its run
+	 * to the log.
+	 */
+	public static final String FLAKY = "flaky";
+
+	/**
+	 * The function that notes its start (as {@code <id>#<attempt>}), sleeps for the
+	 * milliseconds given as its first argument, then writes its run to the log; a
+	 * shutdown that interrupts it cuts the run short.
+	 */
+	public static final String SLOW = "slow";
+
+	/** How many attempts of a {@link #FLAKY} run fail. */
+	public static final int FLAKY_FAILURES = 2;
 
 	/**
 	 * The task defaults of the nodes and of the tests' schedulers: a generous misfire
@@ -77,6 +95,28 @@ public final class ClusterNode {
 			log.ran(context, node);
 			return null;
 		});
+		functions.register(FLAKY, (context) -> {
+			log.started(perAttempt(context), node);
+			if (context.attempt() <= FLAKY_FAILURES) {
+				throw new IllegalStateException("attempt " + context.attempt() + " of " + context.taskId() + " fails");
+			}
+			log.ran(context, node);
+			return null;
+		});
+		functions.register(SLOW, (context) -> {
+			log.started(perAttempt(context), node);
+			Thread.sleep(Long.parseLong(String.valueOf(context.arg(0))));
+			log.ran(context, node);
+			return null;
+		});
+	}
+
+	/**
+	 * The run as the start log sees it: one task id per attempt.
+	 */
+	private static TaskContext perAttempt(TaskContext context) {
+		return new TaskContext(context.taskId() + "#" + context.attempt(), context.taskName(), context.function(),
+				context.args(), context.kwargs(), context.scheduledRunTime(), context.startedAt(), context.attempt());
 	}
 
 	/**
@@ -105,7 +145,7 @@ public final class ClusterNode {
 			awaitEndOfInput(System.in);
 		}
 		finally {
-			scheduler.shutdown(true);
+			scheduler.shutdown(options.awaitTermination());
 			log.close();
 		}
 		print("STOPPED");
@@ -192,6 +232,15 @@ public final class ClusterNode {
 		 */
 		public Duration maxWait() {
 			return Duration.parse(get("maxWait"));
+		}
+
+		/**
+		 * Whether a shutdown waits for the runs in progress (the default) or interrupts
+		 * them.
+		 * @return true to wait
+		 */
+		public boolean awaitTermination() {
+			return Boolean.parseBoolean(this.values.getOrDefault("awaitTermination", "true"));
 		}
 
 		/**

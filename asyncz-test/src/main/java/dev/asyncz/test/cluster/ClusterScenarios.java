@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskStore;
+import dev.asyncz.task.RetryPolicy;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.task.TaskRequest;
@@ -219,6 +220,61 @@ public abstract class ClusterScenarios {
 		System.out.println("Runs per node: " + countByNode(runs) + "; runs: " + runs.size() + ", duplicates: 0");
 	}
 
+	@Test
+	void retriedAndInterruptedRunsAllSucceedOnceWhenANodeShutsDownWithoutWaiting() {
+		startNode(1, Duration.ofSeconds(5), false);
+		startNode(2, Duration.ofSeconds(5), false);
+		awaitReady();
+		Instant start = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+		RetryPolicy retry = RetryPolicy.fixed(ClusterNode.FLAKY_FAILURES + 1, Duration.ofSeconds(1));
+		Map<String, Instant> due = new LinkedHashMap<>();
+		for (int i = 0; i < 100; i++) {
+			Instant at = start.plusMillis(20L * i);
+			seeder().add(TaskRequest.of(ClusterNode.FLAKY, Triggers.at(at)).id("flaky-" + i).retry(retry).build());
+			due.put("flaky-" + i, at);
+		}
+		for (int i = 0; i < 20; i++) {
+			Instant at = start.plusMillis(100L * i);
+			seeder()
+				.add(TaskRequest.of(ClusterNode.SLOW, Triggers.at(at)).id("slow-" + i).args(3000).retry(retry).build());
+			due.put("slow-" + i, at);
+		}
+		String stopped = nodeName(1);
+		// Shut node 1 down while it runs a slow task: that run is cut short.
+		await("node 1 runs a slow task",
+				() -> starts().stream()
+					.anyMatch((start1) -> start1.node().equals(stopped) && start1.taskId().startsWith("slow-")
+							&& runs().stream().noneMatch((run) -> start1.taskId().startsWith(run.taskId() + "#"))),
+				null);
+		this.nodes.get(stopped).stop(STOP_TIMEOUT);
+		await("every task succeeded", () -> runs().stream().map(RunRecord::taskId).distinct().count() == due.size(),
+				null);
+		assertThat(duplicates()).as("fire times that succeeded twice").isEmpty();
+		Map<String, List<RunRecord>> startsByAttempt = starts().stream()
+			.collect(Collectors.groupingBy(RunRecord::taskId, TreeMap::new, Collectors.toList()));
+		List<String> rerun = new ArrayList<>();
+		startsByAttempt.forEach((attempt, starts) -> {
+			if (starts.size() > 1) {
+				rerun.add(attempt + " on " + starts.stream().map(RunRecord::node).toList());
+			}
+		});
+		// A run started twice must have been cut short on the stopped node, then run
+		// again on the other.
+		assertThat(rerun).as("attempts started more than once")
+			.allMatch((line) -> line.endsWith("[" + stopped + ", " + nodeName(2) + "]"));
+		assertThat(rerun).as("runs cut short by the shutdown").anyMatch((line) -> line.startsWith("slow-"));
+		for (int i = 0; i < 100; i++) {
+			for (int attempt = 1; attempt <= ClusterNode.FLAKY_FAILURES + 1; attempt++) {
+				assertThat(startsByAttempt).as("attempt %d of flaky-%d", attempt, i)
+					.containsKey("flaky-" + i + "#" + attempt);
+			}
+		}
+		await("the store is empty", () -> seeder().list("default", TaskQuery.first(10)).isEmpty(), null);
+		System.out.println("Tasks: " + due.size() + " (100 flaky, 20 slow); attempts started: " + startsByAttempt.size()
+				+ "; started twice (cut short by the shutdown, run again): " + rerun.size() + " " + rerun
+				+ "; successful runs: " + runs().size() + "; duplicates: " + duplicates().size());
+	}
+
 	/**
 	 * The name of a node, unique to this test.
 	 * @param index the node's number
@@ -235,7 +291,12 @@ public abstract class ClusterScenarios {
 	}
 
 	private NodeProcess startNode(int index, Duration lease) {
+		return startNode(index, lease, true);
+	}
+
+	private NodeProcess startNode(int index, Duration lease, boolean awaitTermination) {
 		Map<String, String> arguments = new LinkedHashMap<>(storeArguments());
+		arguments.put("awaitTermination", Boolean.toString(awaitTermination));
 		arguments.put("node", nodeName(index));
 		arguments.put("lease", lease.toString());
 		arguments.put("maxWait", "PT1S");
@@ -259,6 +320,8 @@ public abstract class ClusterScenarios {
 			TaskFunctions functions = new TaskFunctions();
 			functions.register(ClusterNode.RECORD, (context) -> null);
 			functions.register(ClusterNode.BLOCK, (context) -> null);
+			functions.register(ClusterNode.FLAKY, (context) -> null);
+			functions.register(ClusterNode.SLOW, (context) -> null);
 			this.seeder = Scheduler.builder()
 				.instanceId("seeder-" + this.suffix)
 				.store("default", createStore())
