@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import dev.asyncz.event.TaskQuarantined;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.TaskQuery;
+import dev.asyncz.store.TaskState;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.store.jdbc.internal.CompletionGroup;
 import dev.asyncz.store.jdbc.internal.JdbcAccess;
@@ -117,6 +118,30 @@ abstract class JdbcTaskStoreContractTests extends TaskStoreContractTests {
 		execute("UPDATE " + table() + " SET trigger_json = '{\"type\":\"lunar\"}' WHERE id = 'bad'");
 		assertThat(dueIds(this.store.acquireDueTasks(NOW, 10))).containsExactly("good");
 		assertQuarantined("bad", "trigger");
+	}
+
+	@Test
+	void rowWithUnreadableFailureIsQuarantinedNotDeletedAndOthersStillRun() {
+		this.store.add(retrying("bad", NOW.minusSeconds(2)));
+		this.store.add(task("good", NOW.minusSeconds(1)));
+		execute("UPDATE " + table() + " SET failure_json = '{\"attempts\":\"many\"}' WHERE id = 'bad'");
+		assertThat(dueIds(this.store.acquireDueTasks(NOW, 10))).containsExactly("good");
+		assertQuarantined("bad", "failure");
+	}
+
+	@Test
+	void failedRowWithUnreadableFailureIsQuarantinedWhenListed() {
+		this.store.add(failed("bad"));
+		execute("UPDATE " + table() + " SET failure_json = 'not json' WHERE id = 'bad'");
+		assertThat(this.store.list(new TaskQuery(null, TaskState.FAILED, 0, 10))).isEmpty();
+		assertQuarantined("bad", "failure");
+	}
+
+	@Test
+	void failureIsKeptInItsOwnColumnAndTheRowMarkedFailed() {
+		this.store.add(failed("a"));
+		assertThat(query("SELECT failure_json FROM " + table() + " WHERE id = 'a'")).contains("\"exhausted\":true");
+		assertThat(stateOf("a")).isEqualTo("FAILED");
 	}
 
 	@Test
@@ -343,6 +368,17 @@ abstract class JdbcTaskStoreContractTests extends TaskStoreContractTests {
 
 	private static CompletionGroup.Completion completion(String id, long version) {
 		return new CompletionGroup.Completion(id, version);
+	}
+
+	@Test
+	void schemaInitialisationAddsTheFailureColumnToATableCreatedWithoutIt() {
+		this.store.add(task("before", NOW));
+		execute("ALTER TABLE " + table() + " DROP COLUMN failure_json");
+		((JdbcTaskStore) this.store).initializeSchema();
+		Task failed = failed("after");
+		this.store.add(failed);
+		assertThat(this.store.get("after")).contains(failed);
+		assertThat(this.store.get("before")).contains(task("before", NOW));
 	}
 
 	@Test
