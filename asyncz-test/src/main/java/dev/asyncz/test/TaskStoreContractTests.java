@@ -28,7 +28,11 @@ import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskState;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.task.ConflictingIdException;
+import dev.asyncz.task.FireTimes;
+import dev.asyncz.task.MisfirePolicy;
+import dev.asyncz.task.RetryPolicy;
 import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFailure;
 import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.task.TaskNotFoundException;
 import dev.asyncz.task.TaskOptions;
@@ -447,7 +451,12 @@ public abstract class TaskStoreContractTests {
 			.name("Send the reminder")
 			.function(OTHER_FUNCTION)
 			.executor("blocking")
-			.options(new TaskOptions(false, 3, Duration.ofMillis(2500)))
+			.options(new TaskOptions(false, 3, Duration.ofMillis(2500), MisfirePolicy.SKIP_IF_LATE,
+					RetryPolicy.exponential(5, Duration.ofSeconds(2), Duration.ofMinutes(3))
+						.withJitter(0.25)
+						.retryOn(IllegalStateException.class)
+						.noRetryOn(IllegalArgumentException.class),
+					Duration.ofSeconds(90)))
 			.build();
 		this.store.add(task);
 		assertThat(this.store.get("a")).contains(task);
@@ -520,6 +529,175 @@ public abstract class TaskStoreContractTests {
 		Set<String> distinct = new HashSet<>(acquired);
 		assertThat(acquired).hasSize(distinct.size());
 		assertThat(distinct).hasSize(taskCount);
+	}
+
+	@Test
+	void failedTaskRoundTripsWithItsFailure() {
+		Task failed = failed("a");
+		this.store.add(failed);
+		assertThat(this.store.get("a")).contains(failed);
+	}
+
+	@Test
+	void failedTaskIsNeitherDueNorTheNextRunTime() {
+		this.store.add(failed("a"));
+		assertThat(this.store.nextRunTime()).isEmpty();
+		assertThat(this.store.acquireDueTasks(NOW.plusSeconds(3600), 10)).isEmpty();
+	}
+
+	@Test
+	void releaseStoresTheFailedStateOfAClaimedTask() {
+		this.store.add(task("a", NOW));
+		Task claimed = this.store.acquireDueTasks(NOW, 10).get(0).task();
+		Task failed = claimed.withNextRun(null, failure(NOW, 3, true));
+		assertThat(this.store.release(claimed, failed)).isTrue();
+		assertThat(this.store.get("a")).contains(failed);
+		assertThat(this.store.nextRunTime()).isEmpty();
+		assertThat(this.store.acquireDueTasks(NOW.plusSeconds(3600), 10)).isEmpty();
+	}
+
+	@Test
+	void failedTaskIsListedAsFailedOnly() {
+		this.store.add(task("scheduled", NOW));
+		this.store.add(failed("failed"));
+		assertThat(ids(this.store.list(new TaskQuery(null, TaskState.FAILED, 0, 10)))).containsExactly("failed");
+		assertThat(ids(this.store.list(new TaskQuery(null, TaskState.PAUSED, 0, 10)))).isEmpty();
+		assertThat(ids(this.store.list(new TaskQuery(null, TaskState.SCHEDULED, 0, 10)))).containsExactly("scheduled");
+	}
+
+	@Test
+	void pausedTaskIsNotListedAsFailed() {
+		this.store.add(task("paused", null));
+		this.store.add(failed("failed"));
+		assertThat(ids(this.store.list(new TaskQuery(null, TaskState.PAUSED, 0, 10)))).containsExactly("paused");
+		assertThat(ids(this.store.list(new TaskQuery(null, TaskState.FAILED, 0, 10)))).containsExactly("failed");
+	}
+
+	@Test
+	void failedTasksAreListedAfterScheduledOnesWithPausedOnesById() {
+		this.store.add(failed("b-failed"));
+		this.store.add(task("c-paused", null));
+		this.store.add(task("a-paused", null));
+		this.store.add(task("scheduled", NOW));
+		assertThat(ids(this.store.list(TaskQuery.first(10)))).containsExactly("scheduled", "a-paused", "b-failed",
+				"c-paused");
+	}
+
+	@Test
+	void listingFailedTasksPagesAndFiltersByFunction() {
+		for (int i = 0; i < 5; i++) {
+			this.store.add(failed("f" + i));
+			this.store.add(task("p" + i, null));
+		}
+		this.store.add(failed("other").toBuilder().function(OTHER_FUNCTION).build());
+		assertThat(ids(this.store.list(new TaskQuery(FUNCTION, TaskState.FAILED, 1, 3)))).containsExactly("f1", "f2",
+				"f3");
+	}
+
+	@Test
+	void countIncludesFailedTasks() {
+		this.store.add(task("scheduled", NOW));
+		this.store.add(task("paused", null));
+		this.store.add(failed("failed"));
+		assertThat(this.store.count()).isEqualTo(3);
+	}
+
+	@Test
+	void taskWaitingForARetryRoundTrips() {
+		Task retrying = retrying("a", NOW.plusSeconds(10));
+		this.store.add(retrying);
+		assertThat(this.store.get("a")).contains(retrying);
+		assertThat(ids(this.store.list(new TaskQuery(null, TaskState.SCHEDULED, 0, 10)))).containsExactly("a");
+	}
+
+	@Test
+	void taskWaitingForARetryIsHandedOutWhenTheRetryIsDue() {
+		Task retrying = retrying("a", NOW.plusSeconds(10));
+		this.store.add(retrying);
+		assertThat(this.store.nextRunTime()).contains(NOW.plusSeconds(10));
+		assertThat(this.store.acquireDueTasks(NOW, 10)).isEmpty();
+		assertThat(this.store.acquireDueTasks(NOW.plusSeconds(10), 10)).containsExactly(new DueTask(retrying, false));
+	}
+
+	@Test
+	void releaseStoresARetryThatIsHandedOutWhenDue() {
+		this.store.add(task("a", NOW));
+		Task claimed = this.store.acquireDueTasks(NOW, 10).get(0).task();
+		Task retry = claimed.withNextRun(NOW.plusSeconds(10), failure(NOW, 1, false));
+		assertThat(this.store.release(claimed, retry)).isTrue();
+		assertThat(this.store.get("a")).contains(retry);
+		assertThat(this.store.acquireDueTasks(NOW.plusSeconds(10), 10)).containsExactly(new DueTask(retry, false));
+	}
+
+	@Test
+	void releaseWithoutAFailureClearsTheStoredOne() {
+		this.store.add(retrying("a", NOW));
+		Task claimed = this.store.acquireDueTasks(NOW, 10).get(0).task();
+		Task succeeded = claimed.withNextRun(NOW.plusSeconds(60), null);
+		assertThat(this.store.release(claimed, succeeded)).isTrue();
+		assertThat(this.store.get("a")).contains(succeeded);
+	}
+
+	@Test
+	void releaseOfTheClaimedTaskUnchangedLeavesItDueForTheNextAcquire() {
+		Task task = task("a", NOW.minusSeconds(1));
+		this.store.add(task);
+		Task claimed = this.store.acquireDueTasks(NOW, 10).get(0).task();
+		assertThat(this.store.release(claimed, claimed)).isTrue();
+		assertThat(this.store.get("a")).contains(task);
+		assertThat(this.store.nextRunTime()).contains(NOW.minusSeconds(1));
+		assertThat(this.store.acquireDueTasks(NOW, 10)).containsExactly(new DueTask(task, false));
+	}
+
+	@Test
+	void runTimeWithNanosecondsIsKeptToTheMicrosecond() {
+		Instant withNanos = NOW.plusNanos(1_999);
+		Instant truncated = FireTimes.truncate(withNanos);
+		this.store.add(task("a", withNanos));
+		assertThat(this.store.get("a").orElseThrow().nextRunTime()).isEqualTo(truncated);
+		assertThat(this.store.nextRunTime()).contains(truncated);
+		assertThat(dueIds(this.store.acquireDueTasks(truncated, 10))).containsExactly("a");
+	}
+
+	@Test
+	void taskIsNotDueANanosecondBeforeItsTime() {
+		Instant runTime = NOW.plusNanos(1_000);
+		this.store.add(task("a", runTime));
+		assertThat(this.store.acquireDueTasks(runTime.minusNanos(1), 10)).isEmpty();
+		assertThat(dueIds(this.store.acquireDueTasks(runTime.plusNanos(999), 10))).containsExactly("a");
+	}
+
+	/**
+	 * A one-shot task that failed for good: no next run time, an exhausted failure.
+	 * @param id the id
+	 * @return the task
+	 */
+	protected static Task failed(String id) {
+		return task(id, null).toBuilder().failure(failure(NOW.minusSeconds(60), 3, true)).build();
+	}
+
+	/**
+	 * A task whose fire time failed once and that waits for a retry.
+	 * @param id the id
+	 * @param retryAt when the retry is due
+	 * @return the task
+	 */
+	protected static Task retrying(String id, Instant retryAt) {
+		return task(id, retryAt).toBuilder().failure(failure(NOW.minusSeconds(20), 1, false)).build();
+	}
+
+	/**
+	 * How the runs of a fire time failed, with every field set, the time of failure to
+	 * the nanosecond.
+	 * @param fireTime the fire time
+	 * @param attempts failed runs so far
+	 * @param exhausted whether no retry is left
+	 * @return the failure
+	 */
+	protected static TaskFailure failure(Instant fireTime, int attempts, boolean exhausted) {
+		return new TaskFailure(fireTime, attempts, IllegalStateException.class.getName(),
+				"the mail server said \"no\" (attempt " + attempts + ")", fireTime.plusNanos(2_500_000_123L),
+				exhausted);
 	}
 
 	/**

@@ -57,9 +57,10 @@ import org.slf4j.LoggerFactory;
  * with a lease that ends at the <em>database's</em> time plus the lease duration, and
  * returns them only once that transaction committed. Due-ness follows the scheduler's
  * clock; lease expiry follows the database's, so clock skew between instances cannot make
- * two of them run one fire time. A background thread renews the leases of claims this
- * instance still holds (final runs in progress). A row whose lease ran out is handed out
- * again as {@link DueTask#recovered() recovered}.
+ * two of them run one fire time. A task stays claimed while its run is in progress, and a
+ * background thread renews the leases of every claim this instance holds, so a long run
+ * keeps its task from other instances however long it takes. A row whose lease ran out
+ * (its holder died) is handed out again as {@link DueTask#recovered() recovered}.
  *
  * <p>
  * <b>Wake-ups.</b> On PostgreSQL an added or changed task is announced with
@@ -153,21 +154,46 @@ public final class JdbcTaskStore implements TaskStore {
 	}
 
 	/**
-	 * Creates the tasks table and its index unless they exist, with the dialect's script
-	 * and this store's table prefix. Whether to call this (always, for embedded databases
-	 * only, never) is the caller's decision.
+	 * Creates the tasks table and its index unless they exist, and adds the columns that
+	 * a table created by an earlier version lacks, with the dialect's script and this
+	 * store's table prefix. Whether to call this (always, for embedded databases only,
+	 * never) is the caller's decision.
 	 * @throws StoreException if the script fails
 	 */
 	public void initializeSchema() {
 		List<String> statements = SchemaScript.statements(dialect(), this.settings.tablePrefix());
-		this.jdbc.autoCommit("create the schema", (connection) -> {
-			try (Statement statement = connection.createStatement()) {
-				for (String sql : statements) {
+		for (String sql : statements) {
+			// ALTER TABLE locks the whole table even when the column exists, waiting for
+			// every claim in flight and holding up the next ones: it runs only where the
+			// column is missing.
+			if (SchemaScript.addedColumn(sql).filter(this::hasColumn).isPresent()) {
+				continue;
+			}
+			this.jdbc.autoCommit("create the schema", (connection) -> {
+				try (Statement statement = connection.createStatement()) {
 					statement.execute(sql);
 				}
-			}
-			return null;
-		});
+				return null;
+			});
+		}
+	}
+
+	/**
+	 * Whether the table has the column: its probe runs on a connection of its own, as a
+	 * failed statement may spoil a connection's transaction.
+	 */
+	private boolean hasColumn(SchemaScript.AddedColumn added) {
+		try {
+			return this.jdbc.autoCommit("look for column " + added.column(), (connection) -> {
+				try (Statement statement = connection.createStatement()) {
+					statement.executeQuery(added.probe()).close();
+					return true;
+				}
+			});
+		}
+		catch (StoreException ex) {
+			return false;
+		}
 	}
 
 	@Override

@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * @param dialect the database's dialect, or {@code null} to detect it from the connection
  * @param leaseDuration how long a claim holds without renewal; a claim whose holder
  * stopped renewing for this long is handed out again. Renewed every third of it while a
- * final run is in progress
+ * run is in progress
  * @param pollInterval how often the scheduler is woken to look for tasks that other
  * instances added, on databases without notifications (all but PostgreSQL); zero turns
  * polling off

@@ -15,6 +15,12 @@ CREATE TABLE IF NOT EXISTS asyncz_tasks (
 	lease_until DATETIME(6) NULL,
 	version BIGINT NOT NULL,
 	quarantine_reason VARCHAR(1000) NULL,
+	failure_json TEXT NULL,
 	PRIMARY KEY (id),
 	INDEX asyncz_tasks_next_run_time_idx (next_run_time, id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- How the runs of a task's current fire time failed. Tables created before the column existed get it
+-- here; initializeSchema() skips this statement where the table has it already.
+-- MySQL has no ADD COLUMN IF NOT EXISTS: on MySQL, add the column to such a table by hand.
+ALTER TABLE asyncz_tasks ADD COLUMN IF NOT EXISTS failure_json TEXT NULL;

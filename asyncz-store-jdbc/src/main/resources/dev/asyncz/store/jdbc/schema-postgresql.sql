@@ -16,7 +16,12 @@ CREATE TABLE IF NOT EXISTS asyncz_tasks (
 	claimed_by VARCHAR(255),
 	lease_until TIMESTAMP WITH TIME ZONE,
 	version BIGINT NOT NULL,
-	quarantine_reason VARCHAR(1000)
+	quarantine_reason VARCHAR(1000),
+	failure_json TEXT
 ) WITH (fillfactor = 80);
 
 CREATE INDEX IF NOT EXISTS asyncz_tasks_next_run_time_idx ON asyncz_tasks (next_run_time, id);
+
+-- How the runs of a task's current fire time failed. Tables created before the column existed get it
+-- here; initializeSchema() skips this statement where the table has it already.
+ALTER TABLE asyncz_tasks ADD COLUMN IF NOT EXISTS failure_json TEXT;

@@ -7,18 +7,22 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 import dev.asyncz.event.TaskQuarantined;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.TaskQuery;
+import dev.asyncz.store.TaskState;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.store.jdbc.internal.CompletionGroup;
 import dev.asyncz.store.jdbc.internal.JdbcAccess;
@@ -114,6 +118,30 @@ abstract class JdbcTaskStoreContractTests extends TaskStoreContractTests {
 		execute("UPDATE " + table() + " SET trigger_json = '{\"type\":\"lunar\"}' WHERE id = 'bad'");
 		assertThat(dueIds(this.store.acquireDueTasks(NOW, 10))).containsExactly("good");
 		assertQuarantined("bad", "trigger");
+	}
+
+	@Test
+	void rowWithUnreadableFailureIsQuarantinedNotDeletedAndOthersStillRun() {
+		this.store.add(retrying("bad", NOW.minusSeconds(2)));
+		this.store.add(task("good", NOW.minusSeconds(1)));
+		execute("UPDATE " + table() + " SET failure_json = '{\"attempts\":\"many\"}' WHERE id = 'bad'");
+		assertThat(dueIds(this.store.acquireDueTasks(NOW, 10))).containsExactly("good");
+		assertQuarantined("bad", "failure");
+	}
+
+	@Test
+	void failedRowWithUnreadableFailureIsQuarantinedWhenListed() {
+		this.store.add(failed("bad"));
+		execute("UPDATE " + table() + " SET failure_json = 'not json' WHERE id = 'bad'");
+		assertThat(this.store.list(new TaskQuery(null, TaskState.FAILED, 0, 10))).isEmpty();
+		assertQuarantined("bad", "failure");
+	}
+
+	@Test
+	void failureIsKeptInItsOwnColumnAndTheRowMarkedFailed() {
+		this.store.add(failed("a"));
+		assertThat(query("SELECT failure_json FROM " + table() + " WHERE id = 'a'")).contains("\"exhausted\":true");
+		assertThat(stateOf("a")).isEqualTo("FAILED");
 	}
 
 	@Test
@@ -286,8 +314,71 @@ abstract class JdbcTaskStoreContractTests extends TaskStoreContractTests {
 		assertThat(this.store.list(TaskQuery.first(10))).containsExactly(changed);
 	}
 
+	@Test
+	void leaseRenewalsAndGroupedCompletionsOfTheSameRowsDoNotDeadlock() throws Exception {
+		TaskRepository repository = new TaskRepository(new JdbcAccess(dataSource(), "test"),
+				new TaskTable(expectedDialect(), this.prefix, Duration.ofMinutes(1)));
+		for (int round = 0; round < 3; round++) {
+			List<String> ids = new ArrayList<>();
+			for (int i = 0; i < 300; i++) {
+				String id = "r" + round + "-" + i;
+				this.store.add(task(id, NOW));
+				ids.add(id);
+			}
+			List<CompletionGroup.Completion> finished = new ArrayList<>();
+			for (DueTask due : this.store.acquireDueTasks(NOW, ids.size())) {
+				finished.add(completion(due.task().id(), 1));
+			}
+			// Rows finish in no particular order, and renewals name them in yet another.
+			Collections.shuffle(finished, new Random(round));
+			Collections.reverse(ids);
+			CyclicBarrier start = new CyclicBarrier(2);
+			AtomicBoolean deleting = new AtomicBoolean(true);
+			ExecutorService workers = Executors.newFixedThreadPool(2);
+			try {
+				Future<?> renewals = workers.submit(() -> {
+					start.await();
+					while (deleting.get()) {
+						repository.renew("contract-instance", ids);
+					}
+					return null;
+				});
+				Future<?> deletions = workers.submit(() -> {
+					start.await();
+					try {
+						for (int from = 0; from < finished.size(); from += 15) {
+							repository.deleteClaimed("contract-instance",
+									finished.subList(from, Math.min(finished.size(), from + 15)));
+						}
+					}
+					finally {
+						deleting.set(false);
+					}
+					return null;
+				});
+				deletions.get(60, TimeUnit.SECONDS);
+				renewals.get(60, TimeUnit.SECONDS);
+			}
+			finally {
+				workers.shutdownNow();
+			}
+		}
+		assertThat(this.store.count()).isZero();
+	}
+
 	private static CompletionGroup.Completion completion(String id, long version) {
 		return new CompletionGroup.Completion(id, version);
+	}
+
+	@Test
+	void schemaInitialisationAddsTheFailureColumnToATableCreatedWithoutIt() {
+		this.store.add(task("before", NOW));
+		execute("ALTER TABLE " + table() + " DROP COLUMN failure_json");
+		((JdbcTaskStore) this.store).initializeSchema();
+		Task failed = failed("after");
+		this.store.add(failed);
+		assertThat(this.store.get("after")).contains(failed);
+		assertThat(this.store.get("before")).contains(task("before", NOW));
 	}
 
 	@Test

@@ -50,10 +50,10 @@ import org.slf4j.LoggerFactory;
  * <p>
  * <b>Layout.</b> All keys start with the {@linkplain RedisTaskStoreSettings#keyPrefix()
  * key prefix} and their number does not grow with the tasks: a hash of task JSON (written
- * by {@link dev.asyncz.store.TaskCodec}) and one of write counters by id; a sorted set of
- * due task ids scored by next run time; a sorted set of paused ids; a sorted set of
- * claimed ids scored by lease expiry, with a hash saying who claimed which run; a hash of
- * quarantined ids.
+ * by {@link dev.asyncz.store.TaskCodec}, failure included) and one of write counters by
+ * id; a sorted set of due task ids scored by next run time; a sorted set of the ids of
+ * tasks without one (paused, or failed for good); a sorted set of claimed ids scored by
+ * lease expiry, with a hash saying who claimed which run; a hash of quarantined ids.
  *
  * <p>
  * <b>Time.</b> Scores are epoch microseconds, exact in a double until the year 2255: a
@@ -88,8 +88,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>
  * <b>Cost.</b> Listing with a function filter reads tasks page by page until the page is
- * full, so it grows with the offset and with how rare matching tasks are; unfiltered
- * listing reads only the page.
+ * full, so it grows with the offset and with how rare matching tasks are; so does listing
+ * paused or failed tasks, which share one set and are told apart by reading them.
+ * Unfiltered listing, and listing scheduled tasks, reads only the page.
  *
  * <p>
  * The store's connections are named {@code asyncz:<store>:<instance id>}
@@ -351,10 +352,12 @@ public final class RedisTaskStore implements TaskStore {
 	public List<Task> list(TaskQuery query) {
 		return call("list tasks", (live) -> {
 			Selection selection = new Selection(live, query);
-			if (query.state() != TaskState.PAUSED && !live.listing().scheduled(selection)) {
+			TaskState state = query.state();
+			boolean scheduled = state == null || state == TaskState.SCHEDULED;
+			if (scheduled && !live.listing().scheduled(selection)) {
 				return selection.tasks;
 			}
-			if (query.state() != TaskState.SCHEDULED) {
+			if (state != TaskState.SCHEDULED) {
 				live.listing().paused(selection);
 			}
 			return selection.tasks;
@@ -529,8 +532,9 @@ public final class RedisTaskStore implements TaskStore {
 	}
 
 	/**
-	 * Collects one page of a listing: skips the offset, applies the function filter,
-	 * reads tasks.
+	 * Collects one page of a listing: skips the offset, applies the function and state
+	 * filters, reads tasks. Paused and failed tasks share a set, so a listing of either
+	 * reads each task to tell which it is.
 	 */
 	private final class Selection implements Listing.Selection {
 
@@ -550,7 +554,9 @@ public final class RedisTaskStore implements TaskStore {
 
 		@Override
 		public long skippable() {
-			return (this.query.function() == null) ? this.toSkip : 0;
+			boolean everyIdMatches = this.query.function() == null && this.query.state() != TaskState.PAUSED
+					&& this.query.state() != TaskState.FAILED;
+			return everyIdMatches ? this.toSkip : 0;
 		}
 
 		@Override
@@ -570,7 +576,7 @@ public final class RedisTaskStore implements TaskStore {
 				.hmget(RedisTaskStore.this.keys.tasks(), wanted.toArray(String[]::new));
 			for (var value : values) {
 				Task task = value.hasValue() ? decode(this.running, value.getKey(), value.getValue()) : null;
-				if (task == null || (this.query.function() != null && !this.query.function().equals(task.function()))) {
+				if (task == null || !matches(task)) {
 					continue;
 				}
 				if (this.toSkip > 0) {
@@ -584,6 +590,20 @@ public final class RedisTaskStore implements TaskStore {
 				}
 			}
 			return true;
+		}
+
+		private boolean matches(Task task) {
+			if (this.query.function() != null && !this.query.function().equals(task.function())) {
+				return false;
+			}
+			if (this.query.state() == null) {
+				return true;
+			}
+			return switch (this.query.state()) {
+				case SCHEDULED -> task.nextRunTime() != null;
+				case PAUSED -> task.paused();
+				case FAILED -> task.failed();
+			};
 		}
 
 	}

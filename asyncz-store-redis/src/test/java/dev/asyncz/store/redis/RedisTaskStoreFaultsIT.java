@@ -71,6 +71,23 @@ class RedisTaskStoreFaultsIT {
 	}
 
 	@Test
+	void taskWithAnUnreadableFailureIsQuarantinedWhileOthersRun() {
+		Instance instance = this.redis.start("one");
+		instance.store.add(oneShot("broken", T0));
+		instance.store.add(oneShot("fine", T0.plusSeconds(1)));
+		String json = this.redis.raw.hget(this.keys.tasks(), "broken");
+		String withBadFailure = json.substring(0, json.length() - 1) + ",\"failure\":{\"attempts\":\"many\"}}";
+		this.redis.raw.hset(this.keys.tasks(), "broken", withBadFailure);
+
+		assertThat(instance.store.acquireDueTasks(T0.plusSeconds(1), 10)).extracting((due) -> due.task().id())
+			.containsExactly("fine");
+		assertThat(instance.events).singleElement()
+			.isInstanceOfSatisfying(TaskQuarantined.class, (event) -> assertThat(event.taskId()).isEqualTo("broken"));
+		assertThat(this.redis.raw.hget(this.keys.tasks(), "broken")).isEqualTo(withBadFailure);
+		assertThat(this.redis.raw.hexists(this.keys.quarantine(), "broken")).isTrue();
+	}
+
+	@Test
 	void quarantinedDataOutlivesRemoveAllButNotAnExplicitRemove() {
 		Instance instance = this.redis.start("one");
 		instance.store.add(oneShot("bad", T0));

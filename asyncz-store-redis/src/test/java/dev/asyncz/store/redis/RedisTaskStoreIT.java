@@ -71,12 +71,12 @@ class RedisTaskStoreIT {
 	}
 
 	@Test
-	void taskDueWithinAMicrosecondIsHandedOutAtTheNextMicrosecondNeverBefore() {
-		Instant at = T0.plusNanos(500);
-		this.store.add(oneShot("sub-micro", at));
-		assertThat(this.store.acquireDueTasks(T0.plusNanos(700), 10)).isEmpty();
-		assertThat(this.store.nextRunTime()).contains(T0.plusNanos(1000));
-		assertThat(this.store.acquireDueTasks(T0.plusNanos(1000), 10)).hasSize(1);
+	void runTimeWithinAMicrosecondIsKeptAtThatMicrosecondAndDueFromIt() {
+		this.store.add(oneShot("sub-micro", T0.plusNanos(1_500)));
+		assertThat(this.store.get("sub-micro").orElseThrow().nextRunTime()).isEqualTo(T0.plusNanos(1_000));
+		assertThat(this.store.nextRunTime()).contains(T0.plusNanos(1_000));
+		assertThat(this.store.acquireDueTasks(T0.plusNanos(999), 10)).isEmpty();
+		assertThat(this.store.acquireDueTasks(T0.plusNanos(1_000), 10)).hasSize(1);
 	}
 
 	@Test

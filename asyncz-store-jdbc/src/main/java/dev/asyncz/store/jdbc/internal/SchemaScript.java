@@ -5,6 +5,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.asyncz.store.StoreException;
 import dev.asyncz.store.jdbc.JdbcDialect;
@@ -16,6 +19,9 @@ import dev.asyncz.store.jdbc.JdbcDialect;
 public final class SchemaScript {
 
 	private static final String SCRIPT_PREFIX = "asyncz_";
+
+	private static final Pattern ADD_COLUMN = Pattern
+		.compile("(?is)ALTER\\s+TABLE\\s+(\\w+)\\s+ADD\\s+COLUMN\\s+IF\\s+NOT\\s+EXISTS\\s+(\\w+)\\s.*");
 
 	private SchemaScript() {
 	}
@@ -47,6 +53,17 @@ public final class SchemaScript {
 		return statements;
 	}
 
+	/**
+	 * The column a statement adds to an existing table, if it is an
+	 * {@code ALTER TABLE … ADD COLUMN IF NOT EXISTS}.
+	 * @param statement a statement of the script
+	 * @return the table and column, or empty for any other statement
+	 */
+	public static Optional<AddedColumn> addedColumn(String statement) {
+		Matcher matcher = ADD_COLUMN.matcher(statement);
+		return matcher.matches() ? Optional.of(new AddedColumn(matcher.group(1), matcher.group(2))) : Optional.empty();
+	}
+
 	private static String read(String location) {
 		try (InputStream in = SchemaScript.class.getClassLoader().getResourceAsStream(location)) {
 			if (in == null) {
@@ -57,6 +74,24 @@ public final class SchemaScript {
 		catch (IOException ex) {
 			throw new StoreException("Cannot read schema script " + location, ex);
 		}
+	}
+
+	/**
+	 * A column that a script statement adds to a table created by an earlier version.
+	 *
+	 * @param table the table
+	 * @param column the column
+	 */
+	public record AddedColumn(String table, String column) {
+
+		/**
+		 * A query that succeeds exactly when the table has the column, reading no row.
+		 * @return the statement
+		 */
+		public String probe() {
+			return "SELECT " + this.column + " FROM " + this.table + " WHERE 1 = 0";
+		}
+
 	}
 
 }

@@ -8,6 +8,7 @@ import java.time.Instant;
 import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFailure;
 import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.task.TaskOptions;
 import dev.asyncz.trigger.Trigger;
@@ -24,13 +25,15 @@ import org.jspecify.annotations.Nullable;
  * @param triggerJson the trigger as written by {@link TaskCodec#writeTrigger}
  * @param executor the executor name
  * @param optionsJson the options as written by {@link TaskCodec#writeOptions}
- * @param nextRunTime the next run time, or {@code null} when paused
+ * @param nextRunTime the next run time, or {@code null} when paused or failed
  * @param state the row state
  * @param version the row version, raised by every write
+ * @param failureJson how the runs of the current fire time failed, as written by
+ * {@link TaskCodec#writeFailure}, or {@code null}
  */
 public record TaskRow(String id, String name, String function, @Nullable String argumentsJson,
 		@Nullable String triggerJson, String executor, @Nullable String optionsJson, @Nullable Instant nextRunTime,
-		String state, long version) {
+		String state, long version, @Nullable String failureJson) {
 
 	/**
 	 * Reads the current row, whose columns are {@link TaskTable#COLUMNS}.
@@ -42,7 +45,8 @@ public record TaskRow(String id, String name, String function, @Nullable String 
 	static TaskRow read(ResultSet resultSet, TaskTable table) throws SQLException {
 		return new TaskRow(resultSet.getString(1), resultSet.getString(2), resultSet.getString(3),
 				resultSet.getString(4), resultSet.getString(5), resultSet.getString(6), resultSet.getString(7),
-				table.readInstant(resultSet, 8), resultSet.getString(9), resultSet.getLong(10));
+				table.readInstant(resultSet, 8), resultSet.getString(9), resultSet.getLong(10),
+				resultSet.getString(11));
 	}
 
 	/**
@@ -63,9 +67,17 @@ public record TaskRow(String id, String name, String function, @Nullable String 
 		statement.setString(5, task.executor());
 		statement.setString(6, codec.writeOptions(task.options()));
 		table.bindInstant(statement, 7, task.nextRunTime());
-		statement.setString(8, (task.nextRunTime() != null) ? "SCHEDULED" : "PAUSED");
-		statement.setString(9, task.id());
-		return 10;
+		statement.setString(8, state(task));
+		statement.setString(9, (task.failure() != null) ? codec.writeFailure(task.failure()) : null);
+		statement.setString(10, task.id());
+		return 11;
+	}
+
+	private static String state(Task task) {
+		if (task.nextRunTime() != null) {
+			return "SCHEDULED";
+		}
+		return (task.failure() != null) ? "FAILED" : "PAUSED";
 	}
 
 	/**
@@ -90,6 +102,7 @@ public record TaskRow(String id, String name, String function, @Nullable String 
 		TaskCodec.Arguments arguments = codec.readArguments(this.argumentsJson);
 		Trigger trigger = codec.readTrigger(this.triggerJson);
 		TaskOptions options = codec.readOptions(this.optionsJson);
+		TaskFailure failure = (this.failureJson != null) ? codec.readFailure(this.failureJson) : null;
 		try {
 			return Task.builder()
 				.id(this.id)
@@ -102,6 +115,7 @@ public record TaskRow(String id, String name, String function, @Nullable String 
 				.store(store)
 				.options(options)
 				.nextRunTime(this.nextRunTime)
+				.failure(failure)
 				.build();
 		}
 		catch (RuntimeException ex) {

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskState;
 import dev.asyncz.store.jdbc.JdbcDialect;
+import dev.asyncz.task.FireTimes;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -26,13 +27,21 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>
  * Row states: {@code SCHEDULED} (has a next run time), {@code PAUSED} (has none),
- * {@code RUNNING} (claimed until {@code lease_until}, judged by the database clock) and
- * {@code QUARANTINED} (unreadable, kept for people to inspect).
+ * {@code FAILED} (has none, and a failure in {@code failure_json}), {@code RUNNING}
+ * (claimed until {@code lease_until}, judged by the database clock) and
+ * {@code QUARANTINED} (unreadable, kept for people to inspect). Listings tell paused from
+ * failed tasks by {@code failure_json}, not by the state, which is about claiming: a
+ * retry waiting in a {@code SCHEDULED} row has a failure too.
+ *
+ * <p>
+ * Times are bound and read at the microsecond, the precision of every dialect's timestamp
+ * column: an instant with finer digits is cut, never rounded up, so a task is never due
+ * before its time.
  */
 public final class TaskTable {
 
 	static final String COLUMNS = "id, name, function_name, arguments_json, trigger_json, executor, options_json, "
-			+ "next_run_time, state, version";
+			+ "next_run_time, state, version, failure_json";
 
 	/**
 	 * {@link #COLUMNS} as a claiming {@code UPDATE … RETURNING} sees them before the
@@ -47,7 +56,7 @@ public final class TaskTable {
 		.collect(Collectors.joining(", "));
 
 	private static final String WRITTEN_COLUMNS = "name = ?, function_name = ?, arguments_json = ?, trigger_json = ?, "
-			+ "executor = ?, options_json = ?, next_run_time = ?, state = ?";
+			+ "executor = ?, options_json = ?, next_run_time = ?, state = ?, failure_json = ?";
 
 	private final JdbcDialect dialect;
 
@@ -104,7 +113,8 @@ public final class TaskTable {
 
 	String insert() {
 		return "INSERT INTO " + this.table + " (name, function_name, arguments_json, trigger_json, executor, "
-				+ "options_json, next_run_time, state, id, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
+				+ "options_json, next_run_time, state, failure_json, id, version) "
+				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
 	}
 
 	String update(boolean atVersion) {
@@ -131,12 +141,15 @@ public final class TaskTable {
 
 	/**
 	 * Deletes claimed rows given as two arrays, ids and versions (PostgreSQL): one
-	 * statement for any number of rows.
+	 * statement for any number of rows, which locks them in id order first, as lease
+	 * renewals do ({@link #lockClaimed}): the delete alone would lock them in the order
+	 * its join happens to produce.
 	 * @return the statement; parameters: owner, ids, versions
 	 */
 	String deleteClaimedRows() {
-		return "DELETE FROM " + this.table + " WHERE claimed_by = ? AND (id, version) IN "
-				+ "(SELECT * FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS BIGINT[])))";
+		return "WITH finished AS (SELECT id FROM " + this.table + " WHERE claimed_by = ? AND (id, version) IN "
+				+ "(SELECT * FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS BIGINT[]))) ORDER BY id FOR UPDATE) "
+				+ "DELETE FROM " + this.table + " WHERE id IN (SELECT id FROM finished)";
 	}
 
 	String deleteAll() {
@@ -201,6 +214,20 @@ public final class TaskTable {
 				+ placeholders(ids) + ")";
 	}
 
+	/**
+	 * Locks the owner's claimed rows among {@code ids} in id order. A statement that
+	 * changes several rows locks them in whatever order its plan reads them (PostgreSQL:
+	 * the heap's; MariaDB: the batch's); two such statements over the same rows can then
+	 * each hold a row the other waits for. Taking the rows in id order first, in the same
+	 * transaction, rules that out between the transactions that do so.
+	 * @param ids how many ids are bound
+	 * @return the statement; parameters: owner, the ids
+	 */
+	String lockClaimed(int ids) {
+		return "SELECT id FROM " + this.table + " WHERE claimed_by = ? AND id IN (" + placeholders(ids)
+				+ ") ORDER BY id FOR UPDATE";
+	}
+
 	String renew(int ids) {
 		return "UPDATE " + this.table + " SET lease_until = " + this.leaseEnd
 				+ " WHERE claimed_by = ? AND state = 'RUNNING' AND id IN (" + placeholders(ids) + ")";
@@ -223,7 +250,10 @@ public final class TaskTable {
 			sql.append(" AND next_run_time IS NOT NULL");
 		}
 		else if (query.state() == TaskState.PAUSED) {
-			sql.append(" AND next_run_time IS NULL");
+			sql.append(" AND next_run_time IS NULL AND failure_json IS NULL");
+		}
+		else if (query.state() == TaskState.FAILED) {
+			sql.append(" AND next_run_time IS NULL AND failure_json IS NOT NULL");
 		}
 		sql.append(switch (this.dialect) {
 			case POSTGRESQL, H2 -> " ORDER BY next_run_time NULLS LAST, id";
@@ -234,13 +264,17 @@ public final class TaskTable {
 
 	/**
 	 * Binds an instant as the column's native timestamp type: an offset date-time where
-	 * the column keeps a zone, a UTC local date-time in MariaDB's {@code DATETIME}.
+	 * the column keeps a zone, a UTC local date-time in MariaDB's {@code DATETIME}; cut
+	 * to the microsecond.
 	 * @param statement the statement
 	 * @param index the parameter index
-	 * @param instant the instant, or {@code null}
+	 * @param value the instant, or {@code null}
 	 * @throws SQLException if binding fails
 	 */
-	public void bindInstant(PreparedStatement statement, int index, @Nullable Instant instant) throws SQLException {
+	public void bindInstant(PreparedStatement statement, int index, @Nullable Instant value) throws SQLException {
+		// Cut here rather than left to the driver: PostgreSQL's rounds from half a
+		// microsecond up, which would make a task due up to half a microsecond early.
+		Instant instant = FireTimes.truncate(value);
 		if (this.dialect == JdbcDialect.MARIADB) {
 			if (instant == null) {
 				statement.setNull(index, Types.TIMESTAMP);

@@ -12,8 +12,9 @@ import io.lettuce.core.api.sync.RedisCommands;
 
 /**
  * Walks a store's task ids in listing order, a page at a time: scheduled tasks by next
- * run time (claimed ones merged in at the run time they were claimed for), then paused
- * tasks by id. Ties in the same millisecond order by id, as Redis orders equal scores.
+ * run time (claimed ones merged in at the run time they were claimed for), then the tasks
+ * without a next run time (paused or failed) by id. Ties in the same microsecond order by
+ * id, as Redis orders equal scores.
  *
  * <p>
  * An unfiltered walk skips its offset on the server where it can (no claims outstanding);
@@ -82,7 +83,8 @@ public final class Listing {
 	}
 
 	/**
-	 * Feeds the paused task ids to {@code selection}.
+	 * Feeds the ids of tasks without a next run time, paused or failed, to
+	 * {@code selection}.
 	 * @param selection receives the pages
 	 */
 	public void paused(Selection selection) {

@@ -97,7 +97,7 @@ public final class LuaScripts {
 		/** Claims due tasks and tasks whose claim expired. */
 		ACQUIRE("acquire", ScriptOutputType.MULTI),
 
-		/** Ends a claim after the final run. */
+		/** Ends a claim after the final run, removing the task. */
 		COMPLETE("complete", ScriptOutputType.INTEGER),
 
 		/** Extends leases. */

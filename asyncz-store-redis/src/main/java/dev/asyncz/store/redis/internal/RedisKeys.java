@@ -8,7 +8,8 @@ package dev.asyncz.store.redis.internal;
  * @param tasks hash: task id to task JSON
  * @param versions hash: task id to a counter raised on every write
  * @param due sorted set: unclaimed scheduled task ids by next run time
- * @param paused sorted set: paused task ids, all scored 0 so they order by id
+ * @param paused sorted set: the ids of tasks without a next run time (paused, or failed
+ * for good), all scored 0 so they order by id
  * @param claims sorted set: claimed task ids by lease expiry on the Redis server's clock
  * @param claimInfo hash: claimed task id to {@code version:runScore:owner}
  * @param quarantine hash: unreadable task id to the reason

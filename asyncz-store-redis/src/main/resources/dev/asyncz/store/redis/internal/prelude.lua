@@ -1,6 +1,7 @@
 -- Shared by every script. KEYS are always, in this order:
 -- 1 tasks (hash id -> task JSON), 2 versions (hash id -> write counter),
--- 3 due (zset id -> next run, epoch microseconds rounded up), 4 paused (zset id -> 0, so ordered by id),
+-- 3 due (zset id -> next run, epoch microseconds rounded up), 4 paused (zset id -> 0, so ordered by id:
+-- paused tasks and tasks that failed for good, neither having a next run),
 -- 5 claims (zset id -> lease expiry, epoch millis of the Redis server's clock),
 -- 6 claim info (hash id -> "version:runScore:owner"), 7 quarantine (hash id -> reason).
 
@@ -38,7 +39,7 @@ local function heldClaim(id, owner, runScore)
 	return version
 end
 
--- Indexes a written task as due (score given) or paused (empty score); tells other instances
+-- Indexes a written task as due (score given) or paused or failed (empty score); tells other instances
 -- through the channel when it became the earliest due task, so they re-read their wake-up time.
 local function schedule(id, score, channel, instance)
 	if score == '' then
