@@ -12,6 +12,7 @@ import dev.asyncz.annotation.TaskFunction;
 import dev.asyncz.core.ControllableClock;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.event.TaskFailed;
+import dev.asyncz.event.TaskRetryScheduled;
 import dev.asyncz.task.InvalidTaskException;
 import dev.asyncz.task.MisfirePolicy;
 import dev.asyncz.task.RetryPolicy;
@@ -211,6 +212,8 @@ class TaskFunctionAnnotationTests {
 			FailedRecorder failed = context.getBean(FailedRecorder.class);
 			await().atMost(Duration.ofSeconds(30)).until(() -> failed.events.size() == 1);
 			assertThat(flaky.attempts).containsExactly(1, 2);
+			assertThat(failed.retries).singleElement()
+				.satisfies((retry) -> assertThat(retry.retryAt()).isEqualTo(T0.plus(Duration.ofSeconds(1))));
 			assertThat(failed.events.get(0).attempts()).isEqualTo(2);
 			assertThat(failed.events.get(0).kept()).isTrue();
 			assertThat(scheduler.get("flaky-once")).hasValueSatisfying((task) -> assertThat(task.failed()).isTrue());
@@ -317,9 +320,20 @@ class TaskFunctionAnnotationTests {
 
 	}
 
+	/**
+	 * Hears the scheduler's new failure events as application events, which the event
+	 * publisher forwards whatever their type.
+	 */
 	static class FailedRecorder {
 
+		final List<TaskRetryScheduled> retries = new CopyOnWriteArrayList<>();
+
 		final List<TaskFailed> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(TaskRetryScheduled event) {
+			this.retries.add(event);
+		}
 
 		@EventListener
 		void on(TaskFailed event) {
