@@ -17,6 +17,10 @@ import java.lang.annotation.Target;
  *
  * &#64;ScheduledTask(id = "status", interval = "10m", initialDelay = "30s", maxInstances = 1)
  * public void checkStatus(TaskContext context) { … }
+ *
+ * &#64;ScheduledTask(id = "export", cron = "0 2 * * *", timeout = "30m", retryMaxAttempts = 5,
+ *         retryOn = IOException.class)
+ * public void export() { … }
  * </pre>
  *
  * <p>
@@ -29,7 +33,10 @@ import java.lang.annotation.Target;
  * Every string attribute accepts {@code ${…}} placeholders. Durations are written like
  * Spring Boot properties: {@code 10m}, {@code 500ms}, {@code PT10M}. Dates are ISO-8601:
  * an instant ({@code 2027-03-01T08:00:00Z}), a date-time with an offset, or a local
- * date-time or date in the task's zone. An empty attribute means "not set".
+ * date-time or date in the task's zone. An empty attribute means "not set", as does
+ * {@code -1} for a number: the option then comes from the defaults of the function the
+ * task calls ({@link TaskFunction}) where it has one, else from
+ * {@code asyncz.task-defaults}.
  *
  * <p>
  * Annotated tasks are declared again at every startup, so by default they
@@ -132,11 +139,87 @@ public @interface ScheduledTask {
 	int maxInstances() default -1;
 
 	/**
-	 * How late a run may start and still run, such as {@code 30s}; {@code none} for no
-	 * limit. Defaults to {@code asyncz.task-defaults.misfire-grace-time}.
+	 * How late a run may start and still count as on time, such as {@code 30s};
+	 * {@code none} for no limit. Defaults to the function's ({@link TaskFunction}), then
+	 * {@code asyncz.task-defaults.misfire-grace-time}.
 	 * @return the duration, {@code none}, or empty for the default
 	 */
 	String misfireGraceTime() default "";
+
+	/**
+	 * What happens to fire times later than the misfire grace time:
+	 * {@code run-if-within-grace} (skip them, but always run a trigger's final one),
+	 * {@code run-once} (run the missed ones once, however late) or {@code skip-if-late}
+	 * (skip them all); the names of {@link dev.asyncz.task.MisfirePolicy} are accepted
+	 * too. Defaults to the function's, then {@code asyncz.task-defaults.misfire-policy}.
+	 * @return the policy, or empty for the default
+	 */
+	String misfirePolicy() default "";
+
+	/**
+	 * How long a run may take before it is interrupted and counts as failed, such as
+	 * {@code 30s}; {@code none} for no limit. Defaults to the function's, then
+	 * {@code asyncz.task-defaults.timeout}.
+	 * @return the duration, {@code none}, or empty for the default
+	 */
+	String timeout() default "";
+
+	/**
+	 * Runs of one fire time in all, the first included; {@code 1} for no retry.
+	 *
+	 * <p>
+	 * The {@code retry…} attributes describe one retry policy together: those left unset
+	 * take their values from the policy the task would have without them, the function's
+	 * ({@link TaskFunction}) or else {@code asyncz.task-defaults.retry.*}. With none set,
+	 * the task takes that policy as it is.
+	 * @return the attempts, at least one, or {@code -1} for the default
+	 */
+	int retryMaxAttempts() default -1;
+
+	/**
+	 * The wait after the first failure, such as {@code 10s}.
+	 * @return the duration, or empty for the default
+	 * @see #retryMaxAttempts()
+	 */
+	String retryInitialDelay() default "";
+
+	/**
+	 * How much longer each further wait is than the one before: {@code 1} for equal
+	 * waits, {@code 2} to double them.
+	 * @return the multiplier, at least one, or {@code -1} for the default
+	 * @see #retryMaxAttempts()
+	 */
+	double retryMultiplier() default -1;
+
+	/**
+	 * The longest wait between two attempts, such as {@code 10m}.
+	 * @return the duration, or empty for the default
+	 * @see #retryMaxAttempts()
+	 */
+	String retryMaxDelay() default "";
+
+	/**
+	 * The random spread of each wait, as a fraction of it: {@code 0.1} moves each wait up
+	 * to 10 % earlier or later.
+	 * @return the fraction, between 0 and 1, or {@code -1} for the default
+	 * @see #retryMaxAttempts()
+	 */
+	double retryJitter() default -1;
+
+	/**
+	 * The exceptions to retry, with their subclasses; others fail at once.
+	 * {@code Throwable.class} retries every exception.
+	 * @return the types, or none for the default
+	 * @see #retryMaxAttempts()
+	 */
+	Class<? extends Throwable>[] retryOn() default {};
+
+	/**
+	 * The exceptions never to retry, with their subclasses; wins over {@link #retryOn()}.
+	 * @return the types, or none for the default
+	 * @see #retryMaxAttempts()
+	 */
+	Class<? extends Throwable>[] noRetryOn() default {};
 
 	/**
 	 * Whether the task is added paused: it is known to the scheduler but does not run

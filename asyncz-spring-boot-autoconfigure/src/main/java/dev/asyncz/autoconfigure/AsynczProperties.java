@@ -3,9 +3,12 @@ package dev.asyncz.autoconfigure;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
+import dev.asyncz.task.MisfirePolicy;
 import dev.asyncz.trigger.DstGapPolicy;
 import dev.asyncz.trigger.DstOverlapPolicy;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +48,13 @@ public class AsynczProperties {
 	 * Most tasks the scheduler holds over all stores. Unset means no limit.
 	 */
 	private @Nullable Long maxTasks;
+
+	/**
+	 * How long a task stays in the failed state (a one-shot whose last attempt failed,
+	 * with no retry left) before it is removed. Unset means it stays until it is run
+	 * again or deleted.
+	 */
+	private @Nullable Duration failedTaskRetention;
 
 	/**
 	 * Options for tasks that leave them unset.
@@ -108,6 +118,14 @@ public class AsynczProperties {
 		this.maxTasks = maxTasks;
 	}
 
+	public @Nullable Duration getFailedTaskRetention() {
+		return this.failedTaskRetention;
+	}
+
+	public void setFailedTaskRetention(@Nullable Duration failedTaskRetention) {
+		this.failedTaskRetention = failedTaskRetention;
+	}
+
 	public TaskDefaults getTaskDefaults() {
 		return this.taskDefaults;
 	}
@@ -140,10 +158,29 @@ public class AsynczProperties {
 		private int maxInstances = 1;
 
 		/**
-		 * How late a run may start and still run. Empty means no limit: run no matter how
-		 * late.
+		 * How late a run may start and still count as on time; what happens to later fire
+		 * times is the misfire policy's. Empty means no limit: run no matter how late.
 		 */
-		private @Nullable Duration misfireGraceTime = Duration.ofSeconds(1);
+		private @Nullable Duration misfireGraceTime = Duration.ofMinutes(1);
+
+		/**
+		 * What happens to fire times later than the misfire grace time:
+		 * run-if-within-grace skips them but always runs a trigger's final one (a
+		 * one-shot's only one), run-once runs the missed ones once however late,
+		 * skip-if-late skips them all, a one-shot's too.
+		 */
+		private MisfirePolicy misfirePolicy = MisfirePolicy.RUN_IF_WITHIN_GRACE;
+
+		/**
+		 * How long a run may take before it is interrupted and counts as failed. Unset
+		 * means no limit.
+		 */
+		private @Nullable Duration timeout;
+
+		/**
+		 * How failed runs are tried again.
+		 */
+		private final Retry retry = new Retry();
 
 		/**
 		 * What every cron trigger that keeps its origin's daylight-saving policies does
@@ -198,6 +235,129 @@ public class AsynczProperties {
 
 		public void setMisfireGraceTime(@Nullable Duration misfireGraceTime) {
 			this.misfireGraceTime = misfireGraceTime;
+		}
+
+		public MisfirePolicy getMisfirePolicy() {
+			return this.misfirePolicy;
+		}
+
+		public void setMisfirePolicy(MisfirePolicy misfirePolicy) {
+			this.misfirePolicy = misfirePolicy;
+		}
+
+		public @Nullable Duration getTimeout() {
+			return this.timeout;
+		}
+
+		public void setTimeout(@Nullable Duration timeout) {
+			this.timeout = timeout;
+		}
+
+		public Retry getRetry() {
+			return this.retry;
+		}
+
+	}
+
+	/**
+	 * How failed runs are tried again: up to max-attempts runs of one fire time in all,
+	 * waiting initial-delay, then multiplier times longer after each failure, never
+	 * longer than max-delay, each wait spread at random by up to jitter times itself.
+	 */
+	public static class Retry {
+
+		/**
+		 * Runs of one fire time in all, the first included; 1 means no retry.
+		 */
+		private int maxAttempts = 3;
+
+		/**
+		 * Wait after the first failure.
+		 */
+		private Duration initialDelay = Duration.ofSeconds(10);
+
+		/**
+		 * How much longer each further wait is than the one before (at least 1).
+		 */
+		private double multiplier = 2;
+
+		/**
+		 * Longest wait between two attempts.
+		 */
+		private Duration maxDelay = Duration.ofMinutes(10);
+
+		/**
+		 * Random spread of each wait, as a fraction of it between 0 and 1, so that tasks
+		 * failing together do not retry together.
+		 */
+		private double jitter = 0.1;
+
+		/**
+		 * Fully qualified class names of the exceptions to retry, with their subclasses.
+		 * Empty means every exception.
+		 */
+		private List<String> retryOn = new ArrayList<>();
+
+		/**
+		 * Fully qualified class names of the exceptions never to retry, with their
+		 * subclasses; wins over retry-on.
+		 */
+		private List<String> noRetryOn = new ArrayList<>();
+
+		public int getMaxAttempts() {
+			return this.maxAttempts;
+		}
+
+		public void setMaxAttempts(int maxAttempts) {
+			this.maxAttempts = maxAttempts;
+		}
+
+		public Duration getInitialDelay() {
+			return this.initialDelay;
+		}
+
+		public void setInitialDelay(Duration initialDelay) {
+			this.initialDelay = initialDelay;
+		}
+
+		public double getMultiplier() {
+			return this.multiplier;
+		}
+
+		public void setMultiplier(double multiplier) {
+			this.multiplier = multiplier;
+		}
+
+		public Duration getMaxDelay() {
+			return this.maxDelay;
+		}
+
+		public void setMaxDelay(Duration maxDelay) {
+			this.maxDelay = maxDelay;
+		}
+
+		public double getJitter() {
+			return this.jitter;
+		}
+
+		public void setJitter(double jitter) {
+			this.jitter = jitter;
+		}
+
+		public List<String> getRetryOn() {
+			return this.retryOn;
+		}
+
+		public void setRetryOn(List<String> retryOn) {
+			this.retryOn = retryOn;
+		}
+
+		public List<String> getNoRetryOn() {
+			return this.noRetryOn;
+		}
+
+		public void setNoRetryOn(List<String> noRetryOn) {
+			this.noRetryOn = noRetryOn;
 		}
 
 	}

@@ -1,5 +1,7 @@
 package dev.asyncz.autoconfigure;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,6 +21,8 @@ import dev.asyncz.event.SchedulerEvent;
 import dev.asyncz.event.SchedulerStarted;
 import dev.asyncz.event.TaskAdded;
 import dev.asyncz.event.TaskExecuted;
+import dev.asyncz.task.MisfirePolicy;
+import dev.asyncz.task.RetryPolicy;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskCallable;
 import dev.asyncz.task.TaskOptions;
@@ -30,6 +34,8 @@ import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledForJreRange;
 import org.junit.jupiter.api.condition.JRE;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -156,6 +162,89 @@ class AsynczAutoConfigurationTests {
 				assertThat(task.options().maxInstances()).isEqualTo(3);
 				assertThat(task.options().misfireGraceTime()).isEqualTo(Duration.ofSeconds(30));
 			});
+	}
+
+	@Test
+	void withoutPropertiesTasksTakeTheStandardOptions() {
+		this.contextRunner.run((context) -> assertThat(addOneShot(context.getBean(Scheduler.class)).options())
+			.isEqualTo(TaskOptions.STANDARD));
+	}
+
+	@Test
+	void taskDefaultsMisfirePolicyTimeoutAndRetryApplyToTasksThatLeaveThemUnset() {
+		this.contextRunner
+			.withPropertyValues("asyncz.task-defaults.misfire-policy=skip-if-late", "asyncz.task-defaults.timeout=30s",
+					"asyncz.task-defaults.retry.max-attempts=5", "asyncz.task-defaults.retry.initial-delay=1s",
+					"asyncz.task-defaults.retry.multiplier=1.5", "asyncz.task-defaults.retry.max-delay=1m",
+					"asyncz.task-defaults.retry.jitter=0", "asyncz.task-defaults.retry.retry-on=java.io.IOException",
+					"asyncz.task-defaults.retry.no-retry-on[0]=java.io.FileNotFoundException")
+			.run((context) -> {
+				TaskOptions options = addOneShot(context.getBean(Scheduler.class)).options();
+				assertThat(options.misfirePolicy()).isEqualTo(MisfirePolicy.SKIP_IF_LATE);
+				assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(30));
+				assertThat(options.retry())
+					.isEqualTo(new RetryPolicy(5, Duration.ofSeconds(1), 1.5, Duration.ofMinutes(1), 0,
+							List.of(IOException.class.getName()), List.of(FileNotFoundException.class.getName())));
+			});
+	}
+
+	@Test
+	void emptyTimeoutMeansNoLimit() {
+		this.contextRunner.withPropertyValues("asyncz.task-defaults.timeout=")
+			.run((context) -> assertThat(addOneShot(context.getBean(Scheduler.class)).options().hasTimeout())
+				.isFalse());
+	}
+
+	@Test
+	void retryOnNamesANestedClassTheWayJavaWritesIt() {
+		this.contextRunner
+			.withPropertyValues("asyncz.task-defaults.retry.retry-on=" + Unreachable.class.getCanonicalName())
+			.run((context) -> assertThat(addOneShot(context.getBean(Scheduler.class)).options().retry().retryOn())
+				.containsExactly(Unreachable.class.getName()));
+	}
+
+	@ParameterizedTest
+	@CsvSource(delimiter = '|', textBlock = """
+			asyncz.task-defaults.timeout=0s                 | asyncz.task-defaults.timeout             | 'PT0S'
+			asyncz.task-defaults.timeout=-5s                | asyncz.task-defaults.timeout             | 'PT-5S'
+			asyncz.task-defaults.misfire-grace-time=-1s     | asyncz.task-defaults.misfire-grace-time  | 'PT-1S'
+			asyncz.task-defaults.retry.max-attempts=0       | asyncz.task-defaults.retry.max-attempts  | '0'
+			asyncz.task-defaults.retry.initial-delay=-1s    | asyncz.task-defaults.retry.initial-delay | 'PT-1S'
+			asyncz.task-defaults.retry.max-delay=-1m        | asyncz.task-defaults.retry.max-delay     | 'PT-1M'
+			asyncz.task-defaults.retry.multiplier=0.5       | asyncz.task-defaults.retry.multiplier    | '0.5'
+			asyncz.task-defaults.retry.jitter=1.5           | asyncz.task-defaults.retry.jitter        | '1.5'
+			asyncz.task-defaults.retry.jitter=-0.1          | asyncz.task-defaults.retry.jitter        | '-0.1'
+			asyncz.failed-task-retention=0s                 | asyncz.failed-task-retention             | 'PT0S'
+			""")
+	void outOfRangeTaskDefaultFailsNamingThePropertyAndTheValue(String property, String key, String value) {
+		this.contextRunner.withPropertyValues(property)
+			.run((context) -> assertThat(propertyFailure(context).getDescription()).contains("Property '" + key + "'",
+					value));
+	}
+
+	@Test
+	void retryOnAClassThatDoesNotExistFailsNamingTheEntry() {
+		this.contextRunner
+			.withPropertyValues("asyncz.task-defaults.retry.retry-on=java.io.IOException,com.example.Transient")
+			.run((context) -> {
+				FailureAnalysis analysis = propertyFailure(context);
+				assertThat(analysis.getDescription()).contains("asyncz.task-defaults.retry.retry-on[1]",
+						"'com.example.Transient'", "no such class");
+				assertThat(analysis.getAction()).contains("fully qualified class name");
+			});
+	}
+
+	@Test
+	void noRetryOnAClassThatIsNotAnExceptionFailsNamingTheEntry() {
+		this.contextRunner.withPropertyValues("asyncz.task-defaults.retry.no-retry-on=java.lang.String")
+			.run((context) -> assertThat(propertyFailure(context).getDescription())
+				.contains("asyncz.task-defaults.retry.no-retry-on[0]", "'java.lang.String'", "not an exception"));
+	}
+
+	@Test
+	void failedTaskRetentionIsAccepted() {
+		this.contextRunner.withPropertyValues("asyncz.failed-task-retention=7d")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(Scheduler.class));
 	}
 
 	@Test
@@ -354,6 +443,12 @@ class AsynczAutoConfigurationTests {
 			await().atMost(Duration.ofSeconds(30))
 				.until(() -> context.getBean(FailingListener.class).failures.size() >= 2);
 		});
+	}
+
+	static class Unreachable extends IOException {
+
+		private static final long serialVersionUID = 1L;
+
 	}
 
 	private static TaskCallable countDown(CountDownLatch latch) {

@@ -1,11 +1,20 @@
 package dev.asyncz.autoconfigure;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 
+import dev.asyncz.autoconfigure.internal.SchedulerPropertiesMapper;
 import dev.asyncz.core.Scheduler;
+import dev.asyncz.core.SchedulerBuilder;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.task.TaskOptions;
+import dev.asyncz.task.TaskRequest;
+import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.core.env.StandardEnvironment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,9 +41,25 @@ class AsynczPropertiesTests {
 
 	@Test
 	void taskDefaultsAreTheStandardTaskDefaults() {
-		AsynczProperties.TaskDefaults defaults = this.properties.getTaskDefaults();
-		assertThat(new TaskOptions(defaults.isCoalesce(), defaults.getMaxInstances(), defaults.getMisfireGraceTime()))
-			.isEqualTo(TaskOptions.STANDARD);
+		SchedulerBuilder builder = Scheduler.builder();
+		new SchedulerPropertiesMapper(this.properties, List.of(), new DefaultListableBeanFactory(),
+				new StandardEnvironment())
+			.applyTo(builder);
+		Scheduler scheduler = builder.build();
+		try {
+			assertThat(scheduler
+				.add(TaskRequest.of("noop", (context) -> null, Triggers.at(Instant.parse("2100-01-01T00:00:00Z")))
+					.build())
+				.options()).isEqualTo(TaskOptions.STANDARD);
+		}
+		finally {
+			scheduler.shutdown(false);
+		}
+	}
+
+	@Test
+	void failedTasksAreKeptUntilRunOrDeletedLikeTheBuildersDefault() {
+		assertThat(this.properties.getFailedTaskRetention()).isNull();
 	}
 
 	@Test

@@ -42,7 +42,11 @@ class ConfigurationMetadataTests {
 	void scalarPropertiesHaveTheirDefaults() {
 		assertThat(defaultOf("asyncz.max-wait")).isEqualTo("1m");
 		assertThat(defaultOf("asyncz.timezone")).isEqualTo("UTC");
-		assertThat(defaultOf("asyncz.task-defaults.misfire-grace-time")).isEqualTo("1s");
+		assertThat(defaultOf("asyncz.task-defaults.misfire-grace-time")).isEqualTo("1m");
+		assertThat(defaultOf("asyncz.task-defaults.misfire-policy")).isEqualTo("run-if-within-grace");
+		assertThat(defaultOf("asyncz.task-defaults.retry.max-attempts")).isEqualTo("3");
+		assertThat(defaultOf("asyncz.task-defaults.retry.initial-delay")).isEqualTo("10s");
+		assertThat(defaultOf("asyncz.task-defaults.retry.max-delay")).isEqualTo("10m");
 		assertThat(defaultOf("asyncz.shutdown.await-termination-period")).isEqualTo("30s");
 		assertThat(defaultOf("asyncz.stores.default.type")).isEqualTo("memory");
 		assertThat(defaultOf("asyncz.executors.default.type")).isEqualTo("thread-pool");

@@ -1,5 +1,7 @@
 package dev.asyncz.autoconfigure;
 
+import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -8,8 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.asyncz.annotation.ScheduledTask;
+import dev.asyncz.annotation.TaskFunction;
 import dev.asyncz.core.ControllableClock;
 import dev.asyncz.core.Scheduler;
+import dev.asyncz.task.MisfirePolicy;
+import dev.asyncz.task.RetryPolicy;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskContext;
 import dev.asyncz.task.TaskOptions;
@@ -55,7 +60,8 @@ class ScheduledTaskAnnotationTests {
 		this.configurable
 			.withPropertyValues("t.id=report", "t.name=Daily report", "t.interval=10m", "t.zone=Europe/Paris",
 					"t.initial-delay=30s", "t.end-date=2027-06-01T00:00:00Z", "t.jitter=1s", "t.store=scratch",
-					"t.executor=slow", "t.coalesce=false", "t.misfire-grace-time=45s",
+					"t.executor=slow", "t.coalesce=false", "t.misfire-grace-time=45s", "t.misfire-policy=RUN_ONCE",
+					"t.timeout=2m", "t.retry-initial-delay=3s", "t.retry-max-delay=4m",
 					"asyncz.stores.scratch.type=memory", "asyncz.executors.slow.type=thread-pool")
 			.run((context) -> {
 				Task task = task(context, "report");
@@ -64,6 +70,10 @@ class ScheduledTaskAnnotationTests {
 				assertThat(task.executor()).isEqualTo("slow");
 				assertThat(task.options().coalesce()).isFalse();
 				assertThat(task.options().misfireGraceTime()).isEqualTo(Duration.ofSeconds(45));
+				assertThat(task.options().misfirePolicy()).isEqualTo(MisfirePolicy.RUN_ONCE);
+				assertThat(task.options().timeout()).isEqualTo(Duration.ofMinutes(2));
+				assertThat(task.options().retry().initialDelay()).isEqualTo(Duration.ofSeconds(3));
+				assertThat(task.options().retry().maxDelay()).isEqualTo(Duration.ofMinutes(4));
 				assertThat(task.trigger()).isInstanceOfSatisfying(IntervalTrigger.class,
 						(trigger) -> assertThat(trigger.zone()).isEqualTo(ZoneId.of("Europe/Paris")));
 				assertThat(task.nextRunTime()).isBetween(T0.plusSeconds(30), T0.plusSeconds(31));
@@ -181,6 +191,99 @@ class ScheduledTaskAnnotationTests {
 			assertThat(task.options().misfireGraceTime()).isEqualTo(TaskOptions.NO_LIMIT);
 			assertThat(task.paused()).isTrue();
 		});
+	}
+
+	@Test
+	void deliveryOptionsAreApplied() {
+		this.contextRunner.withBean("delivery", Delivery.class).run((context) -> {
+			TaskOptions options = task(context, "delivery").options();
+			assertThat(options.misfirePolicy()).isEqualTo(MisfirePolicy.SKIP_IF_LATE);
+			assertThat(options.timeout()).isEqualTo(Duration.ofSeconds(30));
+			assertThat(options.retry()).isEqualTo(new RetryPolicy(5, Duration.ofSeconds(1), 3, Duration.ofMinutes(1), 0,
+					List.of(IOException.class.getName()), List.of(FileNotFoundException.class.getName())));
+		});
+	}
+
+	@Test
+	void taskWithoutDeliveryAttributesTakesTheConfiguredDefaults() {
+		this.configurable
+			.withPropertyValues("t.interval=10m", "asyncz.task-defaults.timeout=5m",
+					"asyncz.task-defaults.retry.max-attempts=1")
+			.run((context) -> {
+				TaskOptions options = task(context, "jobs.run").options();
+				assertThat(options.timeout()).isEqualTo(Duration.ofMinutes(5));
+				assertThat(options.retry().maxAttempts()).isEqualTo(1);
+				assertThat(options.misfirePolicy()).isEqualTo(MisfirePolicy.RUN_IF_WITHIN_GRACE);
+			});
+	}
+
+	@Test
+	void retryAttributesLeftUnsetComeFromTheConfiguredRetryPolicy() {
+		this.contextRunner.withBean("partial", PartialRetry.class)
+			.withPropertyValues("asyncz.task-defaults.retry.initial-delay=2s", "asyncz.task-defaults.retry.jitter=0")
+			.run((context) -> assertThat(task(context, "partial").options().retry()).isEqualTo(
+					new RetryPolicy(5, Duration.ofSeconds(2), 2, Duration.ofMinutes(10), 0, List.of(), List.of())));
+	}
+
+	@Test
+	void onAFunctionWithDefaultsTheTaskTakesThemAndCompletesItsRetryFromTheFunctions() {
+		this.contextRunner.withBean("exports", Exports.class).run((context) -> {
+			TaskOptions options = task(context, "export").options();
+			assertThat(options.timeout()).isEqualTo(Duration.ofMinutes(2));
+			assertThat(options.retry()).isEqualTo(new RetryPolicy(7, Duration.ofSeconds(5), 2, Duration.ofMinutes(10),
+					0.1, List.of(IOException.class.getName()), List.of()));
+		});
+	}
+
+	@Test
+	void timeoutNoneMeansNoLimit() {
+		this.configurable.withPropertyValues("t.interval=10m", "t.timeout=none", "asyncz.task-defaults.timeout=5m")
+			.run((context) -> assertThat(task(context, "jobs.run").options().hasTimeout()).isFalse());
+	}
+
+	@Test
+	void misfirePolicyThatIsNotOneFailsNamingTheAcceptedOnes() {
+		this.configurable.withPropertyValues("t.interval=10m", "t.misfire-policy=later").run((context) -> {
+			FailureAnalysis analysis = failure(context);
+			assertThat(analysis.getDescription()).contains("@ScheduledTask(misfirePolicy)",
+					"\"later\" is not a misfire policy");
+			assertThat(analysis.getAction()).contains("run-if-within-grace, run-once or skip-if-late");
+		});
+	}
+
+	@Test
+	void zeroTimeoutFails() {
+		this.configurable.withPropertyValues("t.interval=10m", "t.timeout=0s")
+			.run((context) -> assertThat(failure(context).getDescription()).contains("@ScheduledTask(timeout)",
+					"must be positive"));
+	}
+
+	@Test
+	void negativeRetryDelayFails() {
+		this.configurable.withPropertyValues("t.interval=10m", "t.retry-initial-delay=-1s")
+			.run((context) -> assertThat(failure(context).getDescription())
+				.contains("@ScheduledTask(retryInitialDelay)", "must not be negative"));
+	}
+
+	@Test
+	void retryMaxAttemptsBelowOneFails() {
+		this.contextRunner.withBean("noAttempts", NoAttempts.class)
+			.run((context) -> assertThat(failure(context).getDescription()).contains("@ScheduledTask(retryMaxAttempts)",
+					"at least 1, was 0"));
+	}
+
+	@Test
+	void retryMultiplierBelowOneFails() {
+		this.contextRunner.withBean("shrinking", ShrinkingWaits.class)
+			.run((context) -> assertThat(failure(context).getDescription()).contains("@ScheduledTask(retryMultiplier)",
+					"at least 1, was 0.5"));
+	}
+
+	@Test
+	void retryJitterAboveOneFails() {
+		this.contextRunner.withBean("wild", WildJitter.class)
+			.run((context) -> assertThat(failure(context).getDescription()).contains("@ScheduledTask(retryJitter)",
+					"between 0 and 1, was 2.0"));
 	}
 
 	@Test
@@ -381,7 +484,10 @@ class ScheduledTaskAnnotationTests {
 		@ScheduledTask(id = "${t.id:}", name = "${t.name:}", cron = "${t.cron:}", zone = "${t.zone:}",
 				interval = "${t.interval:}", initialDelay = "${t.initial-delay:}", startDate = "${t.start-date:}",
 				endDate = "${t.end-date:}", jitter = "${t.jitter:}", store = "${t.store:}", executor = "${t.executor:}",
-				coalesce = "${t.coalesce:}", misfireGraceTime = "${t.misfire-grace-time:}", on = "${t.on:}")
+				coalesce = "${t.coalesce:}", misfireGraceTime = "${t.misfire-grace-time:}",
+				misfirePolicy = "${t.misfire-policy:}", timeout = "${t.timeout:}",
+				retryInitialDelay = "${t.retry-initial-delay:}", retryMaxDelay = "${t.retry-max-delay:}",
+				on = "${t.on:}")
 		public void run(TaskContext context) {
 			this.runs.add(context);
 		}
@@ -400,6 +506,58 @@ class ScheduledTaskAnnotationTests {
 	static class Options {
 
 		@ScheduledTask(id = "options", interval = "1h", maxInstances = 3, misfireGraceTime = "none", paused = true)
+		void run() {
+		}
+
+	}
+
+	static class Delivery {
+
+		@ScheduledTask(id = "delivery", interval = "1h", misfirePolicy = "skip-if-late", timeout = "30s",
+				retryMaxAttempts = 5, retryInitialDelay = "1s", retryMultiplier = 3, retryMaxDelay = "1m",
+				retryJitter = 0, retryOn = IOException.class, noRetryOn = FileNotFoundException.class)
+		void run() {
+		}
+
+	}
+
+	static class PartialRetry {
+
+		@ScheduledTask(id = "partial", interval = "1h", retryMaxAttempts = 5)
+		void run() {
+		}
+
+	}
+
+	static class Exports {
+
+		@TaskFunction(value = "export", timeout = "2m", retryMaxAttempts = 3, retryInitialDelay = "5s",
+				retryOn = IOException.class)
+		@ScheduledTask(id = "export", interval = "1h", retryMaxAttempts = 7)
+		void export() {
+		}
+
+	}
+
+	static class NoAttempts {
+
+		@ScheduledTask(interval = "1h", retryMaxAttempts = 0)
+		void run() {
+		}
+
+	}
+
+	static class ShrinkingWaits {
+
+		@ScheduledTask(interval = "1h", retryMultiplier = 0.5)
+		void run() {
+		}
+
+	}
+
+	static class WildJitter {
+
+		@ScheduledTask(interval = "1h", retryJitter = 2)
 		void run() {
 		}
 

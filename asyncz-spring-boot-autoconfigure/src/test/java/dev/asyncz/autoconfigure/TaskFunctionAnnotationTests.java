@@ -1,5 +1,7 @@
 package dev.asyncz.autoconfigure;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -7,9 +9,16 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.asyncz.annotation.TaskFunction;
+import dev.asyncz.core.ControllableClock;
 import dev.asyncz.core.Scheduler;
+import dev.asyncz.event.TaskFailed;
+import dev.asyncz.event.TaskRetryScheduled;
 import dev.asyncz.task.InvalidTaskException;
+import dev.asyncz.task.MisfirePolicy;
+import dev.asyncz.task.RetryPolicy;
+import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskContext;
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.Triggers;
 import org.jspecify.annotations.Nullable;
@@ -21,6 +30,7 @@ import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -146,6 +156,80 @@ class TaskFunctionAnnotationTests {
 	}
 
 	@Test
+	void optionAttributesAreTheDefaultsOfTheFunctionsTasks() {
+		this.contextRunner.withBean("syncs", Syncs.class).run((context) -> {
+			Task task = context.getBean(Scheduler.class)
+				.add(TaskRequest.of("sync", Triggers.at(T0.plus(Duration.ofDays(1)))).build());
+			assertThat(task.options().timeout()).isEqualTo(Duration.ofMinutes(2));
+			assertThat(task.options().misfirePolicy()).isEqualTo(MisfirePolicy.SKIP_IF_LATE);
+			assertThat(task.options().misfireGraceTime()).isEqualTo(Duration.ofSeconds(5));
+			assertThat(task.options().retry()).isEqualTo(new RetryPolicy(5, Duration.ofSeconds(10), 2,
+					Duration.ofMinutes(10), 0.1, List.of(IOException.class.getName()), List.of()));
+			assertThat(task.options().coalesce()).isEqualTo(TaskOptions.STANDARD.coalesce());
+			assertThat(task.options().maxInstances()).isEqualTo(TaskOptions.STANDARD.maxInstances());
+		});
+	}
+
+	@Test
+	void optionsATaskSetsWinOverItsFunctions() {
+		this.contextRunner.withBean("syncs", Syncs.class).run((context) -> {
+			Task task = context.getBean(Scheduler.class)
+				.add(TaskRequest.of("sync", Triggers.at(T0.plus(Duration.ofDays(1))))
+					.timeout(Duration.ofSeconds(10))
+					.retry(RetryPolicy.NONE)
+					.build());
+			assertThat(task.options().timeout()).isEqualTo(Duration.ofSeconds(10));
+			assertThat(task.options().retry()).isEqualTo(RetryPolicy.NONE);
+			assertThat(task.options().misfirePolicy()).isEqualTo(MisfirePolicy.SKIP_IF_LATE);
+		});
+	}
+
+	@Test
+	void functionWithoutOptionAttributesHasNoDefaults() {
+		this.contextRunner.run((context) -> assertThat(context.getBean(Scheduler.class).functions().defaults("greet"))
+			.isEqualTo(TaskOptions.UNSET));
+	}
+
+	@Test
+	void retryAttributesLeftUnsetComeFromTheConfiguredRetryPolicy() {
+		this.contextRunner.withBean("syncs", Syncs.class)
+			.withPropertyValues("asyncz.task-defaults.retry.initial-delay=3s", "asyncz.task-defaults.retry.jitter=0")
+			.run((context) -> assertThat(context.getBean(Scheduler.class).functions().defaults("sync").retry())
+				.isEqualTo(new RetryPolicy(5, Duration.ofSeconds(3), 2, Duration.ofMinutes(10), 0,
+						List.of(IOException.class.getName()), List.of())));
+	}
+
+	@Test
+	void failedRunsOfAFunctionAreRetriedByItsPolicyUntilTheTaskFails() {
+		this.contextRunner.withBean("flaky", Flaky.class).withBean(FailedRecorder.class).run((context) -> {
+			Scheduler scheduler = context.getBean(Scheduler.class);
+			scheduler.add(TaskRequest.of("flaky", Triggers.at(T0)).id("flaky-once").build());
+			Flaky flaky = context.getBean(Flaky.class);
+			await().atMost(Duration.ofSeconds(30)).until(() -> flaky.attempts.size() == 1);
+			assertThat(scheduler.get("flaky-once"))
+				.hasValueSatisfying((task) -> assertThat(task.nextRunTime()).isEqualTo(T0.plus(Duration.ofSeconds(1))));
+			context.getBean(ControllableClock.class).advance(Duration.ofSeconds(1));
+			FailedRecorder failed = context.getBean(FailedRecorder.class);
+			await().atMost(Duration.ofSeconds(30)).until(() -> failed.events.size() == 1);
+			assertThat(flaky.attempts).containsExactly(1, 2);
+			assertThat(failed.retries).singleElement()
+				.satisfies((retry) -> assertThat(retry.retryAt()).isEqualTo(T0.plus(Duration.ofSeconds(1))));
+			assertThat(failed.events.get(0).attempts()).isEqualTo(2);
+			assertThat(failed.events.get(0).kept()).isTrue();
+			assertThat(scheduler.get("flaky-once")).hasValueSatisfying((task) -> assertThat(task.failed()).isTrue());
+		});
+	}
+
+	@Test
+	void optionAttributeThatIsNotADurationFailsNamingIt() {
+		this.contextRunner.withBean("badTimeout", BadTimeout.class).run((context) -> {
+			FailureAnalysis analysis = failure(context);
+			assertThat(analysis.getDescription()).contains("BadTimeout.run()", "@TaskFunction(timeout)",
+					"\"soon\" is not a duration");
+		});
+	}
+
+	@Test
 	void blankNameFails() {
 		this.contextRunner.withBean("blank", Blank.class).run((context) -> {
 			FailureAnalysis analysis = failure(context);
@@ -211,6 +295,57 @@ class TaskFunctionAnnotationTests {
 		@TaskFunction("fail")
 		void fail() {
 			throw new IllegalStateException("failed on purpose");
+		}
+
+	}
+
+	static class Syncs {
+
+		@TaskFunction(value = "sync", timeout = "2m", misfirePolicy = "skip-if-late", misfireGraceTime = "5s",
+				retryMaxAttempts = 5, retryOn = IOException.class)
+		void sync() {
+		}
+
+	}
+
+	static class Flaky {
+
+		final List<Integer> attempts = new CopyOnWriteArrayList<>();
+
+		@TaskFunction(value = "flaky", retryMaxAttempts = 2, retryInitialDelay = "1s", retryJitter = 0)
+		void run(TaskContext context) {
+			this.attempts.add(context.attempt());
+			throw new UncheckedIOException(new IOException("unreachable"));
+		}
+
+	}
+
+	/**
+	 * Hears the scheduler's new failure events as application events, which the event
+	 * publisher forwards whatever their type.
+	 */
+	static class FailedRecorder {
+
+		final List<TaskRetryScheduled> retries = new CopyOnWriteArrayList<>();
+
+		final List<TaskFailed> events = new CopyOnWriteArrayList<>();
+
+		@EventListener
+		void on(TaskRetryScheduled event) {
+			this.retries.add(event);
+		}
+
+		@EventListener
+		void on(TaskFailed event) {
+			this.events.add(event);
+		}
+
+	}
+
+	static class BadTimeout {
+
+		@TaskFunction(value = "bad-timeout", timeout = "soon")
+		void run() {
 		}
 
 	}

@@ -4,12 +4,14 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.asyncz.core.MaxTasksExceededException;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.task.InvalidTaskException;
 import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.CronTrigger;
 import dev.asyncz.trigger.IntervalTrigger;
@@ -29,6 +31,13 @@ final class TaskValidation {
 	private final Registry registry;
 
 	private final TaskCodec codec;
+
+	/**
+	 * Each function's defaults merged with the scheduler's, once: the tasks that call a
+	 * function with defaults and set no option of their own share one options value, as
+	 * tasks of a function without defaults share the scheduler's.
+	 */
+	private final Map<String, FunctionDefaults> functionDefaults = new ConcurrentHashMap<>();
 
 	TaskValidation(SchedulerSettings settings, Registry registry, TaskCodec codec) {
 		this.settings = settings;
@@ -72,10 +81,34 @@ final class TaskValidation {
 		// imports, and every object allocated per add is copied by the young collections
 		// that the millions of tasks kept alive survive.
 		Task task = new Task(id, request.name(), request.function(), request.callable(), request.args(),
-				request.kwargs(), trigger, executor, storeName, request.options().orElse(this.settings.taskDefaults()),
+				request.kwargs(), trigger, executor, storeName, request.options().orElse(defaults(request)),
 				nextRunTime);
 		requireStorable(store, task);
 		return task;
+	}
+
+	/**
+	 * The options a request falls back on: its function's defaults, then the scheduler's.
+	 * The scheduler's own instance when the function has none (always for a Java
+	 * callable, whose function name is only a description).
+	 */
+	private TaskOptions defaults(TaskRequest request) {
+		TaskOptions schedulerDefaults = this.settings.taskDefaults();
+		if (request.callable() != null) {
+			return schedulerDefaults;
+		}
+		TaskOptions declared = this.settings.functions().defaults(request.function());
+		if (declared == TaskOptions.UNSET) {
+			return schedulerDefaults;
+		}
+		FunctionDefaults merged = this.functionDefaults.get(request.function());
+		// Compared by identity: a function registered again with other defaults is merged
+		// again.
+		if (merged == null || merged.declared() != declared) {
+			merged = new FunctionDefaults(declared, declared.orElse(schedulerDefaults));
+			this.functionDefaults.put(request.function(), merged);
+		}
+		return merged.merged();
 	}
 
 	/**
@@ -144,6 +177,13 @@ final class TaskValidation {
 			throw new InvalidTaskException("Task '" + id + "': no task function named '" + request.function()
 					+ "'; registered functions: " + this.settings.functions().names());
 		}
+	}
+
+	/**
+	 * A function's defaults as registered, and merged with the scheduler's.
+	 */
+	private record FunctionDefaults(TaskOptions declared, TaskOptions merged) {
+
 	}
 
 }

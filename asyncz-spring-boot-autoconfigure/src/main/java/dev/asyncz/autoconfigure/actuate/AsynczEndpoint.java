@@ -7,6 +7,7 @@ import java.util.Set;
 
 import dev.asyncz.core.SchedulerState;
 import dev.asyncz.store.TaskState;
+import dev.asyncz.task.MisfirePolicy;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -21,10 +22,11 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 
 /**
  * The {@code asyncz} endpoint: the scheduler, its stores and executors, the tasks due
- * next, one store's tasks a page at a time, one task in detail, and the pause, resume,
- * run and delete operations on one task. Every write publishes an
- * {@link AsynczEndpointAction} application event naming the caller ({@code anonymous}
- * over JMX, which has no principal).
+ * next, one store's tasks a page at a time, one task in detail (with how its runs failed,
+ * if they did), and the pause, resume, run and delete operations on one task; running a
+ * failed task runs it afresh. Every write publishes an {@link AsynczEndpointAction}
+ * application event naming the caller ({@code anonymous} over JMX, which has no
+ * principal).
  *
  * <p>
  * Task arguments are shown as {@code ******} unless {@code show-values} allows them.
@@ -72,11 +74,13 @@ public final class AsynczEndpoint {
 	}
 
 	/**
-	 * A page of one store's tasks, ordered by next run time, paused tasks last.
+	 * A page of one store's tasks, ordered by next run time, paused and failed tasks
+	 * last.
 	 * @param stores the literal path segment {@code stores}
 	 * @param store the store name
 	 * @param function only tasks calling this function
-	 * @param state only {@code SCHEDULED} or only {@code PAUSED} tasks
+	 * @param state only {@code SCHEDULED}, only {@code PAUSED} or only {@code FAILED}
+	 * tasks (in any case)
 	 * @param offset how many matching tasks to skip
 	 * @param limit the page size, capped at {@value SchedulerDescriber#MAX_PAGE_SIZE}
 	 * @return the page, or {@code null} (404 over HTTP) when there is no such store
@@ -92,7 +96,8 @@ public final class AsynczEndpoint {
 	}
 
 	/**
-	 * Pauses, resumes or runs one task now.
+	 * Pauses, resumes or runs one task now. Running or resuming a failed task runs it
+	 * afresh, its failed attempts behind it.
 	 * @param id the task id
 	 * @param action {@code pause}, {@code resume} or {@code run}
 	 * @return what was done, or {@code null} when there is no such task
@@ -174,8 +179,9 @@ public final class AsynczEndpoint {
 	 * @param store the store that holds it
 	 * @param executor the executor that runs it
 	 * @param trigger its schedule in words
-	 * @param state scheduled or paused
-	 * @param nextRunTime its next run time, or {@code null} while paused
+	 * @param state scheduled, paused or failed
+	 * @param nextRunTime its next run time (a retry's, while one is pending), or
+	 * {@code null} while paused or failed
 	 */
 	public record TaskSummaryDescriptor(String id, String name, String function, String store, String executor,
 			String trigger, TaskState state, @Nullable Instant nextRunTime) {
@@ -205,7 +211,9 @@ public final class AsynczEndpoint {
 	 * @param function the function it calls
 	 * @param store the store that holds it
 	 * @param executor the executor that runs it
-	 * @param state scheduled or paused
+	 * @param state scheduled, paused or failed
+	 * @param failure how the runs of its current fire time failed: a retry is pending, or
+	 * (failed) none is left; {@code null} when they did not
 	 * @param trigger its schedule
 	 * @param options how it runs
 	 * @param args positional arguments, sanitised unless shown
@@ -213,9 +221,24 @@ public final class AsynczEndpoint {
 	 * @param lastOutcome how its latest run ended, if remembered
 	 */
 	public record TaskDetailsDescriptor(String id, String name, String function, String store, String executor,
-			TaskState state, TriggerDescriptor trigger, OptionsDescriptor options, List<@Nullable Object> args,
-			Map<String, @Nullable Object> kwargs,
+			TaskState state, @Nullable FailureDescriptor failure, TriggerDescriptor trigger, OptionsDescriptor options,
+			List<@Nullable Object> args, Map<String, @Nullable Object> kwargs,
 			@Nullable OutcomeDescriptor lastOutcome) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * How the runs of a task's current fire time failed, as the task keeps it.
+	 *
+	 * @param fireTime the fire time whose runs failed
+	 * @param attempts how many runs of it failed
+	 * @param errorType the class of the last error
+	 * @param message the last error's message (sanitised unless shown)
+	 * @param failedAt when the last run failed
+	 * @param exhausted whether no retry is left
+	 */
+	public record FailureDescriptor(Instant fireTime, int attempts, String errorType, @Nullable String message,
+			Instant failedAt, boolean exhausted) {
 
 	}
 
@@ -236,8 +259,28 @@ public final class AsynczEndpoint {
 	 * @param maxInstances how many runs may overlap
 	 * @param misfireGraceTime how late a run may start (ISO-8601), or {@code null} for no
 	 * limit
+	 * @param misfirePolicy what happens to fire times later than the grace time
+	 * @param timeout how long a run may take (ISO-8601), or {@code null} for no limit
+	 * @param retry how failed runs are tried again
 	 */
-	public record OptionsDescriptor(boolean coalesce, int maxInstances, @Nullable String misfireGraceTime) {
+	public record OptionsDescriptor(boolean coalesce, int maxInstances, @Nullable String misfireGraceTime,
+			MisfirePolicy misfirePolicy, @Nullable String timeout, RetryDescriptor retry) {
+
+	}
+
+	/**
+	 * A task's retry policy.
+	 *
+	 * @param maxAttempts runs of one fire time in all (1: no retry)
+	 * @param initialDelay the wait after the first failure (ISO-8601)
+	 * @param multiplier how much longer each further wait is
+	 * @param maxDelay the longest wait (ISO-8601)
+	 * @param jitter the random spread of each wait, as a fraction of it
+	 * @param retryOn class names of the errors retried; empty for every error
+	 * @param noRetryOn class names of the errors never retried
+	 */
+	public record RetryDescriptor(int maxAttempts, String initialDelay, double multiplier, String maxDelay,
+			double jitter, List<String> retryOn, List<String> noRetryOn) {
 
 	}
 

@@ -2,6 +2,7 @@ package dev.asyncz.autoconfigure.actuate;
 
 import java.util.function.Supplier;
 
+import dev.asyncz.core.SchedulerStateException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -16,7 +17,8 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 
 /**
  * HTTP status codes for the {@link AsynczEndpoint}: 404 with a message for an unknown
- * task or store, 400 with a message naming the accepted values for a bad request.
+ * task or store, 400 with a message naming the accepted values for a bad request, 503
+ * once the scheduler has shut down (its stores are closed).
  */
 @EndpointWebExtension(endpoint = AsynczEndpoint.class)
 public final class AsynczEndpointWebExtension {
@@ -43,7 +45,8 @@ public final class AsynczEndpointWebExtension {
 	 * @param stores the literal path segment {@code stores}
 	 * @param store the store name
 	 * @param function only tasks calling this function
-	 * @param state only {@code SCHEDULED} or only {@code PAUSED} tasks
+	 * @param state only {@code SCHEDULED}, only {@code PAUSED} or only {@code FAILED}
+	 * tasks
 	 * @param offset how many matching tasks to skip
 	 * @param limit the page size, capped
 	 * @return the page, 404 for an unknown store, or 400 for a bad filter
@@ -56,7 +59,8 @@ public final class AsynczEndpointWebExtension {
 	}
 
 	/**
-	 * Pauses, resumes or runs one task now.
+	 * Pauses, resumes or runs one task now; running or resuming a failed task runs it
+	 * afresh.
 	 * @param securityContext who asks
 	 * @param id the task id
 	 * @param action {@code pause}, {@code resume} or {@code run}
@@ -87,6 +91,11 @@ public final class AsynczEndpointWebExtension {
 		catch (InvalidEndpointRequestException ex) {
 			return new WebEndpointResponse<>(new ErrorDescriptor(String.valueOf(ex.getMessage())),
 					WebEndpointResponse.STATUS_BAD_REQUEST);
+		}
+		catch (SchedulerStateException ex) {
+			// The application is stopping: nothing is wrong with the request.
+			return new WebEndpointResponse<>(new ErrorDescriptor(String.valueOf(ex.getMessage())),
+					WebEndpointResponse.STATUS_SERVICE_UNAVAILABLE);
 		}
 	}
 

@@ -18,12 +18,15 @@ import org.springframework.context.event.ContextRefreshedEvent;
 
 /**
  * The {@code asyncz} health: down when the scheduler has stopped while the application is
- * running, or when a store cannot be reached. Details: the scheduler's state, each
- * store's status, and the misfires of a recent window.
+ * running, or when a store of a running scheduler cannot be reached. Details: the
+ * scheduler's state, each store's status, and the misfires of a recent window. Failed
+ * tasks never make it down: they are the tasks' state, not the scheduler's.
  *
  * <p>
  * The application counts as running from its context's refresh to the start of its close,
- * so a scheduler stopped by an orderly shutdown does not report down.
+ * so a scheduler stopped by an orderly shutdown does not report down. A stopped scheduler
+ * does not use its stores (once shut down, it has closed them): a store it cannot reach
+ * then shows as {@code UNKNOWN}, which does not decide the health.
  */
 final class AsynczHealthIndicator extends AbstractHealthIndicator
 		implements ApplicationListener<ApplicationContextEvent> {
@@ -61,11 +64,16 @@ final class AsynczHealthIndicator extends AbstractHealthIndicator
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
 		SchedulerState state = this.scheduler.state();
-		boolean up = state != SchedulerState.STOPPED || !this.applicationRunning;
+		boolean stopped = state == SchedulerState.STOPPED;
+		boolean up = !stopped || !this.applicationRunning;
 		Map<String, Object> stores = new LinkedHashMap<>();
 		for (StoreInfo store : this.scheduler.stores().values()) {
 			if (store.reachable()) {
 				stores.put(store.name(), Map.of("status", Status.UP.getCode()));
+			}
+			else if (stopped) {
+				stores.put(store.name(),
+						Map.of("status", Status.UNKNOWN.getCode(), "error", String.valueOf(store.error())));
 			}
 			else {
 				up = false;

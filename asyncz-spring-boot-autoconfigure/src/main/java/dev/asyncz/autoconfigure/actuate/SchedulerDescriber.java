@@ -12,8 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.ExecutorDescriptor;
+import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.FailureDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.OptionsDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.OutcomeDescriptor;
+import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.RetryDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.SchedulerDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.StoreDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskDetailsDescriptor;
@@ -26,7 +28,10 @@ import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.StoreInfo;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskState;
+import dev.asyncz.task.RetryPolicy;
 import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskFailure;
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.trigger.Trigger;
 import org.jspecify.annotations.Nullable;
 
@@ -129,15 +134,30 @@ final class SchedulerDescriber {
 		}
 		Map<String, @Nullable Object> kwargs = new LinkedHashMap<>();
 		task.kwargs().forEach((key, value) -> kwargs.put(key, sanitize(key, value, showValues)));
-		OptionsDescriptor options = new OptionsDescriptor(task.options().coalesce(), task.options().maxInstances(),
-				isoOrNull(task.options().misfireGraceTime()));
 		TriggerDescriptor trigger = new TriggerDescriptor(task.trigger().describe(),
 				nextRunTimes(task.trigger(), task.nextRunTime()));
 		OutcomeDescriptor lastOutcome = this.outcomes.last(task.id())
 			.map((outcome) -> outcome(outcome, showValues))
 			.orElse(null);
+		FailureDescriptor failure = (task.failure() != null) ? failure(task.failure(), showValues) : null;
 		return new TaskDetailsDescriptor(task.id(), task.name(), task.function(), task.store(), task.executor(),
-				state(task), trigger, options, args, kwargs, lastOutcome);
+				state(task), failure, trigger, options(task.options()), args, kwargs, lastOutcome);
+	}
+
+	private static OptionsDescriptor options(TaskOptions options) {
+		RetryPolicy retry = options.retry();
+		RetryDescriptor retryDescriptor = new RetryDescriptor(retry.maxAttempts(), retry.initialDelay().toString(),
+				retry.multiplier(), retry.maxDelay().toString(), retry.jitter(), retry.retryOn(), retry.noRetryOn());
+		// NO_LIMIT is a duration of centuries: shown as no value rather than as that.
+		return new OptionsDescriptor(options.coalesce(), options.maxInstances(),
+				options.hasMisfireLimit() ? isoOrNull(options.misfireGraceTime()) : null, options.misfirePolicy(),
+				options.hasTimeout() ? isoOrNull(options.timeout()) : null, retryDescriptor);
+	}
+
+	private FailureDescriptor failure(TaskFailure failure, boolean showValues) {
+		Object message = (failure.message() != null) ? sanitize("errorMessage", failure.message(), showValues) : null;
+		return new FailureDescriptor(failure.fireTime(), failure.attempts(), failure.errorType(),
+				(message != null) ? message.toString() : null, failure.failedAt(), failure.exhausted());
 	}
 
 	private OutcomeDescriptor outcome(TaskOutcome outcome, boolean showValues) {
@@ -184,6 +204,9 @@ final class SchedulerDescriber {
 	}
 
 	private static TaskState state(Task task) {
+		if (task.failed()) {
+			return TaskState.FAILED;
+		}
 		return task.paused() ? TaskState.PAUSED : TaskState.SCHEDULED;
 	}
 

@@ -12,11 +12,13 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import dev.asyncz.AsynczException;
 import dev.asyncz.annotation.ScheduledTask;
 import dev.asyncz.autoconfigure.InvalidTaskMethodException;
+import dev.asyncz.task.RetryPolicy;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.CronTrigger;
 import dev.asyncz.trigger.IntervalTrigger;
@@ -25,8 +27,6 @@ import dev.asyncz.trigger.Trigger;
 import dev.asyncz.trigger.Triggers;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.convert.DurationStyle;
-import org.springframework.util.StringUtils;
 import org.springframework.util.StringValueResolver;
 
 /**
@@ -40,7 +40,7 @@ final class ScheduledTaskParser {
 	private static final String SCHEDULE_ADVICE = "Set exactly one of cron (such as \"0 8 * * mon-fri\") or interval "
 			+ "(such as \"10m\"), or only startDate for a single run.";
 
-	private static final String DURATION_ADVICE = "Write a duration such as 500ms, 30s, 10m, 2h, 1d or PT10M.";
+	private static final String DURATION_ADVICE = AttributeReader.DURATION_ADVICE;
 
 	private static final String DATE_ADVICE = "Write an ISO-8601 date such as 2027-03-01T08:00:00Z, "
 			+ "2027-03-01T09:00:00+01:00, 2027-03-01T08:00 or 2027-03-01 (the last two in the task's zone).";
@@ -53,18 +53,25 @@ final class ScheduledTaskParser {
 
 	private final Set<String> executors;
 
+	private final Function<String, RetryPolicy> inheritedRetry;
+
 	/**
 	 * Creates a parser.
 	 * @param resolver resolves {@code ${…}} placeholders
 	 * @param defaultZone the zone of tasks that name none
 	 * @param stores the scheduler's store names
 	 * @param executors the scheduler's executor names
+	 * @param inheritedRetry the retry policy a task of a function has when it sets none,
+	 * by function name: the retry attributes of an annotation that sets some take the
+	 * others from it
 	 */
-	ScheduledTaskParser(StringValueResolver resolver, ZoneId defaultZone, Set<String> stores, Set<String> executors) {
+	ScheduledTaskParser(StringValueResolver resolver, ZoneId defaultZone, Set<String> stores, Set<String> executors,
+			Function<String, RetryPolicy> inheritedRetry) {
 		this.resolver = resolver;
 		this.defaultZone = defaultZone;
 		this.stores = stores;
 		this.executors = executors;
+		this.inheritedRetry = inheritedRetry;
 	}
 
 	/**
@@ -93,7 +100,7 @@ final class ScheduledTaskParser {
 		return (id != null) ? id : beanName + "." + method.getName();
 	}
 
-	private final class Parse {
+	private final class Parse extends AttributeReader {
 
 		private final String beanName;
 
@@ -102,6 +109,7 @@ final class ScheduledTaskParser {
 		private final ScheduledTask annotation;
 
 		Parse(String beanName, Method method, ScheduledTask annotation) {
+			super(ScheduledTaskParser.this.resolver, beanName, method, "@ScheduledTask");
 			this.beanName = beanName;
 			this.method = method;
 			this.annotation = annotation;
@@ -127,13 +135,8 @@ final class ScheduledTaskParser {
 				}
 				request.maxInstances(a.maxInstances());
 			}
-			String grace = text("misfireGraceTime", a.misfireGraceTime());
-			if ("none".equalsIgnoreCase(grace)) {
-				request.noMisfireLimit();
-			}
-			else if (grace != null) {
-				request.misfireGraceTime(nonNegative("misfireGraceTime", duration("misfireGraceTime", grace)));
-			}
+			request.options(TaskOptionAttributes.of(a)
+				.applyTo(this, request.options(), () -> ScheduledTaskParser.this.inheritedRetry.apply(function)));
 			return request.build();
 		}
 
@@ -296,27 +299,6 @@ final class ScheduledTaskParser {
 					"Write \"true\" or \"false\", or leave it empty for the default.");
 		}
 
-		private @Nullable Duration optionalDuration(String attribute, String raw) {
-			String value = text(attribute, raw);
-			return (value != null) ? duration(attribute, value) : null;
-		}
-
-		private Duration duration(String attribute, String value) {
-			try {
-				return DurationStyle.detectAndParse(value);
-			}
-			catch (IllegalArgumentException ex) {
-				throw fail(attribute, "\"" + value + "\" is not a duration", DURATION_ADVICE);
-			}
-		}
-
-		private Duration nonNegative(String attribute, Duration duration) {
-			if (duration.isNegative()) {
-				throw fail(attribute, "must not be negative, was " + duration, DURATION_ADVICE);
-			}
-			return duration;
-		}
-
 		private @Nullable Instant date(String attribute, String raw, ZoneId zone) {
 			String value = text(attribute, raw);
 			if (value == null) {
@@ -328,26 +310,6 @@ final class ScheduledTaskParser {
 			catch (DateTimeParseException ex) {
 				throw fail(attribute, "\"" + value + "\" is not a date", DATE_ADVICE);
 			}
-		}
-
-		private @Nullable String text(String attribute, String raw) {
-			if (raw.isEmpty()) {
-				return null;
-			}
-			String resolved;
-			try {
-				resolved = ScheduledTaskParser.this.resolver.resolveStringValue(raw);
-			}
-			catch (IllegalArgumentException ex) {
-				throw fail(attribute, "\"" + raw + "\" cannot be resolved: " + ex.getMessage(),
-						"Define the property the placeholder names, or give the placeholder a default as in ${name:value}.");
-			}
-			return StringUtils.hasText(resolved) ? resolved.trim() : null;
-		}
-
-		private InvalidTaskMethodException fail(String attribute, String problem, String action) {
-			return new InvalidTaskMethodException(this.beanName, this.method, "@ScheduledTask(" + attribute + ")",
-					problem, action);
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.asyncz.autoconfigure.internal;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import dev.asyncz.core.SchedulerBuilder;
 import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.TaskStore;
+import dev.asyncz.task.RetryPolicy;
 import dev.asyncz.task.TaskOptions;
 import dev.asyncz.trigger.DstGapPolicy;
 import dev.asyncz.trigger.DstOverlapPolicy;
@@ -49,6 +51,8 @@ public final class SchedulerPropertiesMapper {
 					"io.lettuce.core.RedisClient", "io.lettuce:lettuce-core"));
 
 	private static final List<String> EXECUTOR_TYPES = List.of("thread-pool", "virtual", "bean");
+
+	private static final String RETRY = "asyncz.task-defaults.retry.";
 
 	private final AsynczProperties properties;
 
@@ -96,8 +100,12 @@ public final class SchedulerPropertiesMapper {
 		if (maxTasks != null) {
 			builder.maxTasks(atLeastOne("asyncz.max-tasks", maxTasks));
 		}
-		builder.taskDefaults(taskDefaults(this.properties.getTaskDefaults(), misfireLimitRemoved()));
+		builder.taskDefaults(taskDefaults(this.properties.getTaskDefaults(), misfireLimitRemoved(), classLoader()));
 		dstPolicy(this.properties.getTaskDefaults(), builder);
+		Duration failedTaskRetention = this.properties.getFailedTaskRetention();
+		if (failedTaskRetention != null) {
+			builder.failedTaskRetention(positive("asyncz.failed-task-retention", failedTaskRetention));
+		}
 		builder.shutdownTimeout(positive("asyncz.shutdown.await-termination-period",
 				this.properties.getShutdown().getAwaitTerminationPeriod()));
 		refuseStoresWithoutType();
@@ -107,7 +115,7 @@ public final class SchedulerPropertiesMapper {
 
 	/**
 	 * Whether the misfire grace time is set to an empty value, which means no limit. The
-	 * binder skips empty durations and would leave the one-second default, so the
+	 * binder skips empty durations and would leave the one-minute default, so the
 	 * environment is asked directly.
 	 */
 	private boolean misfireLimitRemoved() {
@@ -132,15 +140,89 @@ public final class SchedulerPropertiesMapper {
 		builder.dstPolicy(gap, overlap);
 	}
 
-	private static TaskOptions taskDefaults(AsynczProperties.TaskDefaults properties, boolean noMisfireLimit) {
+	private static TaskOptions taskDefaults(AsynczProperties.TaskDefaults properties, boolean noMisfireLimit,
+			@Nullable ClassLoader classLoader) {
 		Duration grace = noMisfireLimit ? null : properties.getMisfireGraceTime();
 		if (grace != null && grace.isNegative()) {
 			throw new InvalidAsynczPropertyException("asyncz.task-defaults.misfire-grace-time", grace.toString(),
 					"a grace time cannot be negative",
-					"Set a duration of zero or more, such as 1s, or leave it empty to run tasks no matter how late.");
+					"Set a duration of zero or more, such as 1m, or leave it empty to run tasks no matter how late.");
 		}
 		int maxInstances = (int) atLeastOne("asyncz.task-defaults.max-instances", properties.getMaxInstances());
-		return new TaskOptions(properties.isCoalesce(), maxInstances, (grace != null) ? grace : TaskOptions.NO_LIMIT);
+		Duration timeout = properties.getTimeout();
+		if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
+			throw new InvalidAsynczPropertyException("asyncz.task-defaults.timeout", timeout.toString(),
+					"a timeout must be positive",
+					"Set a positive duration such as 30s or 10m, or leave it unset for runs without a time limit.");
+		}
+		return new TaskOptions(properties.isCoalesce(), maxInstances, (grace != null) ? grace : TaskOptions.NO_LIMIT,
+				properties.getMisfirePolicy(), retryPolicy(properties.getRetry(), classLoader),
+				(timeout != null) ? timeout : TaskOptions.NO_LIMIT);
+	}
+
+	/**
+	 * The retry policy {@code asyncz.task-defaults.retry.*} describes.
+	 * @param retry the properties
+	 * @param classLoader where the exception types are loaded from
+	 * @return the policy
+	 * @throws InvalidAsynczPropertyException naming the first property out of range, or
+	 * an exception type that cannot be loaded
+	 */
+	static RetryPolicy retryPolicy(AsynczProperties.Retry retry, @Nullable ClassLoader classLoader) {
+		int maxAttempts = (int) atLeastOne(RETRY + "max-attempts", retry.getMaxAttempts());
+		Duration initialDelay = nonNegative(RETRY + "initial-delay", retry.getInitialDelay());
+		Duration maxDelay = nonNegative(RETRY + "max-delay", retry.getMaxDelay());
+		double multiplier = retry.getMultiplier();
+		if (!(multiplier >= 1) || Double.isInfinite(multiplier)) {
+			throw new InvalidAsynczPropertyException(RETRY + "multiplier", Double.toString(multiplier),
+					"the multiplier must be at least 1",
+					"Set 1 for equal waits, or more, such as 2 to double each wait.");
+		}
+		double jitter = retry.getJitter();
+		if (!(jitter >= 0 && jitter <= 1)) {
+			throw new InvalidAsynczPropertyException(RETRY + "jitter", Double.toString(jitter),
+					"the jitter must be between 0 and 1",
+					"Set a fraction of each wait such as 0.1 (up to 10 % earlier or later), or 0 for none.");
+		}
+		return new RetryPolicy(maxAttempts, initialDelay, multiplier, maxDelay, jitter,
+				exceptionTypes(RETRY + "retry-on", retry.getRetryOn(), classLoader),
+				exceptionTypes(RETRY + "no-retry-on", retry.getNoRetryOn(), classLoader));
+	}
+
+	/**
+	 * Checks that each name is an exception type the application can load: a misspelt
+	 * name would otherwise never match, silently.
+	 */
+	private static List<String> exceptionTypes(String key, List<String> names, @Nullable ClassLoader classLoader) {
+		List<String> types = new ArrayList<>(names.size());
+		for (int i = 0; i < names.size(); i++) {
+			String indexedKey = key + "[" + i + "]";
+			String name = (names.get(i) != null) ? names.get(i).trim() : "";
+			String advice = "Write the fully qualified class name of an exception on the class path, such as "
+					+ "java.io.IOException, or remove the entry.";
+			Class<?> type;
+			try {
+				type = ClassUtils.forName(name, classLoader);
+			}
+			catch (ClassNotFoundException | LinkageError | IllegalArgumentException ex) {
+				throw new InvalidAsynczPropertyException(indexedKey, name, "there is no such class on the class path",
+						advice);
+			}
+			if (!Throwable.class.isAssignableFrom(type)) {
+				throw new InvalidAsynczPropertyException(indexedKey, name,
+						"the class is not an exception (a java.lang.Throwable)", advice);
+			}
+			types.add(type.getName());
+		}
+		return types;
+	}
+
+	/**
+	 * The application's class loader, which a filtered class loader in a test replaces.
+	 */
+	private @Nullable ClassLoader classLoader() {
+		return (this.beanFactory instanceof ConfigurableBeanFactory configurable) ? configurable.getBeanClassLoader()
+				: getClass().getClassLoader();
 	}
 
 	/**
@@ -208,8 +290,7 @@ public final class SchedulerPropertiesMapper {
 	 */
 	private List<String> missingArtifacts(String type) {
 		Map<String, String> required = OPTIONAL_STORE_MODULES.getOrDefault(type, Map.of());
-		ClassLoader classLoader = (this.beanFactory instanceof ConfigurableBeanFactory configurable)
-				? configurable.getBeanClassLoader() : getClass().getClassLoader();
+		ClassLoader classLoader = classLoader();
 		return required.entrySet()
 			.stream()
 			.filter((entry) -> !ClassUtils.isPresent(entry.getKey(), classLoader))
@@ -274,6 +355,14 @@ public final class SchedulerPropertiesMapper {
 		if (duration.isNegative() || duration.isZero()) {
 			throw new InvalidAsynczPropertyException(key, duration.toString(), "the duration must be positive",
 					"Set a positive duration such as 30s or 1m.");
+		}
+		return duration;
+	}
+
+	private static Duration nonNegative(String key, Duration duration) {
+		if (duration.isNegative()) {
+			throw new InvalidAsynczPropertyException(key, duration.toString(), "the duration must not be negative",
+					"Set a duration of zero or more, such as 10s.");
 		}
 		return duration;
 	}

@@ -9,16 +9,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 import dev.asyncz.annotation.ScheduledTask;
 import dev.asyncz.annotation.ScheduledTasks;
 import dev.asyncz.annotation.TaskFunction;
+import dev.asyncz.autoconfigure.AsynczProperties;
 import dev.asyncz.autoconfigure.InvalidTaskMethodException;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.InvalidTaskException;
+import dev.asyncz.task.RetryPolicy;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskContext;
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.task.TaskRequest;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,6 +38,7 @@ import org.springframework.beans.factory.BeanFactoryAware;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.beans.factory.config.ConfigurableBeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.EmbeddedValueResolverAware;
 import org.springframework.core.MethodIntrospector;
@@ -44,6 +49,7 @@ import org.springframework.util.Assert;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.StringUtils;
 import org.springframework.util.StringValueResolver;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * Finds {@link ScheduledTask @ScheduledTask} and {@link TaskFunction @TaskFunction}
@@ -142,11 +148,17 @@ public final class TaskMethodProcessor implements BeanPostProcessor, SmartInitia
 		Assert.state(beanFactory != null && resolver != null, "Bean factory and value resolver are required");
 		Scheduler scheduler = beanFactory.getBean(Scheduler.class);
 		JsonMapper jsonMapper = beanFactory.getBeanProvider(JsonMapper.class).getIfUnique(JsonMapper::shared);
-		ScheduledTaskParser parser = new ScheduledTaskParser(resolver, scheduler.zone(), scheduler.storeNames(),
-				scheduler.executors().keySet());
+		Supplier<RetryPolicy> schedulerRetry = SingletonSupplier.of(() -> schedulerRetry(beanFactory));
 		// Everything is checked before anything is registered, so a bad annotation
 		// changes nothing.
 		Map<String, FunctionMethod> functions = new LinkedHashMap<>();
+		ScheduledTaskParser parser = new ScheduledTaskParser(resolver, scheduler.zone(), scheduler.storeNames(),
+				scheduler.executors().keySet(), (function) -> {
+					FunctionMethod declared = functions.get(function);
+					TaskOptions defaults = (declared != null) ? declared.defaults()
+							: scheduler.functions().defaults(function);
+					return (defaults.retry() != null) ? defaults.retry() : schedulerRetry.get();
+				});
 		List<TaskMethod> tasks = new ArrayList<>();
 		Map<String, TaskMethod> ids = new HashMap<>();
 		Instant now = scheduler.clock().instant();
@@ -154,7 +166,10 @@ public final class TaskMethodProcessor implements BeanPostProcessor, SmartInitia
 			AnnotatedBean bean = exposed(beanFactory, collected);
 			bean.functions().forEach((method, annotation) -> {
 				String name = functionName(bean, method, annotation);
-				addFunction(functions, new FunctionMethod(name, bean, method, jsonMapper));
+				TaskOptions defaults = TaskOptionAttributes.of(annotation)
+					.applyTo(new AttributeReader(resolver, bean.name(), method, "@TaskFunction"), TaskOptions.UNSET,
+							schedulerRetry);
+				addFunction(functions, new FunctionMethod(name, bean, method, jsonMapper, defaults));
 			});
 			bean.scheduled().forEach((method, annotations) -> {
 				checkScheduledSignature(bean.name(), method);
@@ -162,7 +177,7 @@ public final class TaskMethodProcessor implements BeanPostProcessor, SmartInitia
 				String function = (named != null) ? functionName(bean, method, named)
 						: bean.name() + "." + method.getName();
 				if (named == null) {
-					addFunction(functions, new FunctionMethod(function, bean, method, jsonMapper));
+					addFunction(functions, new FunctionMethod(function, bean, method, jsonMapper, TaskOptions.UNSET));
 				}
 				for (ScheduledTask annotation : annotations) {
 					TaskMethod task = new TaskMethod(bean.name(), method,
@@ -174,6 +189,21 @@ public final class TaskMethodProcessor implements BeanPostProcessor, SmartInitia
 		}
 		functions.values().forEach((function) -> function.registerIn(scheduler));
 		tasks.forEach((task) -> task.addTo(scheduler));
+	}
+
+	/**
+	 * The retry policy of tasks that set none and call a function without one, as
+	 * {@code asyncz.task-defaults.retry.*} describes it: what the retry attributes of an
+	 * annotation that sets only some of them complete themselves with. Read only then.
+	 */
+	private static RetryPolicy schedulerRetry(ListableBeanFactory beanFactory) {
+		AsynczProperties properties = beanFactory.getBeanProvider(AsynczProperties.class).getIfAvailable();
+		if (properties == null) {
+			return TaskOptions.STANDARD.retry();
+		}
+		ClassLoader classLoader = (beanFactory instanceof ConfigurableBeanFactory configurable)
+				? configurable.getBeanClassLoader() : null;
+		return SchedulerPropertiesMapper.retryPolicy(properties.getTaskDefaults().getRetry(), classLoader);
 	}
 
 	/**
@@ -247,7 +277,8 @@ public final class TaskMethodProcessor implements BeanPostProcessor, SmartInitia
 
 	}
 
-	private record FunctionMethod(String name, AnnotatedBean bean, Method method, JsonMapper jsonMapper) {
+	private record FunctionMethod(String name, AnnotatedBean bean, Method method, JsonMapper jsonMapper,
+			TaskOptions defaults) {
 
 		void registerIn(Scheduler scheduler) {
 			Method invocable;
@@ -263,7 +294,7 @@ public final class TaskMethodProcessor implements BeanPostProcessor, SmartInitia
 			try {
 				scheduler.functions()
 					.register(this.name, new MethodTaskFunction(this.name, this.bean.instance(), invocable,
-							this.bean.targetClass(), this.jsonMapper));
+							this.bean.targetClass(), this.jsonMapper), this.defaults);
 			}
 			catch (InvalidTaskException ex) {
 				throw new InvalidTaskMethodException(this.bean.name(), this.method, "@TaskFunction(value)",

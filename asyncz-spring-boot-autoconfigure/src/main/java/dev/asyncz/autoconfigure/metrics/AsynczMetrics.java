@@ -20,8 +20,11 @@ import dev.asyncz.event.StoreAdded;
 import dev.asyncz.event.StoreRemoved;
 import dev.asyncz.event.TaskError;
 import dev.asyncz.event.TaskExecuted;
+import dev.asyncz.event.TaskFailed;
+import dev.asyncz.event.TaskLate;
 import dev.asyncz.event.TaskMaxInstancesReached;
 import dev.asyncz.event.TaskMissed;
+import dev.asyncz.event.TaskRetryScheduled;
 import dev.asyncz.event.TaskRunEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -40,6 +43,15 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * {@code function}, {@code store}, {@code executor}),</li>
  * <li>{@code asyncz.task.misfires} and {@code asyncz.task.max-instances} (counters; tags
  * {@code function}, {@code store}),</li>
+ * <li>{@code asyncz.task.late} (counter of runs that started later than their misfire
+ * grace time, which their misfire policy runs however late; tags {@code function},
+ * {@code store}),</li>
+ * <li>{@code asyncz.task.retries} (counter of failed runs that will be tried again; tags
+ * {@code function}, {@code store}),</li>
+ * <li>{@code asyncz.task.failures} (counter of fire times whose last attempt failed with
+ * no retry left; tags {@code function}, {@code store} and {@code kept}: {@code true} for
+ * a one-shot kept in the failed state, {@code false} for a task that goes on with its
+ * next fire time),</li>
  * <li>{@code asyncz.tasks} (gauge per store, refreshed at most every few seconds since
  * counting a database table may be slow),</li>
  * <li>{@code asyncz.executor.active} and {@code asyncz.executor.queued} (gauges per
@@ -113,6 +125,16 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 			increment("asyncz.task.max-instances", "Runs skipped because the task had its most runs in progress",
 					reached);
 		}
+		else if (event instanceof TaskLate late) {
+			increment("asyncz.task.late", "Runs that started later than their misfire grace time", late);
+		}
+		else if (event instanceof TaskRetryScheduled retry) {
+			increment("asyncz.task.retries", "Failed runs that will be tried again", retry);
+		}
+		else if (event instanceof TaskFailed failed) {
+			increment("asyncz.task.failures", "Fire times whose last attempt failed with no retry left", failed,
+					Tags.of("kept", Boolean.toString(failed.kept())));
+		}
 		else if (event instanceof StoreAdded added) {
 			this.registries.forEach((registry) -> registerStoreGauge(registry, added.store()));
 		}
@@ -154,10 +176,15 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 	}
 
 	private void increment(String name, String description, TaskRunEvent run) {
+		increment(name, description, run, Tags.empty());
+	}
+
+	private void increment(String name, String description, TaskRunEvent run, Tags extraTags) {
 		for (MeterRegistry registry : this.registries) {
 			Counter.builder(name)
 				.description(description)
 				.tags("function", run.function(), "store", run.store())
+				.tags(extraTags)
 				.register(registry)
 				.increment();
 		}

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.asyncz.core.Scheduler;
+import dev.asyncz.task.RetryPolicy;
+import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +18,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The {@code asyncz} endpoint with {@code management.endpoint.asyncz.show-values=always}.
@@ -54,6 +57,18 @@ class AsynczEndpointShowValuesWebTests {
 		assertThat(json.at("/args/0").asString()).isEqualTo("alice");
 		assertThat(json.at("/args/1").asInt()).isEqualTo(42);
 		assertThat(json.at("/kwargs/format").asString()).isEqualTo("pdf");
+	}
+
+	@Test
+	void failureMessageIsShownAsKept() {
+		this.scheduler.add(TaskRequest.of("fail", Triggers.at(this.scheduler.clock().instant()))
+			.id("failed-once")
+			.retry(RetryPolicy.NONE)
+			.build());
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.scheduler.get("failed-once").map(Task::failed).orElse(false));
+		assertThat(this.actuator.get("/asyncz/failed-once").json().at("/failure/message").asString())
+			.isEqualTo("password=hunter2 rejected");
 	}
 
 }

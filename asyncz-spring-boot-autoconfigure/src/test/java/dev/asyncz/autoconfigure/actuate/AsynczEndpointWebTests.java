@@ -1,5 +1,6 @@
 package dev.asyncz.autoconfigure.actuate;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -7,12 +8,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import dev.asyncz.autoconfigure.actuate.ActuatorClient.Response;
 import dev.asyncz.core.ControllableClock;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.MemoryTaskStore;
+import dev.asyncz.task.MisfirePolicy;
+import dev.asyncz.task.RetryPolicy;
+import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.Trigger;
@@ -44,6 +49,9 @@ class AsynczEndpointWebTests {
 
 	static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
 
+	/** Whether the {@code flaky} function fails. */
+	static final AtomicBoolean FLAKY_FAILS = new AtomicBoolean(true);
+
 	@LocalServerPort
 	int port;
 
@@ -61,6 +69,7 @@ class AsynczEndpointWebTests {
 	void addTasks() {
 		this.scheduler.deleteAll(null);
 		this.audit.actions.clear();
+		FLAKY_FAILS.set(true);
 		this.actuator = new ActuatorClient(this.port);
 		this.now = this.scheduler.clock().instant();
 		add(TaskRequest.of("report", every(10, 60))
@@ -129,7 +138,7 @@ class AsynczEndpointWebTests {
 	void unknownStateIsABadRequestNamingTheAcceptedStates() {
 		Response response = this.actuator.get("/asyncz/stores/default?state=sleeping");
 		assertThat(response.status()).isEqualTo(400);
-		assertThat(response.json().path("message").asString()).contains("sleeping", "SCHEDULED", "PAUSED");
+		assertThat(response.json().path("message").asString()).contains("sleeping", "SCHEDULED", "PAUSED", "FAILED");
 	}
 
 	@Test
@@ -154,6 +163,97 @@ class AsynczEndpointWebTests {
 		assertThat(json.at("/kwargs/token").asString()).isEqualTo("******");
 		// Nulls are left out of actuator responses.
 		assertThat(json.has("lastOutcome")).isFalse();
+	}
+
+	@Test
+	void taskDetailsShowTheMisfireTimeoutAndRetryOptions() {
+		add(TaskRequest.of("report", every(1, 60))
+			.id("tuned")
+			.noMisfireLimit()
+			.misfirePolicy(MisfirePolicy.RUN_ONCE)
+			.timeout(Duration.ofSeconds(90))
+			.retry(RetryPolicy.fixed(4, Duration.ofSeconds(5)).retryOn(IOException.class)));
+		JsonNode tuned = this.actuator.get("/asyncz/tuned").json().path("options");
+		assertThat(tuned.has("misfireGraceTime")).isFalse();
+		assertThat(tuned.path("misfirePolicy").asString()).isEqualTo("RUN_ONCE");
+		assertThat(tuned.path("timeout").asString()).isEqualTo("PT1M30S");
+		assertThat(tuned.at("/retry/maxAttempts").asInt()).isEqualTo(4);
+		assertThat(tuned.at("/retry/initialDelay").asString()).isEqualTo("PT5S");
+		assertThat(tuned.at("/retry/multiplier").asDouble()).isEqualTo(1);
+		assertThat(tuned.at("/retry/maxDelay").asString()).isEqualTo("PT5S");
+		assertThat(tuned.at("/retry/jitter").asDouble()).isZero();
+		assertThat(strings(tuned.at("/retry/retryOn"))).containsExactly(IOException.class.getName());
+		assertThat(strings(tuned.at("/retry/noRetryOn"))).isEmpty();
+		JsonNode standard = this.actuator.get("/asyncz/report-1").json().path("options");
+		assertThat(standard.path("misfireGraceTime").asString()).isEqualTo("PT1M");
+		assertThat(standard.path("misfirePolicy").asString()).isEqualTo("RUN_IF_WITHIN_GRACE");
+		assertThat(standard.has("timeout")).isFalse();
+		assertThat(standard.at("/retry/maxAttempts").asInt()).isEqualTo(3);
+	}
+
+	@Test
+	void failedTaskShowsItsStateAndFailureAndIsListedUnderTheFailedState() {
+		addFailedTask();
+		JsonNode json = this.actuator.get("/asyncz/failed-once").json();
+		assertThat(json.path("state").asString()).isEqualTo("FAILED");
+		assertThat(json.at("/failure/fireTime").asString()).isEqualTo(this.now.toString());
+		assertThat(json.at("/failure/attempts").asInt()).isEqualTo(1);
+		assertThat(json.at("/failure/errorType").asString()).isEqualTo(IllegalStateException.class.getName());
+		assertThat(json.at("/failure/message").asString()).isEqualTo("******");
+		assertThat(json.at("/failure/failedAt").asString()).isEqualTo(this.now.toString());
+		assertThat(json.at("/failure/exhausted").asBoolean()).isTrue();
+		assertThat(json.at("/trigger/nextRunTimes").isEmpty()).isTrue();
+		Response failed = this.actuator.get("/asyncz/stores/default?state=failed");
+		assertThat(failed.status()).isEqualTo(200);
+		assertThat(failed.json().path("state").asString()).isEqualTo("FAILED");
+		assertThat(ids(failed.json().path("tasks"))).containsExactly("failed-once");
+		assertThat(failed.json().at("/tasks/0/state").asString()).isEqualTo("FAILED");
+		assertThat(failed.json().at("/tasks/0").has("nextRunTime")).isFalse();
+		assertThat(ids(this.actuator.get("/asyncz/stores/default?state=scheduled").json().path("tasks")))
+			.doesNotContain("failed-once");
+		assertThat(ids(this.actuator.get("/asyncz").json().path("nextTasks"))).doesNotContain("failed-once");
+	}
+
+	@Test
+	void pendingRetryShowsTheFailureOfATaskThatIsStillScheduled() {
+		add(TaskRequest.of("flaky", Triggers.at(this.now)).id("retrying"));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.scheduler.get("retrying").map(Task::retryPending).orElse(false));
+		JsonNode json = this.actuator.get("/asyncz/retrying").json();
+		assertThat(json.path("state").asString()).isEqualTo("SCHEDULED");
+		assertThat(json.at("/failure/attempts").asInt()).isEqualTo(1);
+		assertThat(json.at("/failure/exhausted").asBoolean()).isFalse();
+	}
+
+	@Test
+	void runActionRunsAFailedTaskAfresh() {
+		addFailedTask();
+		FLAKY_FAILS.set(false);
+		Response response = this.actuator.post("/asyncz/failed-once", "{\"action\":\"run\"}");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().at("/task/state").asString()).isEqualTo("SCHEDULED");
+		// A one-shot that ran is done and gone.
+		await().atMost(Duration.ofSeconds(30)).until(() -> this.scheduler.get("failed-once").isEmpty());
+		assertThat(this.audit.actions).extracting(AsynczEndpointAction::action).containsExactly("run");
+	}
+
+	@Test
+	void resumeActionRunsAFailedTaskAfreshToo() {
+		addFailedTask();
+		Response response = this.actuator.post("/asyncz/failed-once", "{\"action\":\"resume\"}");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.json().at("/task/state").asString()).isEqualTo("SCHEDULED");
+		// It fails again: a fresh first attempt, its earlier failure behind it.
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.scheduler.get("failed-once").map(Task::failed).orElse(false));
+	}
+
+	@Test
+	void deleteRemovesAFailedTask() {
+		addFailedTask();
+		assertThat(this.actuator.delete("/asyncz/failed-once").status()).isEqualTo(200);
+		assertThat(this.scheduler.get("failed-once")).isEmpty();
+		assertThat(this.audit.actions).extracting(AsynczEndpointAction::action).containsExactly("delete");
 	}
 
 	@Test
@@ -245,6 +345,15 @@ class AsynczEndpointWebTests {
 		this.scheduler.add(request.build());
 	}
 
+	/**
+	 * A one-shot whose only attempt failed, kept in the failed state.
+	 */
+	private void addFailedTask() {
+		add(TaskRequest.of("flaky", Triggers.at(this.now)).id("failed-once").retry(RetryPolicy.NONE));
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.scheduler.get("failed-once").map(Task::failed).orElse(false));
+	}
+
 	private Trigger every(int firstInMinutes, int periodInMinutes) {
 		return Triggers.every(Duration.ofMinutes(periodInMinutes))
 			.startingAt(this.now.plus(Duration.ofMinutes(firstInMinutes)));
@@ -287,6 +396,12 @@ class AsynczEndpointWebTests {
 			functions.register("cleanup", (context) -> "cleaned");
 			functions.register("fail", (context) -> {
 				throw new IllegalStateException("password=hunter2 rejected");
+			});
+			functions.register("flaky", (context) -> {
+				if (FLAKY_FAILS.get()) {
+					throw new IllegalStateException("password=hunter2 rejected");
+				}
+				return "recovered";
 			});
 			Scheduler scheduler = Scheduler.builder()
 				.clock(new ControllableClock(START))

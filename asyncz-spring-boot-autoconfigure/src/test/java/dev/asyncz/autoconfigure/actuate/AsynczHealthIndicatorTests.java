@@ -2,7 +2,14 @@ package dev.asyncz.autoconfigure.actuate;
 
 import java.time.Duration;
 
+import java.util.Map;
+
 import dev.asyncz.core.Scheduler;
+import dev.asyncz.task.RetryPolicy;
+import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskRequest;
+import dev.asyncz.trigger.Triggers;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,9 +19,10 @@ import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.ContextRefreshedEvent;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * When a stopped scheduler counts as down.
+ * When a stopped scheduler counts as down, and what does not make it down.
  */
 class AsynczHealthIndicatorTests {
 
@@ -40,6 +48,27 @@ class AsynczHealthIndicatorTests {
 	@Test
 	void stoppedSchedulerIsNotDownBeforeTheApplicationRuns() {
 		this.scheduler.shutdown(false);
+		assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
+	}
+
+	@Test
+	void storesClosedByTheShutdownAreUnknownRatherThanDown() {
+		this.scheduler.shutdown(false);
+		assertThat(this.indicator.health().getDetails()).extractingByKey("stores")
+			.asInstanceOf(InstanceOfAssertFactories.MAP)
+			.extractingByKey("default")
+			.isInstanceOfSatisfying(Map.class,
+					(store) -> assertThat(store).containsEntry("status", "UNKNOWN").containsKey("error"));
+	}
+
+	@Test
+	void failedTasksDoNotMakeTheSchedulerDown() {
+		this.indicator.onApplicationEvent(new ContextRefreshedEvent(this.context));
+		this.scheduler.add(TaskRequest.of("fail", (context) -> {
+			throw new IllegalStateException("boom");
+		}, Triggers.at(this.scheduler.clock().instant())).id("failed-once").retry(RetryPolicy.NONE).build());
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.scheduler.get("failed-once").map(Task::failed).orElse(false));
 		assertThat(this.indicator.health().getStatus()).isEqualTo(Status.UP);
 	}
 

@@ -7,12 +7,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import dev.asyncz.core.ControllableClock;
 import dev.asyncz.core.Scheduler;
+import dev.asyncz.event.TaskFailed;
 import dev.asyncz.event.TaskMaxInstancesReached;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.MemoryTaskStore;
+import dev.asyncz.task.MisfirePolicy;
+import dev.asyncz.task.RetryPolicy;
 import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.DateTrigger;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -94,20 +98,73 @@ class AsynczMetricsTests {
 	}
 
 	@Test
-	void runLaterThanItsGraceTimeCountsAMisfire() {
+	void fireTimeSkippedForBeingLaterThanItsGraceTimeCountsAMisfire() {
 		this.scheduler.add(TaskRequest.of("report", new DateTrigger(START.plusSeconds(1)))
 			.id("missed")
 			.misfireGraceTime(Duration.ofSeconds(1))
+			.misfirePolicy(MisfirePolicy.SKIP_IF_LATE)
 			.build());
 		this.clock.advance(Duration.ofSeconds(10));
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.registry.find("asyncz.task.misfires")
-				.tags("function", "report", "store", "default")
-				.counters()
-				.stream()
-				.anyMatch((counter) -> counter.count() > 0));
-		assertThat(this.registry.get("asyncz.task.misfires").counter().count()).isEqualTo(1);
+		Counter misfires = awaitCounter("asyncz.task.misfires");
+		assertThat(misfires.count()).isEqualTo(1);
+		assertThat(misfires.getId().getTags()).containsExactlyInAnyOrder(Tag.of("function", "report"),
+				Tag.of("store", "default"));
 		assertThat(this.registry.find("asyncz.task.executions").timer()).isNull();
+		assertThat(this.registry.find("asyncz.task.late").counter()).isNull();
+	}
+
+	@Test
+	void oneShotLaterThanItsGraceTimeRunsAndCountsALateRun() {
+		// The default misfire policy runs a trigger's final fire time however late.
+		this.scheduler.add(TaskRequest.of("report", new DateTrigger(START.plusSeconds(1)))
+			.id("late")
+			.misfireGraceTime(Duration.ofSeconds(1))
+			.build());
+		this.clock.advance(Duration.ofSeconds(10));
+		Counter late = awaitCounter("asyncz.task.late");
+		assertThat(late.count()).isEqualTo(1);
+		assertThat(late.getId().getTags()).containsExactlyInAnyOrder(Tag.of("function", "report"),
+				Tag.of("store", "default"));
+		awaitTimer("asyncz.task.executions", "outcome", "success");
+		assertThat(this.registry.find("asyncz.task.misfires").counter()).isNull();
+	}
+
+	@Test
+	void failedRunWithARetryLeftCountsARetry() {
+		this.scheduler.add(TaskRequest.of("fail", new DateTrigger(START.plusSeconds(1)))
+			.id("retried")
+			.retry(RetryPolicy.fixed(2, Duration.ofMinutes(1)))
+			.build());
+		this.clock.advance(Duration.ofSeconds(1));
+		Counter retries = awaitCounter("asyncz.task.retries");
+		assertThat(retries.count()).isEqualTo(1);
+		assertThat(retries.getId().getTags()).containsExactlyInAnyOrder(Tag.of("function", "fail"),
+				Tag.of("store", "default"));
+		assertThat(this.registry.find("asyncz.task.failures").counter()).isNull();
+	}
+
+	@Test
+	void lastAttemptOfAOneShotCountsAFailureKeptInTheFailedState() {
+		this.scheduler.add(TaskRequest.of("fail", new DateTrigger(START.plusSeconds(1)))
+			.id("failed")
+			.retry(RetryPolicy.NONE)
+			.build());
+		this.clock.advance(Duration.ofSeconds(1));
+		Counter failures = awaitCounter("asyncz.task.failures");
+		assertThat(failures.count()).isEqualTo(1);
+		assertThat(failures.getId().getTags()).containsExactlyInAnyOrder(Tag.of("function", "fail"),
+				Tag.of("store", "default"), Tag.of("kept", "true"));
+		assertThat(this.registry.find("asyncz.task.retries").counter()).isNull();
+	}
+
+	@Test
+	void failureOfATaskThatGoesOnIsCountedAsNotKept() {
+		this.metrics.onEvent(
+				new TaskFailed("daily", "report", "default", "default", START, 3, "java.io.IOException", null, false));
+		assertThat(this.registry.get("asyncz.task.failures")
+			.tags("function", "report", "store", "default", "kept", "false")
+			.counter()
+			.count()).isEqualTo(1);
 	}
 
 	@Test
@@ -167,6 +224,12 @@ class AsynczMetricsTests {
 				.stream()
 				.anyMatch((t) -> t.count() > 0));
 		return this.registry.get(name).tag(tagKey, tagValue).timer();
+	}
+
+	private Counter awaitCounter(String name) {
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> this.registry.find(name).counters().stream().anyMatch((counter) -> counter.count() > 0));
+		return this.registry.get(name).counter();
 	}
 
 	private double tasksGauge(String store) {
