@@ -501,7 +501,8 @@ class DeliveryTests {
 		while (schedulerThreads() > before && System.nanoTime() < deadline) {
 			Thread.sleep(10);
 		}
-		assertThat(schedulerThreads()).isEqualTo(before);
+		// At most as many as before: threads of earlier tests may still be ending.
+		assertThat(schedulerThreads()).isLessThanOrEqualTo(before);
 	}
 
 	private static long schedulerThreads() {

@@ -145,6 +145,9 @@ final class SchedulingLoop implements Runnable {
 			try {
 				Instant expected = this.lastWall;
 				long lastMonotonic = this.lastMonotonic;
+				// Unknown while the pass runs: a run that ends meanwhile, releasing its task
+				// for a time this pass cannot see, must wake the thread for another pass.
+				this.plannedWakeUp = null;
 				Instant now = readClocks();
 				checkClockJump(expected.plusNanos(this.lastMonotonic - lastMonotonic), now);
 				Instant next = (this.state.get() == SchedulerState.RUNNING) ? processDueTasks(now) : null;
