@@ -145,7 +145,8 @@ final class SchedulingLoop implements Runnable {
 			try {
 				Instant expected = this.lastWall;
 				long lastMonotonic = this.lastMonotonic;
-				// Unknown while the pass runs: a run that ends meanwhile, releasing its task
+				// Unknown while the pass runs: a run that ends meanwhile, releasing its
+				// task
 				// for a time this pass cannot see, must wake the thread for another pass.
 				this.plannedWakeUp = null;
 				Instant now = readClocks();

@@ -26,6 +26,9 @@ import dev.asyncz.trigger.ZonedTrigger;
  */
 final class TaskValidation {
 
+	/** The most distinct requested options whose merged value is shared. */
+	private static final int SHARED_OPTIONS = 256;
+
 	private final SchedulerSettings settings;
 
 	private final Registry registry;
@@ -38,6 +41,9 @@ final class TaskValidation {
 	 * tasks of a function without defaults share the scheduler's.
 	 */
 	private final Map<String, FunctionDefaults> functionDefaults = new ConcurrentHashMap<>();
+
+	/** Requested options (partial) → merged with the fallback they were merged with. */
+	private final Map<TaskOptions, MergedOptions> mergedOptions = new ConcurrentHashMap<>();
 
 	TaskValidation(SchedulerSettings settings, Registry registry, TaskCodec codec) {
 		this.settings = settings;
@@ -81,10 +87,31 @@ final class TaskValidation {
 		// imports, and every object allocated per add is copied by the young collections
 		// that the millions of tasks kept alive survive.
 		Task task = new Task(id, request.name(), request.function(), request.callable(), request.args(),
-				request.kwargs(), trigger, executor, storeName, request.options().orElse(defaults(request)),
+				request.kwargs(), trigger, executor, storeName, merged(request.options(), defaults(request)),
 				nextRunTime);
 		requireStorable(store, task);
 		return task;
+	}
+
+	/**
+	 * A request's options over their fallback, one shared value for equal requests: a
+	 * million tasks added with {@code noMisfireLimit()} point at one options object
+	 * rather than a million copies. Up to {@link #SHARED_OPTIONS} distinct combinations
+	 * are kept.
+	 */
+	private TaskOptions merged(TaskOptions requested, TaskOptions fallback) {
+		if (requested == TaskOptions.UNSET) {
+			return fallback;
+		}
+		MergedOptions known = this.mergedOptions.get(requested);
+		if (known != null && known.fallback() == fallback) {
+			return known.merged();
+		}
+		TaskOptions merged = requested.orElse(fallback);
+		if (this.mergedOptions.size() < SHARED_OPTIONS) {
+			this.mergedOptions.put(requested, new MergedOptions(fallback, merged));
+		}
+		return merged;
 	}
 
 	/**
@@ -177,6 +204,13 @@ final class TaskValidation {
 			throw new InvalidTaskException("Task '" + id + "': no task function named '" + request.function()
 					+ "'; registered functions: " + this.settings.functions().names());
 		}
+	}
+
+	/**
+	 * Requested options merged with a fallback.
+	 */
+	private record MergedOptions(TaskOptions fallback, TaskOptions merged) {
+
 	}
 
 	/**
