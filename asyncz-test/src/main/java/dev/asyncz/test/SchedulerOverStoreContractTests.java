@@ -125,7 +125,9 @@ public abstract class SchedulerOverStoreContractTests {
 		awaitCount(TaskExecuted.class, 20);
 		awaitNextRunTime("every-second", first.plusSeconds(20));
 		assertThat(all(TaskExecuted.class)).extracting(TaskExecuted::scheduledRunTime)
-			.containsExactlyElementsOf(fireTimes(first, 20));
+			// Each run's event follows the end of its claim, so the next run may report
+			// first: the order of the events is not the order of the runs.
+			.containsExactlyInAnyOrderElementsOf(fireTimes(first, 20));
 		assertThat(all(TaskMaxInstancesReached.class)).isEmpty();
 	}
 
@@ -142,7 +144,9 @@ public abstract class SchedulerOverStoreContractTests {
 		awaitCount(TaskExecuted.class, 20);
 		awaitNextRunTime("every-second", first.plusSeconds(20));
 		assertThat(all(TaskExecuted.class)).extracting(TaskExecuted::scheduledRunTime)
-			.containsExactlyElementsOf(fireTimes(first, 20));
+			// Each run's event follows the end of its claim, so the next run may report
+			// first: the order of the events is not the order of the runs.
+			.containsExactlyInAnyOrderElementsOf(fireTimes(first, 20));
 		assertThat(all(TaskMaxInstancesReached.class)).isEmpty();
 	}
 
