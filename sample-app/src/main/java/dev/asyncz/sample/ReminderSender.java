@@ -29,7 +29,8 @@ public class ReminderSender {
 	 * @param context the run: the task id and when it was due
 	 */
 	// Runs are at least once: a delivery cut short by a shutdown runs again after the
-	// restart. A real mail or push service would be given context.idempotencyKey() so that
+	// restart. A real mail or push service would be given context.idempotencyKey() so
+	// that
 	// it drops a second delivery of the same reminder.
 	@TaskFunction("send-reminder")
 	public void send(ReminderMessage message, TaskContext context) {
