@@ -24,7 +24,7 @@ final class AsynczSchedulers {
 	 * Run overdue tasks however late: the peers have no misfire limit either in these
 	 * scenarios.
 	 */
-	private static final TaskOptions NO_MISFIRE_LIMIT = new TaskOptions(true, 1, TaskOptions.NO_LIMIT);
+	private static final TaskOptions NO_MISFIRE_LIMIT = TaskOptions.STANDARD.withMisfireGraceTime(TaskOptions.NO_LIMIT);
 
 	private AsynczSchedulers() {
 	}
