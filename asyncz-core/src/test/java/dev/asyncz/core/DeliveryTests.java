@@ -344,14 +344,20 @@ class DeliveryTests {
 
 	// --- shutdown ---------------------------------------------------------------------
 
-	@Test
-	void oneShotCutShortByShutdownStaysDueAndRunsAfterTheNextStart() throws Exception {
+	/** A function that blocks until interrupted; the latch opens when it starts. */
+	private CountDownLatch registerBlocking(String name) {
 		CountDownLatch started = new CountDownLatch(1);
-		this.scheduler.functions().register("slow", (context) -> {
+		this.scheduler.functions().register(name, (context) -> {
 			started.countDown();
 			new CountDownLatch(1).await(30, TimeUnit.SECONDS);
 			return null;
 		});
+		return started;
+	}
+
+	@Test
+	void oneShotCutShortByShutdownStaysDueAndRunsAfterTheNextStart() throws Exception {
+		CountDownLatch started = registerBlocking("slow");
 		this.scheduler.start();
 		this.scheduler.add(TaskRequest.of("slow", Triggers.at(START)).id("slow").build());
 		assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
@@ -370,12 +376,7 @@ class DeliveryTests {
 
 	@Test
 	void recurringTaskCutShortByShutdownKeepsTheFireTimeItWasRunning() throws Exception {
-		CountDownLatch started = new CountDownLatch(1);
-		this.scheduler.functions().register("slow", (context) -> {
-			started.countDown();
-			new CountDownLatch(1).await(30, TimeUnit.SECONDS);
-			return null;
-		});
+		CountDownLatch started = registerBlocking("slow");
 		this.scheduler.start();
 		this.scheduler
 			.add(TaskRequest.of("slow", Triggers.every(Duration.ofMinutes(1)).startingAt(START)).id("slow").build());
