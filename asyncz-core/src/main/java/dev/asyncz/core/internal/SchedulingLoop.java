@@ -153,7 +153,9 @@ final class SchedulingLoop implements Runnable {
 				checkClockJump(expected.plusNanos(this.lastMonotonic - lastMonotonic), now);
 				Instant next = (this.state.get() == SchedulerState.RUNNING) ? processDueTasks(now) : null;
 				if (this.retention != null) {
-					this.retention.sweep(startedStores(), now, monotonicNanos());
+					// Elapsed time as read with now: read later, it could count a clock
+					// change this pass has not seen, and put the next sweep off past it.
+					this.retention.sweep(startedStores(), now, this.lastMonotonic);
 				}
 				this.plannedWakeUp = next;
 				sleepNanos = sleepNanos(next);
