@@ -344,8 +344,8 @@ final class SchedulingLoop implements Runnable {
 			return;
 		}
 		boolean held = task.options().maxInstances() == 1 || run.after() == null;
-		if (!held) {
-			release(run.store(), task, task.withNextRun(run.after(), run.carried()));
+		if (!held && !releaseBeforeRun(run)) {
+			return;
 		}
 		if (this.events.listening()) {
 			this.events
@@ -391,6 +391,26 @@ final class SchedulingLoop implements Runnable {
 			return;
 		}
 		this.failures.failed(run, outcome.failure());
+	}
+
+	/**
+	 * Releases a task whose runs may overlap before its run starts.
+	 * @return whether the run may start: not if the store failed, since the claim then
+	 * stays until its lease ends and the task is handed out again, to run then
+	 */
+	private boolean releaseBeforeRun(Run run) {
+		Task task = run.task();
+		try {
+			run.store().release(task, task.withNextRun(run.after(), run.carried()));
+			wakeUpIfEarlier(run.after());
+			return true;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Store '{}' could not release task '{}' before its run; it runs once its claim ends: {}",
+					task.store(), task.id(), ex.toString());
+			this.events.publish(new StoreError(task.store(), "release task '" + task.id() + "'", ex));
+			return false;
+		}
 	}
 
 	/**

@@ -97,6 +97,12 @@ public final class JdbcTaskStore implements TaskStore {
 	 */
 	private final Map<String, Long> completions = new ConcurrentHashMap<>();
 
+	/**
+	 * Claims whose next state could not be written yet; retried with the lease renewals,
+	 * which keep the claims meanwhile.
+	 */
+	private final Map<String, PendingRelease> releases = new ConcurrentHashMap<>();
+
 	/** Deletes the rows of finished tasks, several workers' in one commit. */
 	private final CompletionGroup finishedRows = new CompletionGroup(
 			(rows) -> repository().deleteClaimed(this.context.instanceId(), rows));
@@ -230,6 +236,7 @@ public final class JdbcTaskStore implements TaskStore {
 		synchronized (this.lifecycle) {
 			stopBackground();
 			retryCompletions();
+			retryReleases();
 			this.started = false;
 		}
 	}
@@ -265,6 +272,7 @@ public final class JdbcTaskStore implements TaskStore {
 		TaskRepository repository = repository();
 		this.claims.remove(task.id());
 		this.completions.remove(task.id());
+		this.releases.remove(task.id());
 		if (!repository.update(task, this.context.codec(), null)) {
 			throw new TaskNotFoundException(task.id());
 		}
@@ -280,19 +288,33 @@ public final class JdbcTaskStore implements TaskStore {
 	 */
 	@Override
 	public boolean release(Task claimed, Task next) {
-		Long claimedVersion = this.claims.remove(claimed.id());
+		Long claimedVersion = this.claims.get(claimed.id());
 		if (claimedVersion == null) {
 			return false;
 		}
-		// The releasing scheduler reschedules for itself, so other instances need no
-		// notification.
-		return repository().update(next, this.context.codec(), claimedVersion);
+		try {
+			// The releasing scheduler reschedules for itself, so other instances need no
+			// notification.
+			boolean stored = repository().update(next, this.context.codec(), claimedVersion);
+			this.claims.remove(claimed.id(), claimedVersion);
+			return stored;
+		}
+		catch (StoreException ex) {
+			// Letting the lease run out would have another instance run the fire time
+			// again: the claim stays renewed and the release is retried with the
+			// renewals.
+			this.releases.put(claimed.id(), new PendingRelease(claimedVersion, next));
+			logger.warn("Could not release task '{}'; keeping its claim and trying again: {}", claimed.id(),
+					ex.getMessage());
+			return true;
+		}
 	}
 
 	@Override
 	public boolean remove(String id) {
 		this.claims.remove(id);
 		this.completions.remove(id);
+		this.releases.remove(id);
 		return repository().delete(id);
 	}
 
@@ -301,6 +323,7 @@ public final class JdbcTaskStore implements TaskStore {
 		repository().deleteAll();
 		this.claims.clear();
 		this.completions.clear();
+		this.releases.clear();
 	}
 
 	@Override
@@ -447,6 +470,7 @@ public final class JdbcTaskStore implements TaskStore {
 	 */
 	void renewLeases() {
 		retryCompletions();
+		retryReleases();
 		if (this.claims.isEmpty()) {
 			return;
 		}
@@ -472,6 +496,22 @@ public final class JdbcTaskStore implements TaskStore {
 			}
 			this.completions.remove(id, version);
 			this.claims.remove(id, version);
+		}
+	}
+
+	private void retryReleases() {
+		for (Map.Entry<String, PendingRelease> release : this.releases.entrySet()) {
+			String id = release.getKey();
+			PendingRelease pending = release.getValue();
+			try {
+				repository().update(pending.next(), this.context.codec(), pending.version());
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not release task '{}' yet: {}", id, ex.getMessage());
+				return;
+			}
+			this.releases.remove(id, pending);
+			this.claims.remove(id, pending.version());
 		}
 	}
 
@@ -583,6 +623,16 @@ public final class JdbcTaskStore implements TaskStore {
 		catch (ClassNotFoundException ex) {
 			return false;
 		}
+	}
+
+	/**
+	 * A release still to be written.
+	 *
+	 * @param version the row version the claim gave
+	 * @param next the task's next state
+	 */
+	private record PendingRelease(long version, Task next) {
+
 	}
 
 }

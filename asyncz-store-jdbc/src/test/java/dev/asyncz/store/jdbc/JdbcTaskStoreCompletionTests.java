@@ -41,6 +41,8 @@ class JdbcTaskStoreCompletionTests {
 
 	private final AtomicInteger failingDeletions = new AtomicInteger();
 
+	private final AtomicInteger failingReleases = new AtomicInteger();
+
 	private volatile String failureState = "40P01";
 
 	private HikariDataSource pool;
@@ -104,6 +106,28 @@ class JdbcTaskStoreCompletionTests {
 		assertThat(this.store.get("a")).isEmpty();
 	}
 
+	@Test
+	void releaseThatFailsKeepsItsClaimAndIsWrittenWithTheRenewals() {
+		Task claimed = claimOneShot("a");
+		this.failingReleases.set(Integer.MAX_VALUE);
+		assertThat(this.store.release(claimed, claimed.withNextRunTime(NOW.plusSeconds(60)))).isTrue();
+		assertThat(this.store.get("a")).get().extracting(Task::nextRunTime).as("not written yet").isEqualTo(NOW);
+		assertThat(this.store.acquireDueTasks(NOW, 10)).as("still claimed").isEmpty();
+		this.failingReleases.set(0);
+		this.store.renewLeases();
+		assertThat(this.store.get("a")).get().extracting(Task::nextRunTime).isEqualTo(NOW.plusSeconds(60));
+		assertThat(this.store.acquireDueTasks(NOW.plusSeconds(60), 10)).as("released").hasSize(1);
+	}
+
+	@Test
+	void releaseThatFailedIsWrittenWhenTheStoreShutsDown() {
+		Task claimed = claimOneShot("a");
+		this.failingReleases.set(1);
+		this.store.release(claimed, claimed.withNextRunTime(NOW.plusSeconds(60)));
+		this.store.shutdown();
+		assertThat(this.store.get("a")).get().extracting(Task::nextRunTime).isEqualTo(NOW.plusSeconds(60));
+	}
+
 	private Task claimOneShot(String id) {
 		this.store.add(Task.builder()
 			.id(id)
@@ -129,17 +153,30 @@ class JdbcTaskStoreCompletionTests {
 	private Connection failingDeletions(Connection target) {
 		return proxy(Connection.class, target, (method, args) -> {
 			Object result = method.invoke(target, args);
-			if (result instanceof PreparedStatement statement && args[0] instanceof String sql
-					&& sql.startsWith("DELETE") && sql.contains("claimed_by")) {
-				return proxy(PreparedStatement.class, statement, (call, callArgs) -> {
-					if (call.getName().startsWith("execute") && this.failingDeletions
-						.getAndUpdate((left) -> (left > 0 && left < Integer.MAX_VALUE) ? left - 1 : left) > 0) {
-						throw new SQLException("injected failure", this.failureState);
-					}
-					return call.invoke(statement, callArgs);
-				});
+			if (result instanceof PreparedStatement statement && args[0] instanceof String sql) {
+				if (sql.startsWith("DELETE") && sql.contains("claimed_by")) {
+					return failing(statement, this.failingDeletions);
+				}
+				// A release: a write at the claimed version that does not claim.
+				if (sql.startsWith("UPDATE") && sql.endsWith("AND version = ?") && !sql.contains("'RUNNING'")) {
+					return failing(statement, this.failingReleases);
+				}
 			}
 			return result;
+		});
+	}
+
+	/**
+	 * The statement, with its next {@code failures} executions failing as the database
+	 * would (rolled back, with {@link #failureState}).
+	 */
+	private PreparedStatement failing(PreparedStatement statement, AtomicInteger failures) {
+		return proxy(PreparedStatement.class, statement, (call, callArgs) -> {
+			if (call.getName().startsWith("execute")
+					&& failures.getAndUpdate((left) -> (left > 0 && left < Integer.MAX_VALUE) ? left - 1 : left) > 0) {
+				throw new SQLException("injected failure", this.failureState);
+			}
+			return call.invoke(statement, callArgs);
 		});
 	}
 

@@ -116,6 +116,12 @@ public final class RedisTaskStore implements TaskStore {
 	 */
 	private final Map<String, String> completions = new ConcurrentHashMap<>();
 
+	/**
+	 * Claims whose next state could not be written yet; retried with the lease renewals,
+	 * which keep the claims meanwhile.
+	 */
+	private final Map<String, PendingRelease> releases = new ConcurrentHashMap<>();
+
 	private volatile @Nullable Running running;
 
 	private RedisTaskStore(RedisClient client, @Nullable RedisURI uri, RedisTaskStoreSettings settings) {
@@ -225,9 +231,10 @@ public final class RedisTaskStore implements TaskStore {
 			stopping.timer().shutdownNow();
 			try {
 				this.completions.forEach(this::complete);
+				retryReleases();
 			}
 			catch (StoreException ex) {
-				logger.warn("Redis store '{}' could not remove finished tasks before shutting down: {}",
+				logger.warn("Redis store '{}' could not end its claims before shutting down: {}",
 						stopping.context().storeName(), ex.getMessage());
 			}
 		}
@@ -262,6 +269,7 @@ public final class RedisTaskStore implements TaskStore {
 	public void update(Task task) {
 		this.ownClaims.remove(task.id());
 		this.completions.remove(task.id());
+		this.releases.remove(task.id());
 		if (!write(Lua.UPDATE, "update", task)) {
 			throw new TaskNotFoundException(task.id());
 		}
@@ -269,14 +277,37 @@ public final class RedisTaskStore implements TaskStore {
 
 	@Override
 	public boolean release(Task claimed, Task next) {
-		this.ownClaims.remove(claimed.id());
-		return write(Lua.RELEASE, "release", next, score(claimed));
+		String runScore = score(claimed);
+		try {
+			boolean written = write(Lua.RELEASE, "release", next, runScore);
+			this.ownClaims.remove(claimed.id());
+			return written;
+		}
+		catch (StoreException ex) {
+			// Letting the lease run out would have another instance run the fire time
+			// again: the claim stays renewed and the release is retried with the
+			// renewals.
+			this.releases.put(claimed.id(), new PendingRelease(runScore, next));
+			logger.warn("Redis store could not release task '{}'; keeping its claim and trying again: {}", claimed.id(),
+					ex.getMessage());
+			return true;
+		}
+	}
+
+	private void retryReleases() {
+		for (Map.Entry<String, PendingRelease> release : this.releases.entrySet()) {
+			PendingRelease pending = release.getValue();
+			write(Lua.RELEASE, "release", pending.next(), pending.runScore());
+			this.releases.remove(release.getKey(), pending);
+			this.ownClaims.remove(release.getKey());
+		}
 	}
 
 	@Override
 	public boolean remove(String id) {
 		this.ownClaims.remove(id);
 		this.completions.remove(id);
+		this.releases.remove(id);
 		Long removed = call("remove task '" + id + "'", (live) -> live.scripts().run(Lua.REMOVE, id));
 		return removed != null && removed == 1;
 	}
@@ -286,6 +317,7 @@ public final class RedisTaskStore implements TaskStore {
 		call("remove all tasks", (live) -> live.scripts().run(Lua.REMOVE_ALL));
 		this.ownClaims.clear();
 		this.completions.clear();
+		this.releases.clear();
 	}
 
 	@Override
@@ -389,9 +421,10 @@ public final class RedisTaskStore implements TaskStore {
 	private void renewLeases(Running running) {
 		try {
 			this.completions.forEach(this::complete);
+			retryReleases();
 		}
 		catch (StoreException ex) {
-			logger.warn("Redis store '{}' could not remove finished tasks yet: {}", running.context().storeName(),
+			logger.warn("Redis store '{}' could not end its claims yet: {}", running.context().storeName(),
 					ex.getMessage());
 		}
 		if (this.ownClaims.isEmpty()) {
@@ -605,6 +638,16 @@ public final class RedisTaskStore implements TaskStore {
 				case FAILED -> task.failed();
 			};
 		}
+
+	}
+
+	/**
+	 * A release still to be written.
+	 *
+	 * @param runScore the score the claimed task had
+	 * @param next the task's next state
+	 */
+	private record PendingRelease(String runScore, Task next) {
 
 	}
 
