@@ -12,8 +12,18 @@ import java.util.Optional;
  */
 public record DateTrigger(Instant runAt) implements Trigger {
 
+	/** The earliest instant a one-shot may have: every store can hold it. */
+	public static final Instant EARLIEST = Instant.parse("1000-01-01T00:00:00Z");
+
+	/** The latest instant a one-shot may have: every store can hold it. */
+	public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
 	public DateTrigger {
 		Objects.requireNonNull(runAt, "runAt");
+		if (runAt.isBefore(EARLIEST) || runAt.isAfter(LATEST)) {
+			throw new InvalidTriggerException(
+					"runAt: " + runAt + " is outside the times every store can hold, " + EARLIEST + " to " + LATEST);
+		}
 		// Kept to the microsecond, as every store keeps a fire time: the task's next run
 		// time is then this very instant, not a truncated copy of it.
 		if (runAt.getNano() % 1000 != 0) {

@@ -28,6 +28,12 @@ import org.jspecify.annotations.Nullable;
  */
 public final class IntervalTrigger implements ZonedTrigger {
 
+	/** The shortest interval: one millisecond. */
+	public static final Duration MIN_INTERVAL = Duration.ofMillis(1);
+
+	/** The longest interval: 100 years of 365.25 days. */
+	public static final Duration MAX_INTERVAL = Duration.ofDays(36_525);
+
 	private final Duration interval;
 
 	private final @Nullable Instant start;
@@ -43,6 +49,15 @@ public final class IntervalTrigger implements ZonedTrigger {
 		Objects.requireNonNull(interval, "interval");
 		if (interval.isNegative() || interval.isZero()) {
 			throw new InvalidTriggerException("interval: " + interval + " must be positive");
+		}
+		if (interval.compareTo(MIN_INTERVAL) < 0) {
+			// Shorter intervals would have the scheduler thread do nothing but plan runs.
+			throw new InvalidTriggerException(
+					"interval: " + interval + " is shorter than the shortest interval, " + MIN_INTERVAL);
+		}
+		if (interval.compareTo(MAX_INTERVAL) > 0) {
+			throw new InvalidTriggerException(
+					"interval: " + interval + " is longer than the longest interval, " + MAX_INTERVAL + " (100 years)");
 		}
 		if (start != null && end != null && end.isBefore(start)) {
 			throw new InvalidTriggerException("end: " + end + " is before start " + start);

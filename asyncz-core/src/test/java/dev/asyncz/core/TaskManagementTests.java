@@ -254,6 +254,26 @@ class TaskManagementTests {
 	}
 
 	@Test
+	void replacingATaskAtTheMaxTasksLimitReplacesIt() {
+		Scheduler small = Scheduler.builder().clock(this.clock).maxTasks(2).build();
+		small.functions().register("noop", (context) -> null);
+		small.add(TaskRequest.of("noop", Triggers.at(LATER)).id("a").build());
+		small.add(TaskRequest.of("noop", Triggers.at(LATER)).id("b").build());
+		Task replaced = small
+			.add(TaskRequest.of("noop", Triggers.at(LATER.plusSeconds(60))).id("a").replaceExisting(true).build());
+		assertThat(replaced.nextRunTime()).isEqualTo(LATER.plusSeconds(60));
+		assertThat(small.get("a")).get().extracting(Task::nextRunTime).isEqualTo(LATER.plusSeconds(60));
+	}
+
+	@Test
+	void blankIdIsRefusedNamingIt() {
+		assertThatExceptionOfType(InvalidTaskException.class)
+			.isThrownBy(() -> this.scheduler.add(TaskRequest.of("noop", Triggers.at(LATER)).id("  ").build()))
+			.withMessageContaining("must not be blank");
+		assertThat(this.scheduler.list("default", TaskQuery.first(10))).isEmpty();
+	}
+
+	@Test
 	void pausedTaskHasNoNextRunTimeAndResumesFromNow() {
 		this.scheduler.add(TaskRequest.of("noop", new EveryTrigger(NOW, Duration.ofHours(1))).id("hourly").build());
 		assertThat(this.scheduler.pauseTask("hourly").nextRunTime()).isNull();

@@ -172,4 +172,26 @@ class IntervalTriggerTests {
 					"every 10 minutes from 2027-03-01T09:00+01:00 until 2027-03-01T10:00+01:00 with up to 30 seconds jitter");
 	}
 
+	@Test
+	void intervalShorterThanAMillisecondIsRefusedNamingTheField() {
+		assertThatExceptionOfType(InvalidTriggerException.class).isThrownBy(() -> Triggers.every(Duration.ofNanos(1)))
+			.withMessageStartingWith("interval: PT0.000000001S is shorter than the shortest interval");
+	}
+
+	@Test
+	void intervalLongerThanACenturyIsRefusedNamingTheField() {
+		assertThatExceptionOfType(InvalidTriggerException.class)
+			.isThrownBy(() -> Triggers.every(Duration.ofSeconds(Long.MAX_VALUE)))
+			.withMessageStartingWith("interval: ")
+			.withMessageContaining("longer than the longest interval");
+	}
+
+	@Test
+	void oneShotOutsideWhatStoresCanHoldIsRefusedNamingTheField() {
+		assertThatExceptionOfType(InvalidTriggerException.class).isThrownBy(() -> Triggers.at(Instant.MAX))
+			.withMessageStartingWith("runAt: +1000000000-12-31T23:59:59.999999999Z is outside");
+		assertThatExceptionOfType(InvalidTriggerException.class)
+			.isThrownBy(() -> Triggers.at(Instant.EPOCH.minusSeconds(40_000_000_000L)));
+	}
+
 }

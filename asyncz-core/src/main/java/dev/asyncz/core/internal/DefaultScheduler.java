@@ -214,7 +214,7 @@ public final class DefaultScheduler implements Scheduler {
 			storeNamed(elsewhere.get()).remove(id);
 		}
 		else {
-			this.validation.checkCapacity();
+			this.validation.checkCapacity(() -> request.replaceExisting() && store.get(id).isPresent());
 		}
 		boolean replaced = elsewhere.isPresent();
 		try {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.asyncz.core.MaxTasksExceededException;
@@ -63,6 +64,9 @@ final class TaskValidation {
 		String storeName = (request.store() != null) ? request.store() : "default";
 		TaskStore store = this.registry.store(storeName, request.id());
 		String executor = (request.executor() != null) ? request.executor() : "default";
+		if (request.id() != null && request.id().isBlank()) {
+			throw new InvalidTaskException("A task id must not be blank, was '" + request.id() + "'");
+		}
 		String id = (request.id() != null) ? request.id() : UUID.randomUUID().toString().replace("-", "");
 		this.registry.requireExecutor(executor, id);
 		requireRunnable(store, storeName, id, request);
@@ -175,9 +179,11 @@ final class TaskValidation {
 
 	/**
 	 * Refuses one more task when the scheduler holds its limit.
+	 * @param replaces whether the task replaces one the count already holds (asked only
+	 * at the limit)
 	 * @throws MaxTasksExceededException if full
 	 */
-	void checkCapacity() {
+	void checkCapacity(BooleanSupplier replaces) {
 		long limit = this.settings.maxTasks();
 		if (limit == Long.MAX_VALUE) {
 			return;
@@ -186,7 +192,7 @@ final class TaskValidation {
 		for (Map.Entry<String, TaskStore> entry : this.registry.stores().entrySet()) {
 			total += this.registry.started(entry.getKey(), entry.getValue()).count();
 		}
-		if (total >= limit) {
+		if (total >= limit && !replaces.getAsBoolean()) {
 			throw new MaxTasksExceededException(limit);
 		}
 	}
