@@ -7,16 +7,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 
 import dev.asyncz.event.TaskQuarantined;
@@ -312,58 +309,6 @@ abstract class JdbcTaskStoreContractTests extends TaskStoreContractTests {
 		assertThat(this.store.get(ids.get(0))).isEmpty();
 		repository.deleteClaimed("contract-instance", List.of(completion(ids.get(1), 1), completion(ids.get(2), 1)));
 		assertThat(this.store.list(TaskQuery.first(10))).containsExactly(changed);
-	}
-
-	@Test
-	void leaseRenewalsAndGroupedCompletionsOfTheSameRowsDoNotDeadlock() throws Exception {
-		TaskRepository repository = new TaskRepository(new JdbcAccess(dataSource(), "test"),
-				new TaskTable(expectedDialect(), this.prefix, Duration.ofMinutes(1)));
-		for (int round = 0; round < 3; round++) {
-			List<String> ids = new ArrayList<>();
-			for (int i = 0; i < 300; i++) {
-				String id = "r" + round + "-" + i;
-				this.store.add(task(id, NOW));
-				ids.add(id);
-			}
-			List<CompletionGroup.Completion> finished = new ArrayList<>();
-			for (DueTask due : this.store.acquireDueTasks(NOW, ids.size())) {
-				finished.add(completion(due.task().id(), 1));
-			}
-			// Rows finish in no particular order, and renewals name them in yet another.
-			Collections.shuffle(finished, new Random(round));
-			Collections.reverse(ids);
-			CyclicBarrier start = new CyclicBarrier(2);
-			AtomicBoolean deleting = new AtomicBoolean(true);
-			ExecutorService workers = Executors.newFixedThreadPool(2);
-			try {
-				Future<?> renewals = workers.submit(() -> {
-					start.await();
-					while (deleting.get()) {
-						repository.renew("contract-instance", ids);
-					}
-					return null;
-				});
-				Future<?> deletions = workers.submit(() -> {
-					start.await();
-					try {
-						for (int from = 0; from < finished.size(); from += 15) {
-							repository.deleteClaimed("contract-instance",
-									finished.subList(from, Math.min(finished.size(), from + 15)));
-						}
-					}
-					finally {
-						deleting.set(false);
-					}
-					return null;
-				});
-				deletions.get(60, TimeUnit.SECONDS);
-				renewals.get(60, TimeUnit.SECONDS);
-			}
-			finally {
-				workers.shutdownNow();
-			}
-		}
-		assertThat(this.store.count()).isZero();
 	}
 
 	private static CompletionGroup.Completion completion(String id, long version) {

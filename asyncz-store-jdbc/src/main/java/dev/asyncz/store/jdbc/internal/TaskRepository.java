@@ -164,9 +164,7 @@ public final class TaskRepository {
 	/**
 	 * Deletes claimed rows in one transaction, each only while {@code owner} still holds
 	 * its claim at the version it produced. One statement batch and one commit, however
-	 * many rows: the commit is what a completion costs. The rows are locked in id order
-	 * first, as {@link #renew} locks them, so that a group of completions and a lease
-	 * renewal over the same rows cannot deadlock.
+	 * many rows: the commit is what a completion costs.
 	 * @param owner the claim holder
 	 * @param completions the rows
 	 */
@@ -181,7 +179,6 @@ public final class TaskRepository {
 			return;
 		}
 		this.jdbc.transaction("complete " + completions.size() + " tasks", (connection) -> {
-			lockClaimed(connection, owner, completions.stream().map(CompletionGroup.Completion::id).toList());
 			try (PreparedStatement statement = connection.prepareStatement(this.table.deleteClaimed())) {
 				for (CompletionGroup.Completion completion : completions) {
 					statement.setString(1, completion.id());
@@ -321,51 +318,27 @@ public final class TaskRepository {
 	}
 
 	/**
-	 * Extends the leases {@code owner} holds on the given rows, a chunk of rows per
-	 * transaction, each chunk's rows locked in id order first: the update alone would
-	 * lock them in the order the database reads them, and a group of completions deleting
-	 * some of the same rows in another order would deadlock with it
-	 * ({@link #deleteClaimed}).
+	 * Extends the leases {@code owner} holds on the given rows.
 	 * @param owner the claim holder
 	 * @param ids the claimed task ids
 	 * @return how many leases were extended
 	 */
 	public int renew(String owner, Collection<String> ids) {
 		List<String> all = new ArrayList<>(ids);
-		int renewed = 0;
-		for (int from = 0; from < all.size(); from += RENEW_CHUNK) {
-			List<String> chunk = all.subList(from, Math.min(all.size(), from + RENEW_CHUNK));
-			renewed += this.jdbc.transaction("renew leases", (connection) -> {
-				lockClaimed(connection, owner, chunk);
+		return this.jdbc.autoCommit("renew leases", (connection) -> {
+			int renewed = 0;
+			for (int from = 0; from < all.size(); from += RENEW_CHUNK) {
+				List<String> chunk = all.subList(from, Math.min(all.size(), from + RENEW_CHUNK));
 				try (PreparedStatement statement = connection.prepareStatement(this.table.renew(chunk.size()))) {
-					bindOwnerAndIds(statement, owner, chunk);
-					return statement.executeUpdate();
-				}
-			});
-		}
-		return renewed;
-	}
-
-	/**
-	 * Locks the rows {@code owner} has claimed among {@code ids}, in id order.
-	 */
-	private void lockClaimed(Connection connection, String owner, List<String> ids) throws SQLException {
-		try (PreparedStatement statement = connection.prepareStatement(this.table.lockClaimed(ids.size()))) {
-			bindOwnerAndIds(statement, owner, ids);
-			try (ResultSet resultSet = statement.executeQuery()) {
-				while (resultSet.next()) {
-					// Reading the rows is what locks them.
+					statement.setString(1, owner);
+					for (int i = 0; i < chunk.size(); i++) {
+						statement.setString(i + 2, chunk.get(i));
+					}
+					renewed += statement.executeUpdate();
 				}
 			}
-		}
-	}
-
-	private static void bindOwnerAndIds(PreparedStatement statement, String owner, List<String> ids)
-			throws SQLException {
-		statement.setString(1, owner);
-		for (int i = 0; i < ids.size(); i++) {
-			statement.setString(i + 2, ids.get(i));
-		}
+			return renewed;
+		});
 	}
 
 	/**

@@ -141,15 +141,12 @@ public final class TaskTable {
 
 	/**
 	 * Deletes claimed rows given as two arrays, ids and versions (PostgreSQL): one
-	 * statement for any number of rows, which locks them in id order first, as lease
-	 * renewals do ({@link #lockClaimed}): the delete alone would lock them in the order
-	 * its join happens to produce.
+	 * statement for any number of rows.
 	 * @return the statement; parameters: owner, ids, versions
 	 */
 	String deleteClaimedRows() {
-		return "WITH finished AS (SELECT id FROM " + this.table + " WHERE claimed_by = ? AND (id, version) IN "
-				+ "(SELECT * FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS BIGINT[]))) ORDER BY id FOR UPDATE) "
-				+ "DELETE FROM " + this.table + " WHERE id IN (SELECT id FROM finished)";
+		return "DELETE FROM " + this.table + " WHERE claimed_by = ? AND (id, version) IN "
+				+ "(SELECT * FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS BIGINT[])))";
 	}
 
 	String deleteAll() {
@@ -212,20 +209,6 @@ public final class TaskTable {
 	String claimedVersions(int ids) {
 		return "SELECT id, version FROM " + this.table + " WHERE claimed_by = ? AND state = 'RUNNING' AND id IN ("
 				+ placeholders(ids) + ")";
-	}
-
-	/**
-	 * Locks the owner's claimed rows among {@code ids} in id order. A statement that
-	 * changes several rows locks them in whatever order its plan reads them (PostgreSQL:
-	 * the heap's; MariaDB: the batch's); two such statements over the same rows can then
-	 * each hold a row the other waits for. Taking the rows in id order first, in the same
-	 * transaction, rules that out between the transactions that do so.
-	 * @param ids how many ids are bound
-	 * @return the statement; parameters: owner, the ids
-	 */
-	String lockClaimed(int ids) {
-		return "SELECT id FROM " + this.table + " WHERE claimed_by = ? AND id IN (" + placeholders(ids)
-				+ ") ORDER BY id FOR UPDATE";
 	}
 
 	String renew(int ids) {
