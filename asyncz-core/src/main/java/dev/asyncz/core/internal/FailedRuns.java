@@ -77,7 +77,7 @@ final class FailedRuns {
 	@FunctionalInterface
 	interface Release {
 
-		void release(TaskStore store, Task claimed, Task next);
+		boolean release(TaskStore store, Task claimed, Task next);
 
 	}
 

@@ -41,16 +41,21 @@ final class FailedTaskRetention {
 	}
 
 	/**
-	 * Removes the expired failed tasks of every store, unless that was done less than a
-	 * minute ago.
+	 * Whether a minute has passed since the last sweep (or there was none).
+	 * @param monotonicNanos elapsed time
+	 * @return true to sweep now
+	 */
+	boolean due(long monotonicNanos) {
+		return !this.swept || monotonicNanos - this.lastSweepNanos >= EVERY_NANOS;
+	}
+
+	/**
+	 * Removes the expired failed tasks of every store; call when {@link #due}.
 	 * @param stores the started stores by name
 	 * @param now the scheduler's time
-	 * @param monotonicNanos elapsed time, to pace the sweeps
+	 * @param monotonicNanos elapsed time, read with {@code now}
 	 */
 	void sweep(Map<String, TaskStore> stores, Instant now, long monotonicNanos) {
-		if (this.swept && monotonicNanos - this.lastSweepNanos < EVERY_NANOS) {
-			return;
-		}
 		this.swept = true;
 		this.lastSweepNanos = monotonicNanos;
 		Instant cutoff = now.minus(this.retention);

@@ -5,19 +5,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * How a run ended.
  *
- * @param failure what it threw, or {@code null} when it succeeded
- * @param started whether it started at all (false: the executor refused it)
+ * @param failure what it threw (or why it could not start), or {@code null} when it
+ * succeeded
  */
-record RunOutcome(@Nullable Throwable failure, boolean started) {
+record RunOutcome(@Nullable Throwable failure) {
 
-	static final RunOutcome SUCCEEDED = new RunOutcome(null, true);
+	static final RunOutcome SUCCEEDED = new RunOutcome(null);
 
 	static RunOutcome failed(Throwable failure) {
-		return new RunOutcome(failure, true);
-	}
-
-	static RunOutcome refused(Throwable failure) {
-		return new RunOutcome(failure, false);
+		return new RunOutcome(failure);
 	}
 
 	boolean succeeded() {

@@ -64,18 +64,18 @@ final class RunTimeouts {
 		}
 
 		/**
-		 * Marks the run over; called on the run's own thread.
-		 * @return whether the run had timed out
+		 * Marks the run over; the first call is on the run's own thread.
+		 * @return whether the run had timed out, on the first call only: later calls (the
+		 * end of a stage the run returned) report nothing new
 		 */
 		synchronized boolean end() {
+			if (this.over) {
+				return false;
+			}
 			this.over = true;
 			if (this.timedOut && Thread.currentThread() == this.thread) {
 				Thread.interrupted();
 			}
-			return this.timedOut;
-		}
-
-		synchronized boolean timedOut() {
 			return this.timedOut;
 		}
 

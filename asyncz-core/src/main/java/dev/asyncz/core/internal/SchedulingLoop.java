@@ -152,9 +152,10 @@ final class SchedulingLoop implements Runnable {
 				Instant now = readClocks();
 				checkClockJump(expected.plusNanos(this.lastMonotonic - lastMonotonic), now);
 				Instant next = (this.state.get() == SchedulerState.RUNNING) ? processDueTasks(now) : null;
-				if (this.retention != null) {
-					// Elapsed time as read with now: read later, it could count a clock
-					// change this pass has not seen, and put the next sweep off past it.
+				// Elapsed time as read with now: read later, it could count a clock
+				// change
+				// this pass has not seen, and put the next sweep off past it.
+				if (this.retention != null && this.retention.due(this.lastMonotonic)) {
 					this.retention.sweep(startedStores(), now, this.lastMonotonic);
 				}
 				this.plannedWakeUp = next;
@@ -336,15 +337,17 @@ final class SchedulingLoop implements Runnable {
 					task.options().maxInstances(), run.fireTime());
 			this.events.publish(new TaskMaxInstancesReached(task.id(), task.function(), task.store(), task.executor(),
 					run.fireTime(), task.options().maxInstances()));
-			// Only a final run is kept for later: a finished trigger has no next fire
-			// time
-			// to move on to. A second later, so that the run in progress can end first.
-			Instant next = (run.after() != null) ? run.after() : this.clock.instant().plusSeconds(1);
-			release(run.store(), task, task.withNextRun(next, task.failure()));
+			// A final run is tried again a second later, when the run in progress may
+			// have
+			// ended: a finished trigger has no next fire time to move on to.
+			release(run.store(), task, (run.after() != null) ? task.withNextRun(run.after(), run.carried())
+					: task.withNextRunTime(this.clock.instant().plusSeconds(1)));
 			return;
 		}
 		boolean held = task.options().maxInstances() == 1 || run.after() == null;
-		if (!held && !releaseBeforeRun(run)) {
+		// If the store cannot release it now, the claim stays until its lease ends and
+		// the task is handed out again, to run then: running it now would run it twice.
+		if (!held && !release(run.store(), task, task.withNextRun(run.after(), run.carried()))) {
 			return;
 		}
 		if (this.events.listening()) {
@@ -363,8 +366,8 @@ final class SchedulingLoop implements Runnable {
 
 	/**
 	 * Ends the claim on a task whose run is over: the next fire time after a success, a
-	 * retry or the failed state after a failure, and the same fire time again after a run
-	 * that the scheduler's own shutdown cut short or an executor refused.
+	 * retry or the failed state after a failure (an executor's refusal included), and the
+	 * same fire time again after a run that ended while the scheduler shut down.
 	 */
 	private void ended(Run run, boolean held, RunOutcome outcome) {
 		Task task = run.task();
@@ -382,9 +385,8 @@ final class SchedulingLoop implements Runnable {
 			return;
 		}
 		if (!this.running) {
-			// Cut short by the shutdown (or never started): the run did not happen, so
-			// the task keeps the time it was due; the next start, or another instance,
-			// runs it.
+			// Cut short by the shutdown: the run did not happen, so the task keeps the
+			// time it was due; the next start, or another instance, runs it.
 			logger.warn("Task '{}': the run for {} did not complete ({}); it stays due", task.id(), run.fireTime(),
 					outcome.failure().toString());
 			release(store, task, task);
@@ -394,34 +396,16 @@ final class SchedulingLoop implements Runnable {
 	}
 
 	/**
-	 * Releases a task whose runs may overlap before its run starts.
-	 * @return whether the run may start: not if the store failed, since the claim then
-	 * stays until its lease ends and the task is handed out again, to run then
-	 */
-	private boolean releaseBeforeRun(Run run) {
-		Task task = run.task();
-		try {
-			run.store().release(task, task.withNextRun(run.after(), run.carried()));
-			wakeUpIfEarlier(run.after());
-			return true;
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Store '{}' could not release task '{}' before its run; it runs once its claim ends: {}",
-					task.store(), task.id(), ex.toString());
-			this.events.publish(new StoreError(task.store(), "release task '" + task.id() + "'", ex));
-			return false;
-		}
-	}
-
-	/**
 	 * Ends a claim with the task's next state, and wakes the thread if that state runs
 	 * earlier than it planned to wake: it planned without the claimed task.
+	 * @return false if the store failed
 	 */
-	private void release(TaskStore store, Task claimed, Task next) {
+	private boolean release(TaskStore store, Task claimed, Task next) {
 		try {
 			if (store.release(claimed, next)) {
 				wakeUpIfEarlier(next.nextRunTime());
 			}
+			return true;
 		}
 		catch (RuntimeException ex) {
 			// The claim is left to its lease: when it runs out, the task is handed out
@@ -429,6 +413,7 @@ final class SchedulingLoop implements Runnable {
 			logger.warn("Store '{}' could not end the claim on task '{}': {}", claimed.store(), claimed.id(),
 					ex.toString());
 			this.events.publish(new StoreError(claimed.store(), "end the claim on task '" + claimed.id() + "'", ex));
+			return false;
 		}
 	}
 

@@ -100,7 +100,7 @@ final class TaskRunner {
 			Instant now = this.clock.instant();
 			this.events.publish(new TaskError(task.id(), task.function(), task.store(), task.executor(),
 					scheduledRunTime, now, Duration.ZERO, ex));
-			end(task, onEnd, RunOutcome.refused(ex));
+			end(task, onEnd, RunOutcome.failed(ex));
 			return false;
 		}
 	}

@@ -37,13 +37,9 @@ final class TaskValidation {
 	private final TaskCodec codec;
 
 	/**
-	 * Each function's defaults merged with the scheduler's, once: the tasks that call a
-	 * function with defaults and set no option of their own share one options value, as
-	 * tasks of a function without defaults share the scheduler's.
+	 * Partial options (a request's, a function's defaults) → merged with the fallback
+	 * they were merged with.
 	 */
-	private final Map<String, FunctionDefaults> functionDefaults = new ConcurrentHashMap<>();
-
-	/** Requested options (partial) → merged with the fallback they were merged with. */
 	private final Map<TaskOptions, MergedOptions> mergedOptions = new ConcurrentHashMap<>();
 
 	TaskValidation(SchedulerSettings settings, Registry registry, TaskCodec codec) {
@@ -98,10 +94,10 @@ final class TaskValidation {
 	}
 
 	/**
-	 * A request's options over their fallback, one shared value for equal requests: a
-	 * million tasks added with {@code noMisfireLimit()} point at one options object
-	 * rather than a million copies. Up to {@link #SHARED_OPTIONS} distinct combinations
-	 * are kept.
+	 * Partial options over their fallback, one shared value for equal ones: a million
+	 * tasks added with {@code noMisfireLimit()}, or calling one function with defaults,
+	 * point at one options object rather than a million copies. Up to
+	 * {@link #SHARED_OPTIONS} distinct combinations are kept.
 	 */
 	private TaskOptions merged(TaskOptions requested, TaskOptions fallback) {
 		if (requested == TaskOptions.UNSET) {
@@ -132,14 +128,7 @@ final class TaskValidation {
 		if (declared == TaskOptions.UNSET) {
 			return schedulerDefaults;
 		}
-		FunctionDefaults merged = this.functionDefaults.get(request.function());
-		// Compared by identity: a function registered again with other defaults is merged
-		// again.
-		if (merged == null || merged.declared() != declared) {
-			merged = new FunctionDefaults(declared, declared.orElse(schedulerDefaults));
-			this.functionDefaults.put(request.function(), merged);
-		}
-		return merged.merged();
+		return merged(declared, schedulerDefaults);
 	}
 
 	/**
@@ -216,13 +205,6 @@ final class TaskValidation {
 	 * Requested options merged with a fallback.
 	 */
 	private record MergedOptions(TaskOptions fallback, TaskOptions merged) {
-
-	}
-
-	/**
-	 * A function's defaults as registered, and merged with the scheduler's.
-	 */
-	private record FunctionDefaults(TaskOptions declared, TaskOptions merged) {
 
 	}
 
