@@ -291,6 +291,12 @@ final class SchedulingLoop implements Runnable {
 
 	private void handle(String storeName, TaskStore store, DueTask due, Instant now) {
 		Task task = due.task();
+		if (!this.running) {
+			// Claimed as the shutdown began: it starts no run, and stays due for the next
+			// start or another instance.
+			release(store, task, task);
+			return;
+		}
 		if (due.recovered()) {
 			logger.info("Task '{}' was claimed by an instance whose lease expired; running it again", task.id());
 			this.events
