@@ -220,6 +220,16 @@ public interface Scheduler extends AutoCloseable {
 	Map<String, StoreInfo> stores();
 
 	/**
+	 * The due tasks this instance could not run for longer than the stuck threshold
+	 * ({@link SchedulerBuilder#stuckTaskThreshold}) and no other instance ran meanwhile:
+	 * their function or executor is unknown here, or their arguments do not bind. Such
+	 * tasks are never failed, quarantined or deleted for it; this list is how people hear
+	 * of them (health details and metrics read it).
+	 * @return the stuck tasks this instance knows of, oldest first
+	 */
+	List<StuckTask> stuckTasks();
+
+	/**
 	 * Describes one store as it is now.
 	 * @param name the store name
 	 * @return the description, or empty when there is no such store

@@ -31,6 +31,11 @@ import org.jspecify.annotations.Nullable;
  */
 public final class SchedulerBuilder {
 
+	/**
+	 * How long an unrunnable due task waits before it is reported as stuck, by default.
+	 */
+	public static final Duration DEFAULT_STUCK_TASK_THRESHOLD = Duration.ofMinutes(15);
+
 	private final Map<String, TaskStore> stores = new LinkedHashMap<>();
 
 	private final Map<String, SchedulerExecutor> executors = new LinkedHashMap<>();
@@ -52,6 +57,8 @@ public final class SchedulerBuilder {
 	private Duration clockJumpThreshold = Duration.ofSeconds(1);
 
 	private @Nullable Duration failedTaskRetention;
+
+	private Duration stuckTaskThreshold = DEFAULT_STUCK_TASK_THRESHOLD;
 
 	private Duration shutdownTimeout = Duration.ofSeconds(30);
 
@@ -186,6 +193,19 @@ public final class SchedulerBuilder {
 	}
 
 	/**
+	 * How long a due task that this instance cannot run (unknown function or executor,
+	 * arguments that do not bind) may wait for another instance before
+	 * {@link Scheduler#stuckTasks()} reports it. Default 15 minutes: longer than a
+	 * rolling deploy usually takes.
+	 * @param threshold a positive duration
+	 * @return this builder
+	 */
+	public SchedulerBuilder stuckTaskThreshold(Duration threshold) {
+		this.stuckTaskThreshold = positive(threshold, "stuckTaskThreshold");
+		return this;
+	}
+
+	/**
 	 * How long {@code shutdown(true)} waits for running tasks.
 	 * @param timeout a positive duration
 	 * @return this builder
@@ -245,9 +265,10 @@ public final class SchedulerBuilder {
 		Map<String, SchedulerExecutor> executors = new LinkedHashMap<>(this.executors);
 		executors.computeIfAbsent("default", (name) -> SchedulerExecutors.threadPool(10));
 		String id = (this.instanceId != null) ? this.instanceId : UUID.randomUUID().toString();
-		return DefaultScheduler.create(new SchedulerSettings(stores, executors, this.functions, this.clock, this.zone,
-				this.maxWait, this.taskDefaults, this.maxTasks, this.clockJumpThreshold, this.shutdownTimeout,
-				this.batchSize, id, List.copyOf(this.interceptors), this.dstPolicy, this.failedTaskRetention));
+		return DefaultScheduler
+			.create(new SchedulerSettings(stores, executors, this.functions, this.clock, this.zone, this.maxWait,
+					this.taskDefaults, this.maxTasks, this.clockJumpThreshold, this.shutdownTimeout, this.batchSize, id,
+					List.copyOf(this.interceptors), this.dstPolicy, this.failedTaskRetention, this.stuckTaskThreshold));
 	}
 
 	private static Duration positive(Duration duration, String what) {

@@ -1,8 +1,8 @@
 package dev.asyncz.event;
 
 /**
- * A stored task could not be read (corrupt JSON, unknown function or trigger type) and
- * was set aside, not deleted.
+ * A stored task could not be read (corrupt JSON, an unknown trigger type, invalid option
+ * values) and was set aside, not deleted.
  *
  * @param taskId the task's id
  * @param store the store's name

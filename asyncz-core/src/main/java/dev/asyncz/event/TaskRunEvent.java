@@ -7,7 +7,7 @@ import java.time.Instant;
  * arguments.
  */
 public sealed interface TaskRunEvent extends TaskEvent permits TaskSubmitted, TaskExecuted, TaskError, TaskMissed,
-		TaskMaxInstancesReached, TaskRecovered, TaskLate, TaskRetryScheduled, TaskFailed {
+		TaskMaxInstancesReached, TaskRecovered, TaskLate, TaskRetryScheduled, TaskFailed, TaskDeferred {
 
 	/**
 	 * The function the task calls.

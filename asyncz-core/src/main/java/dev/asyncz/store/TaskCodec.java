@@ -3,9 +3,14 @@ package dev.asyncz.store;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.asyncz.task.InvalidTaskException;
 import dev.asyncz.task.MisfirePolicy;
@@ -36,6 +41,9 @@ public final class TaskCodec {
 	 * {@code options} object. Both are read.
 	 */
 	public static final int FORMAT_VERSION = 2;
+
+	/** The deepest nesting of lists and maps an argument may have. */
+	private static final int MAX_NESTING = 100;
 
 	private final JsonMapper mapper;
 
@@ -330,6 +338,9 @@ public final class TaskCodec {
 		if (value == null) {
 			return this.mapper.nullNode();
 		}
+		if (container(value)) {
+			requireFinite(taskId, what, value, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
+		}
 		try {
 			return this.mapper.valueToTree(value);
 		}
@@ -337,6 +348,40 @@ public final class TaskCodec {
 			throw new InvalidTaskException("Task '" + taskId + "': " + what + " of type " + value.getClass().getName()
 					+ " cannot be stored as JSON: " + ex.getOriginalMessage(), ex);
 		}
+		catch (StackOverflowError ex) {
+			// An object graph that refers back to itself through beans, which the walk
+			// over lists and maps does not see.
+			throw new InvalidTaskException("Task '" + taskId + "': " + what + " of type " + value.getClass().getName()
+					+ " cannot be stored as JSON: it refers back to itself or is nested too deeply");
+		}
+	}
+
+	/**
+	 * Refuses lists, maps and arrays that contain themselves or nest deeper than
+	 * {@link #MAX_NESTING}: written as JSON they would never end.
+	 */
+	private static void requireFinite(String taskId, String what, @Nullable Object value, Set<Object> path, int depth) {
+		if (!container(value)) {
+			return;
+		}
+		if (depth > MAX_NESTING) {
+			throw new InvalidTaskException("Task '" + taskId + "': " + what + " is nested more than " + MAX_NESTING
+					+ " levels deep and cannot be stored as JSON");
+		}
+		if (!path.add(value)) {
+			throw new InvalidTaskException("Task '" + taskId + "': " + what + " of type " + value.getClass().getName()
+					+ " contains itself and cannot be stored as JSON");
+		}
+		Iterable<?> children = (value instanceof Map<?, ?> map) ? map.values()
+				: (value instanceof Collection<?> collection) ? collection : Arrays.asList((Object[]) value);
+		for (Object child : children) {
+			requireFinite(taskId, what, child, path, depth + 1);
+		}
+		path.remove(value);
+	}
+
+	private static boolean container(@Nullable Object value) {
+		return value instanceof Collection<?> || value instanceof Map<?, ?> || value instanceof Object[];
 	}
 
 	private Arguments argumentsFrom(JsonNode node) {

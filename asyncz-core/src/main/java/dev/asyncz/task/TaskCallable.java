@@ -1,5 +1,10 @@
 package dev.asyncz.task;
 
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
 /**
  * The work a task does. Registered under a name in {@link TaskFunctions} so that stored
  * tasks can call it, or given directly to a task in a memory store.
@@ -19,5 +24,22 @@ public interface TaskCallable {
 	 * @throws Exception reported as a task error event; the schedule goes on
 	 */
 	Object run(TaskContext context) throws Exception;
+
+	/**
+	 * The values this function's parameters would receive for these arguments, without
+	 * running it. The scheduler asks when a task is added (to refuse arguments that do
+	 * not bind, and those a persistent store would hand back as something else) and
+	 * before a stored task runs (to leave a task this instance's version of the function
+	 * cannot take to instances that can).
+	 * @param args positional arguments
+	 * @param kwargs named arguments
+	 * @return the parameter values in order, or {@code null} for a function that takes
+	 * its arguments as they are (the default)
+	 * @throws ArgumentMismatchException naming the parameter that the arguments do not
+	 * fit
+	 */
+	default @Nullable List<@Nullable Object> bind(List<@Nullable Object> args, Map<String, @Nullable Object> kwargs) {
+		return null;
+	}
 
 }

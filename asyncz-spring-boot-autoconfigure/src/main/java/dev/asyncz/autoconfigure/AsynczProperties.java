@@ -57,6 +57,14 @@ public class AsynczProperties {
 	private @Nullable Duration failedTaskRetention;
 
 	/**
+	 * How long a due task that this instance cannot run (its function or executor is
+	 * unknown here, or its arguments do not bind), and that no other instance ran
+	 * meanwhile, waits before it is reported as stuck in the health details and the
+	 * asyncz.tasks.stuck metric.
+	 */
+	private Duration stuckTaskThreshold = Duration.ofMinutes(15);
+
+	/**
 	 * Options for tasks that leave them unset.
 	 */
 	private final TaskDefaults taskDefaults = new TaskDefaults();
@@ -124,6 +132,14 @@ public class AsynczProperties {
 
 	public void setFailedTaskRetention(@Nullable Duration failedTaskRetention) {
 		this.failedTaskRetention = failedTaskRetention;
+	}
+
+	public Duration getStuckTaskThreshold() {
+		return this.stuckTaskThreshold;
+	}
+
+	public void setStuckTaskThreshold(Duration stuckTaskThreshold) {
+		this.stuckTaskThreshold = stuckTaskThreshold;
 	}
 
 	public TaskDefaults getTaskDefaults() {

@@ -63,6 +63,11 @@ class AsynczPropertiesTests {
 	}
 
 	@Test
+	void stuckTaskThresholdDefaultIsTheBuildersDefault() {
+		assertThat(this.properties.getStuckTaskThreshold()).isEqualTo(SchedulerBuilder.DEFAULT_STUCK_TASK_THRESHOLD);
+	}
+
+	@Test
 	void executorDefaultIsTheBuildersDefaultThreadPool() {
 		AsynczProperties.Executor executor = new AsynczProperties.Executor();
 		assertThat(executor.getType()).isEqualTo("thread-pool");

@@ -16,6 +16,7 @@ import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.SchedulerState;
 import dev.asyncz.core.SchedulerStateException;
 import dev.asyncz.core.StoreInfo;
+import dev.asyncz.core.StuckTask;
 import dev.asyncz.event.AllTasksRemoved;
 import dev.asyncz.event.ExecutorAdded;
 import dev.asyncz.event.ExecutorRemoved;
@@ -362,6 +363,11 @@ public final class DefaultScheduler implements Scheduler {
 	@Override
 	public TaskFunctions functions() {
 		return this.settings.functions();
+	}
+
+	@Override
+	public List<StuckTask> stuckTasks() {
+		return this.loop.stuckTasks();
 	}
 
 	@Override

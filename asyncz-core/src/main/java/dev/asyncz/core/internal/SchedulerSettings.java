@@ -36,11 +36,14 @@ import org.jspecify.annotations.Nullable;
  * that keep them, or {@code null}
  * @param failedTaskRetention how long a failed task is kept, or {@code null} for until
  * someone runs or deletes it
+ * @param stuckTaskThreshold how long a task this instance cannot run waits before it is
+ * reported as stuck
  */
 public record SchedulerSettings(Map<String, TaskStore> stores, Map<String, SchedulerExecutor> executors,
 		TaskFunctions functions, Clock clock, ZoneId zone, Duration maxWait, TaskOptions taskDefaults, long maxTasks,
 		Duration clockJumpThreshold, Duration shutdownTimeout, int batchSize, String instanceId,
-		List<TaskRunInterceptor> interceptors, @Nullable DstPolicy dstPolicy, @Nullable Duration failedTaskRetention) {
+		List<TaskRunInterceptor> interceptors, @Nullable DstPolicy dstPolicy, @Nullable Duration failedTaskRetention,
+		Duration stuckTaskThreshold) {
 
 	/**
 	 * A scheduler-wide daylight-saving policy.

@@ -12,9 +12,9 @@ import java.util.function.Supplier;
 
 import dev.asyncz.core.ControllableClock;
 import dev.asyncz.core.SchedulerState;
+import dev.asyncz.core.StuckTask;
 import dev.asyncz.event.ClockJumped;
 import dev.asyncz.event.StoreError;
-import dev.asyncz.event.TaskError;
 import dev.asyncz.event.TaskMaxInstancesReached;
 import dev.asyncz.event.TaskRecovered;
 import dev.asyncz.event.TaskRemoved;
@@ -65,6 +65,8 @@ final class SchedulingLoop implements Runnable {
 
 	private final @Nullable FailedTaskRetention retention;
 
+	private final UnrunnableTasks unrunnable;
+
 	/** Ends a run that does not end its task: only the backlog hears of it. */
 	private final Runnable runEnded;
 
@@ -95,6 +97,7 @@ final class SchedulingLoop implements Runnable {
 		this.runEnded = this.backlog::runEnded;
 		this.misfires = new MisfireReports(events);
 		this.failures = new FailedRuns(events, this.clock, this::release);
+		this.unrunnable = new UnrunnableTasks(events, settings.stuckTaskThreshold());
 		this.retention = (settings.failedTaskRetention() != null)
 				? new FailedTaskRetention(settings.failedTaskRetention(), events) : null;
 	}
@@ -125,6 +128,15 @@ final class SchedulingLoop implements Runnable {
 
 	void wakeUp() {
 		this.waker.wakeUp();
+	}
+
+	/**
+	 * The due tasks this instance has been unable to run for longer than the stuck
+	 * threshold.
+	 * @return the stuck tasks, oldest first
+	 */
+	List<StuckTask> stuckTasks() {
+		return this.unrunnable.stuck(this.clock.instant());
 	}
 
 	/**
@@ -331,11 +343,12 @@ final class SchedulingLoop implements Runnable {
 		Task task = run.task();
 		SchedulerExecutor executor = this.registry.executor(task.executor());
 		if (executor == null) {
-			InvalidTaskException missing = new InvalidTaskException("Task '" + task.id() + "' names executor '"
-					+ task.executor() + "', which does not exist; executors: " + this.registry.executors().keySet());
-			this.events.publish(new TaskError(task.id(), task.function(), task.store(), task.executor(), run.fireTime(),
-					this.clock.instant(), Duration.ZERO, missing));
-			ended(run, true, RunOutcome.failed(missing));
+			defer(run, "executor '" + task.executor() + "' does not exist here; executors: "
+					+ this.registry.executors().keySet());
+			return;
+		}
+		if (task.callable() == null && !this.settings.functions().contains(task.function())) {
+			defer(run, "function '" + task.function() + "' is not registered here");
 			return;
 		}
 		if (this.runner.runningCount(task.id()) >= task.options().maxInstances()) {
@@ -351,6 +364,11 @@ final class SchedulingLoop implements Runnable {
 			return;
 		}
 		boolean held = task.options().maxInstances() == 1 || run.after() == null;
+		if (!held && !bindsHere(run)) {
+			// Released before it runs, it could not be put off once its arguments turn
+			// out not to bind: checked first.
+			return;
+		}
 		// If the store cannot release it now, the claim stays until its lease ends and
 		// the task is handed out again, to run then: running it now would run it twice.
 		if (!held && !release(run.store(), task, task.withNextRun(run.after(), run.carried()))) {
@@ -382,6 +400,7 @@ final class SchedulingLoop implements Runnable {
 		}
 		TaskStore store = run.store();
 		if (outcome.succeeded()) {
+			this.unrunnable.ran(task.id());
 			if (run.after() == null) {
 				finish(store, task);
 			}
@@ -398,7 +417,42 @@ final class SchedulingLoop implements Runnable {
 			release(store, task, task);
 			return;
 		}
+		if (outcome.unrunnable()) {
+			defer(run, outcome.failure().getMessage());
+			return;
+		}
 		this.failures.failed(run, outcome.failure());
+	}
+
+	/**
+	 * Whether the task's arguments bind to its function here; puts the task off when they
+	 * do not.
+	 */
+	private boolean bindsHere(Run run) {
+		Task task = run.task();
+		if (task.callable() != null) {
+			return true;
+		}
+		try {
+			this.settings.functions()
+				.find(task.function())
+				.ifPresent((function) -> function.bind(task.args(), task.kwargs()));
+			return true;
+		}
+		catch (InvalidTaskException ex) {
+			defer(run, ex.getMessage());
+			return false;
+		}
+	}
+
+	/**
+	 * Leaves a claimed task that this instance cannot run in its store, due again after a
+	 * back-off, unchanged otherwise: instances that can run it take it meanwhile.
+	 */
+	private void defer(Run run, String reason) {
+		Task task = run.task();
+		this.unrunnable.defer(task, run.fireTime(), reason, this.clock.instant(),
+				(retryAt) -> release(run.store(), task, task.withNextRun(retryAt, task.failure())));
 	}
 
 	/**

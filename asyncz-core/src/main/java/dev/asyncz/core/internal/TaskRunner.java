@@ -135,6 +135,22 @@ final class TaskRunner {
 	}
 
 	private void run(Task task, Instant scheduledRunTime, int attempt, Consumer<RunOutcome> onEnd) {
+		TaskCallable function;
+		try {
+			function = resolve(task);
+			function.bind(task.args(), task.kwargs());
+		}
+		catch (InvalidTaskException ex) {
+			// Not a failure of the task: this instance's code cannot take it, another
+			// instance's may.
+			end(task, onEnd, RunOutcome.unrunnable(ex));
+			return;
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Task '{}' ({}): binding its arguments failed", task.id(), task.function(), ex);
+			end(task, onEnd, RunOutcome.failed(ex));
+			return;
+		}
 		Instant startedAt = this.clock.instant();
 		long startNanos = System.nanoTime();
 		TaskOptions options = task.options();
@@ -170,7 +186,6 @@ final class TaskRunner {
 		ScheduledFuture<?> timer = null;
 		Object result;
 		try {
-			TaskCallable function = resolve(task);
 			TaskContext context = new TaskContext(task.id(), task.name(), task.function(), task.args(), task.kwargs(),
 					scheduledRunTime, startedAt, attempt);
 			if (guard != null) {

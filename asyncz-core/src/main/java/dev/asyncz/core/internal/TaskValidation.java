@@ -12,6 +12,7 @@ import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.task.InvalidTaskException;
 import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskCallable;
 import dev.asyncz.task.TaskOptions;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.CronTrigger;
@@ -34,7 +35,7 @@ final class TaskValidation {
 
 	private final Registry registry;
 
-	private final TaskCodec codec;
+	private final ArgumentCheck arguments;
 
 	/**
 	 * Partial options (a request's, a function's defaults) → merged with the fallback
@@ -45,7 +46,7 @@ final class TaskValidation {
 	TaskValidation(SchedulerSettings settings, Registry registry, TaskCodec codec) {
 		this.settings = settings;
 		this.registry = registry;
-		this.codec = codec;
+		this.arguments = new ArgumentCheck(codec);
 	}
 
 	/**
@@ -132,14 +133,15 @@ final class TaskValidation {
 	}
 
 	/**
-	 * Checks that a persistent store can write the task's arguments.
+	 * Checks that the task's arguments bind to its function and, in a persistent store,
+	 * come back from their JSON form as equal values.
 	 * @param store the task's store
 	 * @param task the task
 	 */
 	void requireStorable(TaskStore store, Task task) {
-		if (store.persistent()) {
-			this.codec.writeArguments(task.id(), task.args(), task.kwargs());
-		}
+		TaskCallable function = (task.callable() == null) ? this.settings.functions().find(task.function()).orElse(null)
+				: null;
+		this.arguments.check(task, function, store.persistent());
 	}
 
 	/**

@@ -1,11 +1,13 @@
 package dev.asyncz.autoconfigure.actuate;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.SchedulerState;
 import dev.asyncz.core.StoreInfo;
+import dev.asyncz.core.StuckTask;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -19,8 +21,11 @@ import org.springframework.context.event.ContextRefreshedEvent;
 /**
  * The {@code asyncz} health: down when the scheduler has stopped while the application is
  * running, or when a store of a running scheduler cannot be reached. Details: the
- * scheduler's state, each store's status, and the misfires of a recent window. Failed
- * tasks never make it down: they are the tasks' state, not the scheduler's.
+ * scheduler's state, each store's status, the misfires of a recent window, and the stuck
+ * tasks (due, and run by no instance for longer than the stuck threshold, because their
+ * function, executor or parameters are unknown here). Failed and stuck tasks never make
+ * it down: they are the tasks' state, not the scheduler's, and restarting the application
+ * would not help them.
  *
  * <p>
  * The application counts as running from its context's refresh to the start of its close,
@@ -30,6 +35,9 @@ import org.springframework.context.event.ContextRefreshedEvent;
  */
 final class AsynczHealthIndicator extends AbstractHealthIndicator
 		implements ApplicationListener<ApplicationContextEvent> {
+
+	/** The most stuck tasks named in the details; the count says how many there are. */
+	private static final int STUCK_TASKS_SHOWN = 10;
 
 	private final Scheduler scheduler;
 
@@ -86,6 +94,11 @@ final class AsynczHealthIndicator extends AbstractHealthIndicator
 			.withDetail("stores", stores)
 			.withDetail("misfires",
 					Map.of("count", this.misfires.count(), "window", this.misfires.window().toString()));
+		List<StuckTask> stuck = this.scheduler.stuckTasks();
+		if (!stuck.isEmpty()) {
+			builder.withDetail("stuckTasks", Map.of("count", stuck.size(), "oldest",
+					stuck.subList(0, Math.min(STUCK_TASKS_SHOWN, stuck.size()))));
+		}
 	}
 
 }

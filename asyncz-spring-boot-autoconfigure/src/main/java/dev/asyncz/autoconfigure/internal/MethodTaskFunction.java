@@ -3,12 +3,13 @@ package dev.asyncz.autoconfigure.internal;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import dev.asyncz.task.InvalidTaskException;
+import dev.asyncz.task.ArgumentMismatchException;
 import dev.asyncz.task.TaskCallable;
 import dev.asyncz.task.TaskContext;
 import org.jspecify.annotations.Nullable;
@@ -83,7 +84,7 @@ public final class MethodTaskFunction implements TaskCallable {
 
 	@Override
 	public @Nullable Object run(TaskContext context) throws Exception {
-		@Nullable Object[] args = bind(context);
+		@Nullable Object[] args = bind(context.taskId(), context.args(), context.kwargs(), context);
 		try {
 			return this.method.invoke(this.bean, args);
 		}
@@ -99,10 +100,26 @@ public final class MethodTaskFunction implements TaskCallable {
 		}
 	}
 
-	private @Nullable Object[] bind(TaskContext context) {
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The values of the parameters other than a {@link TaskContext}, in order.
+	 */
+	@Override
+	public List<@Nullable Object> bind(List<@Nullable Object> args, Map<String, @Nullable Object> kwargs) {
+		@Nullable Object[] bound = bind(null, args, kwargs, null);
+		List<@Nullable Object> values = new ArrayList<>(bound.length);
+		for (Param param : this.params) {
+			if (param.rawType != TaskContext.class) {
+				values.add(bound[param.index]);
+			}
+		}
+		return values;
+	}
+
+	private @Nullable Object[] bind(@Nullable String taskId, List<@Nullable Object> positional,
+			Map<String, @Nullable Object> named, @Nullable TaskContext context) {
 		@Nullable Object[] args = new Object[this.params.size()];
-		List<@Nullable Object> positional = context.args();
-		Map<String, @Nullable Object> named = context.kwargs();
 		Set<String> usedNames = new HashSet<>();
 		int next = 0;
 		for (Param param : this.params) {
@@ -110,27 +127,27 @@ public final class MethodTaskFunction implements TaskCallable {
 				args[param.index] = context;
 			}
 			else if (next < positional.size()) {
-				args[param.index] = convert(context, param, positional.get(next++));
+				args[param.index] = convert(taskId, param, positional.get(next++));
 			}
 			else if (param.name != null && named.containsKey(param.name)) {
 				usedNames.add(param.name);
-				args[param.index] = convert(context, param, named.get(param.name));
+				args[param.index] = convert(taskId, param, named.get(param.name));
 			}
 			else {
-				throw new InvalidTaskException(describe(context) + " needs an argument for " + param.describe()
+				throw new ArgumentMismatchException(describe(taskId) + " needs an argument for " + param.describe()
 						+ ", but the task gives " + positional.size()
 						+ " positional argument(s) and the named argument(s) " + named.keySet());
 			}
 		}
 		if (next < positional.size()) {
-			throw new InvalidTaskException(describe(context) + " takes at most " + next
+			throw new ArgumentMismatchException(describe(taskId) + " takes at most " + next
 					+ " positional argument(s), but the task gives " + positional.size());
 		}
 		Set<String> unknown = new HashSet<>(named.keySet());
 		unknown.removeAll(usedNames);
 		if (!unknown.isEmpty()) {
-			throw new InvalidTaskException(
-					describe(context) + " has no parameter for the named argument(s) " + unknown + " (its parameters: "
+			throw new ArgumentMismatchException(
+					describe(taskId) + " has no parameter for the named argument(s) " + unknown + " (its parameters: "
 							+ this.params.stream()
 								.filter((param) -> param.rawType != TaskContext.class)
 								.map(Param::describe)
@@ -140,10 +157,10 @@ public final class MethodTaskFunction implements TaskCallable {
 		return args;
 	}
 
-	private @Nullable Object convert(TaskContext context, Param param, @Nullable Object value) {
+	private @Nullable Object convert(@Nullable String taskId, Param param, @Nullable Object value) {
 		if (value == null) {
 			if (param.rawType.isPrimitive()) {
-				throw new InvalidTaskException(describe(context) + " cannot pass null to " + param.describe());
+				throw new ArgumentMismatchException(describe(taskId) + " cannot pass null to " + param.describe());
 			}
 			return null;
 		}
@@ -154,14 +171,14 @@ public final class MethodTaskFunction implements TaskCallable {
 			return this.jsonMapper.convertValue(value, param.javaType);
 		}
 		catch (IllegalArgumentException | JacksonException ex) {
-			throw new InvalidTaskException(describe(context) + " cannot convert the argument for " + param.describe()
-					+ " from " + value.getClass().getName() + " to " + param.javaType.toCanonical() + ": "
-					+ ex.getMessage(), ex);
+			throw new ArgumentMismatchException(describe(taskId) + " cannot convert the argument for "
+					+ param.describe() + " from " + value.getClass().getName() + " to " + param.javaType.toCanonical()
+					+ ": " + ex.getMessage(), ex);
 		}
 	}
 
-	private String describe(TaskContext context) {
-		return "Task '" + context.taskId() + "': function '" + this.name + "'";
+	private String describe(@Nullable String taskId) {
+		return ((taskId != null) ? "Task '" + taskId + "': function '" : "Function '") + this.name + "'";
 	}
 
 	@Override

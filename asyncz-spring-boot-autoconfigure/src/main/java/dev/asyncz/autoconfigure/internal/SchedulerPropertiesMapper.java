@@ -106,6 +106,7 @@ public final class SchedulerPropertiesMapper {
 		if (failedTaskRetention != null) {
 			builder.failedTaskRetention(positive("asyncz.failed-task-retention", failedTaskRetention));
 		}
+		builder.stuckTaskThreshold(positive("asyncz.stuck-task-threshold", this.properties.getStuckTaskThreshold()));
 		builder.shutdownTimeout(positive("asyncz.shutdown.await-termination-period",
 				this.properties.getShutdown().getAwaitTerminationPeriod()));
 		refuseStoresWithoutType();

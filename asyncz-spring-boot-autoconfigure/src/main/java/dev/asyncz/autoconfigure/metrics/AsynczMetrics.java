@@ -20,6 +20,7 @@ import dev.asyncz.event.StoreAdded;
 import dev.asyncz.event.StoreRemoved;
 import dev.asyncz.event.TaskError;
 import dev.asyncz.event.TaskExecuted;
+import dev.asyncz.event.TaskDeferred;
 import dev.asyncz.event.TaskFailed;
 import dev.asyncz.event.TaskLate;
 import dev.asyncz.event.TaskMaxInstancesReached;
@@ -52,6 +53,11 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * no retry left; tags {@code function}, {@code store} and {@code kept}: {@code true} for
  * a one-shot kept in the failed state, {@code false} for a task that goes on with its
  * next fire time),</li>
+ * <li>{@code asyncz.task.deferred} (counter of due tasks this instance left in their
+ * store because it cannot run them: unknown function or executor here, arguments that do
+ * not bind; once per task and instance; tags {@code function}, {@code store}),</li>
+ * <li>{@code asyncz.tasks.stuck} (gauge: due tasks no instance ran for longer than
+ * {@code asyncz.stuck-task-threshold}, as this instance sees them),</li>
  * <li>{@code asyncz.tasks} (gauge per store, refreshed at most every few seconds since
  * counting a database table may be slow),</li>
  * <li>{@code asyncz.executor.active} and {@code asyncz.executor.queued} (gauges per
@@ -105,6 +111,9 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		this.registries.add(registry);
+		Gauge.builder("asyncz.tasks.stuck", this.scheduler, (scheduler) -> scheduler.stuckTasks().size())
+			.description("Due tasks that no instance ran for longer than the stuck threshold")
+			.register(registry);
 		this.scheduler.storeNames().forEach((store) -> registerStoreGauge(registry, store));
 		this.scheduler.executors().keySet().forEach((executor) -> registerExecutorGauges(registry, executor));
 	}
@@ -134,6 +143,10 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 		else if (event instanceof TaskFailed failed) {
 			increment("asyncz.task.failures", "Fire times whose last attempt failed with no retry left", failed,
 					Tags.of("kept", Boolean.toString(failed.kept())));
+		}
+		else if (event instanceof TaskDeferred deferred) {
+			increment("asyncz.task.deferred", "Due tasks left for other instances, which this one cannot run",
+					deferred);
 		}
 		else if (event instanceof StoreAdded added) {
 			this.registries.forEach((registry) -> registerStoreGauge(registry, added.store()));

@@ -69,10 +69,12 @@ import org.slf4j.LoggerFactory;
  * {@link JdbcTaskStoreSettings#pollInterval()}.
  *
  * <p>
- * <b>Bad data.</b> A row whose JSON cannot be read, whose trigger type is unknown, or
- * whose function is not registered (checked when it is due) is marked quarantined and
- * reported as a {@link TaskQuarantined} event; it is kept for people to inspect, and not
- * listed, counted or run. Database failures surface as {@link StoreException}.
+ * <b>Bad data.</b> A row whose JSON cannot be read or whose trigger type is unknown is
+ * marked quarantined and reported as a {@link TaskQuarantined} event; it is kept for
+ * people to inspect, and not listed, counted or run. A function this instance does not
+ * know is not bad data: the task is handed out like any other, and the scheduler leaves
+ * it for instances that know the function. Database failures surface as
+ * {@link StoreException}.
  */
 public final class JdbcTaskStore implements TaskStore {
 
@@ -345,7 +347,7 @@ public final class JdbcTaskStore implements TaskStore {
 			TaskRepository.Claims claims;
 			try {
 				claims = repository.claimDue(now, batch, context.instanceId(),
-						(row) -> row.toRunnableTask(context.codec(), context.storeName(), context.functions()));
+						(row) -> row.toTask(context.codec(), context.storeName()));
 			}
 			catch (StoreException ex) {
 				if (due.isEmpty()) {

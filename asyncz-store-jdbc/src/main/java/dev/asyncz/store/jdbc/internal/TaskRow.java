@@ -9,7 +9,6 @@ import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskFailure;
-import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.task.TaskOptions;
 import dev.asyncz.trigger.Trigger;
 import org.jspecify.annotations.Nullable;
@@ -121,22 +120,6 @@ public record TaskRow(String id, String name, String function, @Nullable String 
 		catch (RuntimeException ex) {
 			throw new CorruptTaskException("invalid task values: " + ex.getMessage(), ex);
 		}
-	}
-
-	/**
-	 * Decodes the task and checks that its function is registered.
-	 * @param codec reads the JSON columns
-	 * @param store the store name to put into the task
-	 * @param functions the registered functions
-	 * @return the task
-	 * @throws CorruptTaskException naming what cannot be read or the unknown function
-	 */
-	public Task toRunnableTask(TaskCodec codec, String store, TaskFunctions functions) {
-		Task task = toTask(codec, store);
-		if (!functions.contains(task.function())) {
-			throw new CorruptTaskException("unknown function '" + task.function() + "'");
-		}
-		return task;
 	}
 
 }
