@@ -3,6 +3,7 @@ package dev.asyncz.test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,24 +12,32 @@ import java.util.stream.IntStream;
 import dev.asyncz.core.ControllableClock;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.event.SchedulerEvent;
+import dev.asyncz.event.TaskDeferred;
+import dev.asyncz.event.TaskError;
 import dev.asyncz.event.TaskEvent;
 import dev.asyncz.event.TaskExecuted;
 import dev.asyncz.event.TaskFailed;
 import dev.asyncz.event.TaskLate;
 import dev.asyncz.event.TaskMaxInstancesReached;
 import dev.asyncz.event.TaskMissed;
+import dev.asyncz.event.TaskQuarantined;
 import dev.asyncz.event.TaskRemoved;
 import dev.asyncz.event.TaskRetryScheduled;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskState;
 import dev.asyncz.store.TaskStore;
+import dev.asyncz.task.ArgumentMismatchException;
 import dev.asyncz.task.FireTimes;
 import dev.asyncz.task.MisfirePolicy;
 import dev.asyncz.task.RetryPolicy;
 import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskCallable;
+import dev.asyncz.task.TaskContext;
+import dev.asyncz.task.TaskOptions;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.Triggers;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -71,6 +80,9 @@ public abstract class SchedulerOverStoreContractTests {
 	/** The scheduler under test, started, over the store from {@link #createStore()}. */
 	protected Scheduler scheduler;
 
+	/** The store under test, as the scheduler started it. */
+	private TaskStore store;
+
 	/**
 	 * Creates the store under test, not yet started, over empty storage.
 	 * @return the store
@@ -87,7 +99,7 @@ public abstract class SchedulerOverStoreContractTests {
 	void startScheduler() {
 		this.scheduler = Scheduler.builder()
 			.clock(this.clock)
-			.store("default", createStore())
+			.store("default", this.store = createStore())
 			.executor("default", SchedulerExecutors.threadPool(4))
 			.build();
 		this.scheduler.functions().register(FUNCTION, (context) -> {
@@ -215,6 +227,100 @@ public abstract class SchedulerOverStoreContractTests {
 		assertThat(all(TaskRemoved.class)).hasSize(1);
 		assertThat(all(TaskExecuted.class)).extracting(TaskExecuted::scheduledRunTime)
 			.containsExactly(FireTimes.truncate(START));
+	}
+
+	// --- tasks this instance cannot run
+	// -------------------------------------------------
+
+	@Test
+	void aDueTaskWhoseFunctionThisInstanceDoesNotKnowStaysStoredAndIsPutOff() {
+		plantDue("foreign", "registered-elsewhere", "default", "an argument");
+		TaskDeferred deferred = awaitCount(TaskDeferred.class, 1).get(0);
+		assertThat(deferred.reason()).contains("'registered-elsewhere' is not registered here");
+		awaitNextRunTime("foreign", deferred.retryAt());
+		assertThat(deferred.retryAt()).isAfter(FireTimes.truncate(this.clock.instant()));
+		assertNothingFailedQuarantinedOrRemoved();
+		assertThat(this.scheduler.list("default", TaskQuery.first(10))).extracting(Task::id).containsExactly("foreign");
+	}
+
+	@Test
+	void aDueTaskNamingAnExecutorThisInstanceDoesNotHaveStaysStoredAndIsPutOff() {
+		plantDue("foreign", FUNCTION, "added-in-the-next-release");
+		TaskDeferred deferred = awaitCount(TaskDeferred.class, 1).get(0);
+		assertThat(deferred.reason()).contains("executor 'added-in-the-next-release' does not exist here");
+		awaitNextRunTime("foreign", deferred.retryAt());
+		assertNothingFailedQuarantinedOrRemoved();
+		assertThat(all(TaskExecuted.class)).isEmpty();
+	}
+
+	@Test
+	void aDueTaskWhoseArgumentsDoNotBindHereStaysStoredAndIsPutOff() {
+		this.scheduler.functions().register("count-to", new TakesOneWholeNumber());
+		plantDue("foreign", "count-to", "default", "not-a-number");
+		TaskDeferred deferred = awaitCount(TaskDeferred.class, 1).get(0);
+		assertThat(deferred.reason()).contains("cannot take 'not-a-number'");
+		awaitNextRunTime("foreign", deferred.retryAt());
+		assertNothingFailedQuarantinedOrRemoved();
+	}
+
+	@Test
+	void aPutOffTaskRunsOnceWhenItsFunctionIsRegisteredHere() {
+		plantDue("foreign", "registered-elsewhere", "default");
+		TaskDeferred deferred = awaitCount(TaskDeferred.class, 1).get(0);
+		awaitNextRunTime("foreign", deferred.retryAt());
+		this.scheduler.functions().register("registered-elsewhere", (context) -> null);
+		this.clock.advance(Duration.between(this.clock.instant(), deferred.retryAt()));
+		awaitCount(TaskRemoved.class, 1);
+		assertThat(all(TaskExecuted.class)).singleElement()
+			.extracting(TaskExecuted::scheduledRunTime)
+			.isEqualTo(deferred.retryAt());
+		assertThat(all(TaskDeferred.class)).hasSize(1);
+	}
+
+	/**
+	 * Writes a due task straight into the store, as an instance with other code would.
+	 */
+	private void plantDue(String id, String function, String executor, Object... args) {
+		Instant now = FireTimes.truncate(this.clock.instant());
+		this.store.add(Task.builder()
+			.id(id)
+			.function(function)
+			.args(List.of(args))
+			.trigger(Triggers.at(now))
+			.executor(executor)
+			.store("default")
+			.options(TaskOptions.STANDARD)
+			.nextRunTime(now)
+			.build());
+		// Written behind the scheduler's back: moving the clock wakes it.
+		this.clock.advance(Duration.ofMillis(1));
+	}
+
+	private void assertNothingFailedQuarantinedOrRemoved() {
+		assertThat(all(TaskError.class)).isEmpty();
+		assertThat(all(TaskFailed.class)).isEmpty();
+		assertThat(all(TaskQuarantined.class)).isEmpty();
+		assertThat(all(TaskRemoved.class)).isEmpty();
+		assertThat(this.scheduler.get("foreign")).isPresent();
+	}
+
+	/** Takes one whole number: text does not bind. */
+	private static final class TakesOneWholeNumber implements TaskCallable {
+
+		@Override
+		public @Nullable Object run(TaskContext context) {
+			return null;
+		}
+
+		@Override
+		public List<@Nullable Object> bind(List<@Nullable Object> args, Map<String, @Nullable Object> kwargs) {
+			if (args.size() != 1 || !(args.get(0) instanceof Number)) {
+				throw new ArgumentMismatchException(
+						"parameter 0 (long) cannot take '" + (args.isEmpty() ? null : args.get(0)) + "'");
+			}
+			return args;
+		}
+
 	}
 
 	/**
