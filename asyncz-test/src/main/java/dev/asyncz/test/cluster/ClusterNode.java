@@ -8,9 +8,12 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.event.StoreError;
+import dev.asyncz.event.TaskDeferred;
+import dev.asyncz.event.TaskQuarantined;
 import dev.asyncz.event.TaskRecovered;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.TaskStore;
@@ -39,6 +42,22 @@ public final class ClusterNode {
 
 	/** The function that writes its run to the log. */
 	public static final String RECORD = "record";
+
+	/**
+	 * A function that a rolling deploy adds: it writes its run to the log like
+	 * {@link #RECORD}, and the nodes started with {@code lacks=record-new} (the old
+	 * version) do not have it.
+	 */
+	public static final String RECORD_NEW = "record-new";
+
+	/**
+	 * Printed, followed by the task id, when this node leaves a due task it cannot run to
+	 * the others.
+	 */
+	public static final String DEFERRED = "DEFERRED ";
+
+	/** Printed, followed by the task id, when this node quarantines a task. */
+	public static final String QUARANTINED = "QUARANTINED ";
 
 	/**
 	 * The function that notes its start, blocks while the file named by its first
@@ -81,10 +100,28 @@ public final class ClusterNode {
 	 * @param log where runs are written
 	 */
 	public static void registerFunctions(TaskFunctions functions, String node, RunLog log) {
+		registerFunctions(functions, node, log, Set.of());
+	}
+
+	/**
+	 * Registers the node's functions but some, as an older version of the application
+	 * would.
+	 * @param functions the registry to fill
+	 * @param node the node's name, written with each run
+	 * @param log where runs are written
+	 * @param lacking the functions not to register
+	 */
+	public static void registerFunctions(TaskFunctions functions, String node, RunLog log, Set<String> lacking) {
 		functions.register(RECORD, (context) -> {
 			log.ran(context, node);
 			return null;
 		});
+		if (!lacking.contains(RECORD_NEW)) {
+			functions.register(RECORD_NEW, (context) -> {
+				log.ran(context, node);
+				return null;
+			});
+		}
 		functions.register(BLOCK, (context) -> {
 			log.started(context, node);
 			Path flag = Path.of(String.valueOf(context.arg(0)));
@@ -128,7 +165,7 @@ public final class ClusterNode {
 	 */
 	public static void run(Options options, TaskStore store, RunLog log) {
 		TaskFunctions functions = new TaskFunctions();
-		registerFunctions(functions, options.node(), log);
+		registerFunctions(functions, options.node(), log, options.lacking());
 		Scheduler scheduler = Scheduler.builder()
 			.instanceId(options.node())
 			.store("default", store)
@@ -139,6 +176,9 @@ public final class ClusterNode {
 			.build();
 		scheduler.addListener((event) -> print(RECOVERED + ((TaskRecovered) event).taskId()), TaskRecovered.class);
 		scheduler.addListener((event) -> print("Store error: " + ((StoreError) event).exception()), StoreError.class);
+		scheduler.addListener((event) -> print(DEFERRED + ((TaskDeferred) event).taskId()), TaskDeferred.class);
+		scheduler.addListener((event) -> print(QUARANTINED + ((TaskQuarantined) event).taskId()),
+				TaskQuarantined.class);
 		try {
 			scheduler.start();
 			print(READY);
@@ -241,6 +281,15 @@ public final class ClusterNode {
 		 */
 		public boolean awaitTermination() {
 			return Boolean.parseBoolean(this.values.getOrDefault("awaitTermination", "true"));
+		}
+
+		/**
+		 * The functions this node does not have, as an older version of the application.
+		 * @return the function names
+		 */
+		public Set<String> lacking() {
+			String lacks = this.values.getOrDefault("lacks", "");
+			return lacks.isEmpty() ? Set.of() : Set.of(lacks.split(","));
 		}
 
 		/**

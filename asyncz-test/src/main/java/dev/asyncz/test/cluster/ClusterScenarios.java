@@ -22,6 +22,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import dev.asyncz.core.Scheduler;
@@ -193,11 +194,11 @@ public abstract class ClusterScenarios {
 		List<RunRecord> starts = awaitStarts("blocking", 2);
 		Duration recovery = Duration.ofNanos(System.nanoTime() - killedAt);
 		Files.delete(this.flag);
-		await("the recovered run finished", () -> runsOf("blocking").size() == 1, null);
+		await("the recovered run finished", () -> runsOf("blocking").size() == 1, (Workload) null);
 		assertThat(survivor.awaitLine(ClusterNode.RECOVERED + "blocking", Duration.ofSeconds(30)))
 			.as("%s reported the task as recovered; output:%n%s", survivor.node(), survivor.tail(20))
 			.isTrue();
-		await("the finished task was removed", () -> seeder().get("blocking").isEmpty(), null);
+		await("the finished task was removed", () -> seeder().get("blocking").isEmpty(), (Workload) null);
 		System.out.println("Run again " + recovery.toMillis() + " ms after killing its node (lease " + lease + ")");
 		assertThat(starts.get(1).node()).isEqualTo(survivor.node());
 		assertThat(runsOf("blocking")).extracting(RunRecord::node).containsExactly(survivor.node());
@@ -245,10 +246,10 @@ public abstract class ClusterScenarios {
 				() -> starts().stream()
 					.anyMatch((start1) -> start1.node().equals(stopped) && start1.taskId().startsWith("slow-")
 							&& runs().stream().noneMatch((run) -> start1.taskId().startsWith(run.taskId() + "#"))),
-				null);
+				(Workload) null);
 		this.nodes.get(stopped).stop(STOP_TIMEOUT);
 		await("every task succeeded", () -> runs().stream().map(RunRecord::taskId).distinct().count() == due.size(),
-				null);
+				(Workload) null);
 		assertThat(duplicates()).as("fire times that succeeded twice").isEmpty();
 		Map<String, List<RunRecord>> startsByAttempt = starts().stream()
 			.collect(Collectors.groupingBy(RunRecord::taskId, TreeMap::new, Collectors.toList()));
@@ -269,10 +270,91 @@ public abstract class ClusterScenarios {
 					.containsKey("flaky-" + i + "#" + attempt);
 			}
 		}
-		await("the store is empty", () -> seeder().list("default", TaskQuery.first(10)).isEmpty(), null);
+		await("the store is empty", () -> seeder().list("default", TaskQuery.first(10)).isEmpty(), (Workload) null);
 		System.out.println("Tasks: " + due.size() + " (100 flaky, 20 slow); attempts started: " + startsByAttempt.size()
 				+ "; started twice (cut short by the shutdown, run again): " + rerun.size() + " " + rerun
 				+ "; successful runs: " + runs().size() + "; duplicates: " + duplicates().size());
+	}
+
+	@Test
+	void duringARollingDeployTasksOfANewFunctionRunOnlyOnNewNodesAndNoneIsLost() {
+		String newNode = nodeName(1);
+		String oldNode = nodeName(2);
+		startNode(1, Duration.ofSeconds(10), Map.of());
+		startNode(2, Duration.ofSeconds(10), Map.of("lacks", ClusterNode.RECORD_NEW));
+		awaitReady();
+		Set<String> old = seedOneShots(ClusterNode.RECORD, "old-", 1_000);
+		Set<String> added = seedOneShots(ClusterNode.RECORD_NEW, "new-", 1_000);
+		await("every task ran", () -> ranIds().containsAll(old) && ranIds().containsAll(added),
+				() -> notRun(old, added));
+		List<RunRecord> runs = runs();
+		assertThat(duplicates()).as("duplicate runs caught by the run log").isEmpty();
+		assertRanOnceEach(runs, old);
+		assertRanOnceEach(runs, added);
+		assertThat(runs).filteredOn((run) -> added.contains(run.taskId()))
+			.as("runs of the new function")
+			.extracting(RunRecord::node)
+			.containsOnly(newNode);
+		assertThat(runs).filteredOn((run) -> old.contains(run.taskId()))
+			.as("runs of the old function")
+			.extracting(RunRecord::node)
+			.contains(newNode, oldNode);
+		long deferred = this.nodes.get(oldNode).countLines(ClusterNode.DEFERRED);
+		assertThat(deferred).as("tasks of the new function the old node met and left").isPositive();
+		await("the store is empty", () -> seeder().store("default").orElseThrow().taskCount() == 0, (Workload) null);
+		this.nodes.get(oldNode).stop(STOP_TIMEOUT);
+		// The old node comes back with the new version.
+		String upgraded = nodeName(3);
+		startNode(3, Duration.ofSeconds(10), Map.of()).awaitReady(READY_TIMEOUT);
+		Set<String> later = seedOneShots(ClusterNode.RECORD_NEW, "later-", 1_000);
+		await("every later task ran", () -> ranIds().containsAll(later), () -> notRun(later));
+		List<RunRecord> laterRuns = runs().stream().filter((run) -> later.contains(run.taskId())).toList();
+		assertRanOnceEach(laterRuns, later);
+		assertThat(laterRuns).extracting(RunRecord::node).as("runs after the upgrade").contains(upgraded);
+		assertThat(duplicates()).as("duplicate runs caught by the run log").isEmpty();
+		assertThat(this.nodes.values().stream().mapToLong((node) -> node.countLines(ClusterNode.QUARANTINED)).sum())
+			.as("tasks quarantined")
+			.isZero();
+		System.out.println("Rolling deploy: " + countByNode(runs) + " before the upgrade, " + countByNode(laterRuns)
+				+ " after; the old node left " + deferred + " task(s) of the new function to the others");
+	}
+
+	private Set<String> seedOneShots(String function, String prefix, int count) {
+		Instant start = Instant.now().plusSeconds(2);
+		Set<String> ids = new TreeSet<>();
+		for (int i = 0; i < count; i++) {
+			String id = prefix + i;
+			seeder().add(TaskRequest.of(function, Triggers.at(start.plusMillis(3L * i))).id(id).build());
+			ids.add(id);
+		}
+		return ids;
+	}
+
+	@SafeVarargs
+	private String notRun(Set<String>... groups) {
+		Set<String> ran = ranIds();
+		List<String> missing = new ArrayList<>();
+		for (Set<String> group : groups) {
+			group.stream().filter((id) -> !ran.contains(id)).forEach(missing::add);
+		}
+		List<String> stored = seeder().list("default", TaskQuery.first(5))
+			.stream()
+			.map((task) -> task.id() + " due " + task.nextRunTime())
+			.toList();
+		return "\nNot run: " + missing.size() + " " + missing.stream().limit(20).toList() + "\nRuns per node: "
+				+ countByNode(runs()) + "\nFirst stored: " + stored;
+	}
+
+	private Set<String> ranIds() {
+		return runs().stream().map(RunRecord::taskId).collect(Collectors.toSet());
+	}
+
+	private static void assertRanOnceEach(List<RunRecord> runs, Set<String> ids) {
+		Map<String, Long> times = runs.stream()
+			.filter((run) -> ids.contains(run.taskId()))
+			.collect(Collectors.groupingBy(RunRecord::taskId, Collectors.counting()));
+		assertThat(times.keySet()).as("tasks that ran").containsExactlyInAnyOrderElementsOf(ids);
+		assertThat(times.values()).as("runs per task").containsOnly(1L);
 	}
 
 	/**
@@ -295,8 +377,12 @@ public abstract class ClusterScenarios {
 	}
 
 	private NodeProcess startNode(int index, Duration lease, boolean awaitTermination) {
+		return startNode(index, lease, Map.of("awaitTermination", Boolean.toString(awaitTermination)));
+	}
+
+	private NodeProcess startNode(int index, Duration lease, Map<String, String> options) {
 		Map<String, String> arguments = new LinkedHashMap<>(storeArguments());
-		arguments.put("awaitTermination", Boolean.toString(awaitTermination));
+		arguments.putAll(options);
 		arguments.put("node", nodeName(index));
 		arguments.put("lease", lease.toString());
 		arguments.put("maxWait", "PT1S");
@@ -319,6 +405,7 @@ public abstract class ClusterScenarios {
 		if (this.seeder == null) {
 			TaskFunctions functions = new TaskFunctions();
 			functions.register(ClusterNode.RECORD, (context) -> null);
+			functions.register(ClusterNode.RECORD_NEW, (context) -> null);
 			functions.register(ClusterNode.BLOCK, (context) -> null);
 			functions.register(ClusterNode.FLAKY, (context) -> null);
 			functions.register(ClusterNode.SLOW, (context) -> null);
@@ -463,7 +550,7 @@ public abstract class ClusterScenarios {
 	}
 
 	private List<RunRecord> awaitStarts(String taskId, int count) {
-		await(count + " start(s) of " + taskId, () -> startsOf(taskId).size() >= count, null);
+		await(count + " start(s) of " + taskId, () -> startsOf(taskId).size() >= count, (Workload) null);
 		List<RunRecord> starts = new ArrayList<>(startsOf(taskId));
 		starts.sort((a, b) -> a.recordedAt().compareTo(b.recordedAt()));
 		return starts;
@@ -482,11 +569,15 @@ public abstract class ClusterScenarios {
 	}
 
 	private void await(String what, BooleanSupplier condition, @Nullable Workload work) {
+		await(what, condition, () -> progress(work));
+	}
+
+	private void await(String what, BooleanSupplier condition, Supplier<String> progress) {
 		long deadline = System.nanoTime() + COMPLETION_TIMEOUT.toNanos();
 		while (!condition.getAsBoolean()) {
 			if (System.nanoTime() > deadline) {
 				throw new AssertionError("Timed out after " + COMPLETION_TIMEOUT + " waiting until " + what
-						+ progress(work) + nodeOutput());
+						+ progress.get() + nodeOutput());
 			}
 			try {
 				Thread.sleep(250);

@@ -105,6 +105,15 @@ public final class NodeProcess implements AutoCloseable {
 	}
 
 	/**
+	 * How many lines the node printed that start with a prefix.
+	 * @param prefix the prefix
+	 * @return the count
+	 */
+	public long countLines(String prefix) {
+		return this.lines.stream().filter((line) -> line.startsWith(prefix)).count();
+	}
+
+	/**
 	 * Whether the process is running.
 	 * @return true while it runs
 	 */
