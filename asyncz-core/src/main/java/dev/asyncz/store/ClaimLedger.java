@@ -125,12 +125,14 @@ public final class ClaimLedger<T> {
 	}
 
 	/**
-	 * Records a claim the store has just made and is about to hand out.
-	 * @param id the task id
+	 * Records a claim the store has just made and is about to hand out. A claim this
+	 * instance held on the task before (ended by an update, or taken over after its lease
+	 * expired) is forgotten.
+	 * @param task the task as it will be handed out
 	 * @param token what identifies the claim in the storage
 	 */
-	public void claimed(String id, T token) {
-		this.claims.put(id, new Claim<>(Objects.requireNonNull(token, "token")));
+	public void claimed(Task task, T token) {
+		this.claims.put(task.id(), new Claim<>(task, Objects.requireNonNull(token, "token")));
 	}
 
 	/**
@@ -158,11 +160,12 @@ public final class ClaimLedger<T> {
 	 * @param claimed the task as handed out
 	 * @param next the task's next state
 	 * @return whether {@code next} was stored (or will be); false when this instance
-	 * holds no claim on the task or the task was written since it was claimed
+	 * holds no claim on the task as handed out (the task was updated, removed, or claimed
+	 * again since) or the task was written since it was claimed
 	 */
 	public boolean release(Task claimed, Task next) {
 		String id = claimed.id();
-		Claim<T> claim = this.claims.get(id);
+		Claim<T> claim = claimOn(claimed);
 		if (claim == null) {
 			return false;
 		}
@@ -183,12 +186,12 @@ public final class ClaimLedger<T> {
 	 * Implements {@link TaskStore#complete}: ends the claim by deleting the finished
 	 * task. When the storage cannot be reached the claim is kept, renewed, and the
 	 * deletion tried again with the renewals. Does nothing when this instance holds no
-	 * claim on the task.
+	 * claim on the task as handed out.
 	 * @param task the task as handed out
 	 */
 	public void complete(Task task) {
 		String id = task.id();
-		Claim<T> claim = this.claims.get(id);
+		Claim<T> claim = claimOn(task);
 		if (claim == null) {
 			logger.debug("Task '{}' is not claimed by this instance of {}; leaving it", id, this.storeName);
 			return;
@@ -256,6 +259,16 @@ public final class ClaimLedger<T> {
 	}
 
 	/**
+	 * The claim that handed {@code task} out, if this instance still holds it: a run that
+	 * outlived its claim (the task was updated and claimed again meanwhile) must not end
+	 * the later claim.
+	 */
+	private @Nullable Claim<T> claimOn(Task task) {
+		Claim<T> claim = this.claims.get(task.id());
+		return (claim != null && (claim.task == task || claim.task.equals(task))) ? claim : null;
+	}
+
+	/**
 	 * Retries the pending completions, then the pending releases. Each kind stops at its
 	 * first failure: the storage is most likely unreachable, and waiting for it once per
 	 * task would hold up the renewal that keeps the claims.
@@ -301,11 +314,14 @@ public final class ClaimLedger<T> {
 	 */
 	private static final class Claim<T> {
 
+		private final Task task;
+
 		private final T token;
 
 		private volatile @Nullable Pending pending;
 
-		Claim(T token) {
+		Claim(Task task, T token) {
+			this.task = task;
 			this.token = token;
 		}
 

@@ -86,6 +86,29 @@ class ClaimLedgerTests {
 	}
 
 	@Test
+	void completingARunWhoseTaskWasClaimedAgainSinceLeavesTheLaterClaim() {
+		Task first = claim("a", 1L);
+		this.ledger.remove("a");
+		Task second = first.withNextRunTime(NOW.plusSeconds(1));
+		this.ledger.claimed(second, 2L);
+		this.ledger.complete(first);
+		assertThat(this.storage.commands).isEmpty();
+		this.ledger.complete(second);
+		assertThat(this.storage.commands).containsExactly("complete a@2");
+	}
+
+	@Test
+	void releasingARunWhoseTaskWasClaimedAgainSinceLeavesTheLaterClaim() {
+		Task first = claim("a", 1L);
+		this.ledger.remove("a");
+		Task second = first.withNextRunTime(NOW.plusSeconds(1));
+		this.ledger.claimed(second, 2L);
+		assertThat(this.ledger.release(first, first.withNextRunTime(NOW.plusSeconds(60)))).isFalse();
+		assertThat(this.ledger.holds("a")).isTrue();
+		assertThat(this.storage.commands).isEmpty();
+	}
+
+	@Test
 	void completeWithoutAClaimDeletesNothing() {
 		this.ledger.complete(task("a"));
 		assertThat(this.storage.commands).isEmpty();
@@ -224,14 +247,15 @@ class ClaimLedgerTests {
 	void aClaimMadeAgainWhileARenewalRunsIsNotForgottenWithTheOldOne() {
 		claim("a", 1L);
 		this.storage.lost = Set.of("a");
-		this.storage.duringRenewal = (claims) -> this.ledger.claimed("a", 1L);
+		this.storage.duringRenewal = (claims) -> this.ledger.claimed(task("a"), 1L);
 		this.ledger.renew();
 		assertThat(this.ledger.holds("a")).isTrue();
 	}
 
 	private Task claim(String id, long token) {
-		this.ledger.claimed(id, token);
-		return task(id);
+		Task task = task(id);
+		this.ledger.claimed(task, token);
+		return task;
 	}
 
 	private static Task task(String id) {
