@@ -7,23 +7,73 @@ import java.util.Optional;
 import dev.asyncz.task.Task;
 
 /**
- * Where tasks live. The scheduler is the only caller; users go through
- * {@link dev.asyncz.core.Scheduler}.
+ * Where tasks live: the store SPI. The scheduler is the only caller; users go through
+ * {@link dev.asyncz.core.Scheduler}. {@link MemoryTaskStore} keeps tasks in memory;
+ * durable stores (JDBC, Redis) share their claim bookkeeping through a
+ * {@link ClaimLedger} and write only its {@link ClaimStorage storage commands}.
  *
  * <p>
- * <b>Claims.</b> {@link #acquireDueTasks} hands out due tasks and claims them, so that
- * several schedulers sharing one persistent store never run the same fire time twice. The
- * scheduler then ends every claim in exactly one of three ways: {@link #release} with the
- * next run time (a recurring task, or a claimed task that did not run), {@link #remove},
- * or — after the final run of a finished trigger — {@link #complete} once that run is
- * over. A caller's {@link #update} of a claimed task wins over the scheduler's pending
- * {@link #release}. A claimed task is not handed out again until its claim ends; a
- * persistent store also ends a claim whose lease expired (its holder died) and hands the
- * task out again with {@link DueTask#recovered()} set.
+ * <b>Claims.</b> {@link #acquireDueTasks} hands out the tasks due at the scheduler's
+ * "now", earliest first and at most as many as asked, and claims them atomically, so that
+ * several schedulers sharing one persistent store never run the same fire time twice. A
+ * claimed task is not handed out again, to this instance or another, until its claim
+ * ends. The scheduler ends every claim in exactly one of these ways:
+ * <ul>
+ * <li>{@link #release} stores the task's next state (a recurring task's next run time, a
+ * retry, a failure kept, or a claimed task that did not run here) — unless the task was
+ * changed since it was claimed, in which case that change stands;</li>
+ * <li>{@link #complete}, once the final run of a finished trigger is over, removes the
+ * task — unless it was changed since it was claimed;</li>
+ * <li>{@link #update} or {@link #remove} (a user's change) ends the claim at once, and
+ * the holder's later {@code release} or {@code complete} leaves the task alone: the
+ * user's change always wins over the scheduler's pending one.</li>
+ * </ul>
  *
  * <p>
- * Implementations are thread-safe. They answer "what is due" and "when is the next one"
- * from an index and never load every task.
+ * <b>Leases (persistent stores).</b> A claim carries a lease measured by the storage's
+ * clock, not the instance's, so that skewed clocks cannot make two instances run one fire
+ * time. The holder renews its leases while it holds the claims (however long a run
+ * takes); a claim whose lease expired, because its holder died or lost the storage for a
+ * whole lease, ends, and the task is handed out again with {@link DueTask#recovered()}
+ * set so the scheduler knows the fire time may have run in part. A release or completion
+ * that the storage refuses (unreachable) does not let the lease run out: the store keeps
+ * the claim, renewed, retries the write with the renewals, and once more at
+ * {@link #shutdown()}. Only if the instance dies first does another instance run the task
+ * again.
+ *
+ * <p>
+ * <b>Quarantine.</b> Data that cannot be read (malformed JSON, an unknown trigger type,
+ * an id other than the one it is stored under) is set aside: it is not handed out, listed
+ * or counted, it is reported once with a {@link dev.asyncz.event.TaskQuarantined} event,
+ * and it is kept for people to inspect and is never deleted (not even by
+ * {@link #removeAll()}); the other tasks carry on. An {@link #update} or {@link #remove}
+ * of that id lifts the quarantine.
+ *
+ * <p>
+ * <b>Threads.</b> Implementations are thread-safe: the scheduler thread acquires and
+ * releases, executor workers release and complete, users add, update and remove, all at
+ * once. Store failures surface as {@link StoreException}; nothing stored is lost by a
+ * failed call.
+ *
+ * <p>
+ * <b>A store must never</b>
+ * <ul>
+ * <li>remove a task other than through {@link #remove}, {@link #removeAll} or
+ * {@link #complete} (nothing but a user's delete or a successful final run removes a
+ * task; unreadable data is quarantined, not deleted);</li>
+ * <li>hand a claimed task out again before its claim ended or its lease expired;</li>
+ * <li>load every task: "what is due" and "when is the next one" come from an index, and
+ * listing reads a page;</li>
+ * <li>deserialise Java objects or instantiate a class named by stored data: a persisted
+ * task is a function name, JSON arguments and a JSON trigger, read with
+ * {@link TaskCodec};</li>
+ * <li>let a failing release or completion silently drop its claim, or write over a user's
+ * change with a stale release.</li>
+ * </ul>
+ *
+ * <p>
+ * The contract is checked by the suites in the {@code asyncz-test} module, which every
+ * store's tests extend.
  */
 public interface TaskStore {
 
@@ -64,21 +114,22 @@ public interface TaskStore {
 	void add(Task task);
 
 	/**
-	 * Replaces a stored task with {@code task} (same id), ending any claim on it.
+	 * Replaces a stored task with {@code task} (same id), ending any claim on it, this
+	 * instance's or another's, and lifting a quarantine of that id.
 	 * @param task the new value
 	 * @throws dev.asyncz.task.TaskNotFoundException if no task has that id
 	 */
 	void update(Task task);
 
 	/**
-	 * Removes a task.
+	 * Removes a task, ending any claim on it and deleting quarantined data of that id.
 	 * @param id the task id
 	 * @return whether a task was removed
 	 */
 	boolean remove(String id);
 
 	/**
-	 * Removes every task.
+	 * Removes every task, ending every claim; quarantined data is kept.
 	 */
 	void removeAll();
 
@@ -90,7 +141,9 @@ public interface TaskStore {
 	Optional<Task> get(String id);
 
 	/**
-	 * Claims and returns the tasks due at {@code now}, earliest first.
+	 * Claims and returns the tasks due at {@code now}, earliest first. Tasks whose claim
+	 * expired come back {@linkplain DueTask#recovered() recovered}; unreadable ones are
+	 * quarantined and skipped.
 	 * @param now the scheduler's current time
 	 * @param limit the most tasks to return
 	 * @return the due tasks, now claimed by the caller
@@ -100,20 +153,21 @@ public interface TaskStore {
 	/**
 	 * Ends the scheduler's claim on a task by storing its next state ({@code next},
 	 * usually with a new next run time) — unless the task was changed (updated, replaced,
-	 * removed) since it was claimed, in which case that change stands and only the claim
-	 * ends.
+	 * removed) since it was claimed, or the claim is no longer this instance's, in which
+	 * case nothing is written and that change stands. A persistent store that cannot
+	 * reach its storage keeps the claim and retries the write (see the class
+	 * documentation) rather than throwing.
 	 * @param claimed the task as it was handed out by {@link #acquireDueTasks}
 	 * @param next the task to store
-	 * @return whether {@code next} was stored
+	 * @return whether {@code next} was stored (or, for a write being retried, will be)
 	 */
-	default boolean release(Task claimed, Task next) {
-		update(next);
-		return true;
-	}
+	boolean release(Task claimed, Task next);
 
 	/**
 	 * Ends the claim on a task whose final run is over, removing the task unless it was
-	 * changed (updated, replaced) since it was claimed.
+	 * changed (updated, replaced) since it was claimed or the claim is no longer this
+	 * instance's. A persistent store that cannot reach its storage keeps the claim and
+	 * retries the removal rather than throwing.
 	 * @param task the task as it was handed out by {@link #acquireDueTasks}
 	 */
 	void complete(Task task);

@@ -54,6 +54,11 @@ class PersistentMemoryStore implements TaskStore {
 	}
 
 	@Override
+	public boolean release(Task claimed, Task next) {
+		return this.delegate.release(claimed, next);
+	}
+
+	@Override
 	public void complete(Task task) {
 		this.delegate.complete(task);
 	}

@@ -402,6 +402,29 @@ public abstract class TaskStoreContractTests {
 	}
 
 	@Test
+	void completeOfAnEarlierRunKeepsTheTaskClaimedAgainForALaterRun() {
+		this.store.add(task("a", NOW));
+		Task first = this.store.acquireDueTasks(NOW, 10).get(0).task();
+		this.store.update(first.withNextRunTime(NOW.plusSeconds(1)));
+		Task second = this.store.acquireDueTasks(NOW.plusSeconds(1), 10).get(0).task();
+		this.store.complete(first);
+		assertThat(this.store.get("a")).contains(second);
+		this.store.complete(second);
+		assertThat(this.store.get("a")).isEmpty();
+	}
+
+	@Test
+	void releaseOfAnEarlierRunLeavesTheTaskClaimedAgainForALaterRun() {
+		this.store.add(task("a", NOW));
+		Task first = this.store.acquireDueTasks(NOW, 10).get(0).task();
+		this.store.update(first.withNextRunTime(NOW.plusSeconds(1)));
+		Task second = this.store.acquireDueTasks(NOW.plusSeconds(1), 10).get(0).task();
+		assertThat(this.store.release(first, first.withNextRunTime(NOW.plusSeconds(60)))).isFalse();
+		assertThat(this.store.get("a")).contains(second);
+		assertThat(this.store.acquireDueTasks(NOW.plusSeconds(60), 10)).as("still claimed").isEmpty();
+	}
+
+	@Test
 	void freshlyAcquiredTasksAreNotRecovered() {
 		this.store.add(task("a", NOW));
 		assertThat(this.store.acquireDueTasks(NOW, 10)).extracting(DueTask::recovered).containsExactly(false);

@@ -1,5 +1,6 @@
 /**
- * Data structures behind the memory store. Not API.
+ * Data structures behind the memory store, and the thread behind the claim ledger of
+ * durable stores. Not API.
  */
 @NullMarked
 package dev.asyncz.store.internal;

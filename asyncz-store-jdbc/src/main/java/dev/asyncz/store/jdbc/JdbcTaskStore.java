@@ -7,18 +7,17 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import dev.asyncz.event.TaskQuarantined;
+import dev.asyncz.store.ClaimLedger;
+import dev.asyncz.store.ClaimStorage;
 import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.StoreContext;
@@ -60,7 +59,9 @@ import org.slf4j.LoggerFactory;
  * two of them run one fire time. A task stays claimed while its run is in progress, and a
  * background thread renews the leases of every claim this instance holds, so a long run
  * keeps its task from other instances however long it takes. A row whose lease ran out
- * (its holder died) is handed out again as {@link DueTask#recovered() recovered}.
+ * (its holder died) is handed out again as {@link DueTask#recovered() recovered}. The
+ * claims are kept by a {@link ClaimLedger}; a claim is identified by the row version it
+ * produced, and every release or deletion is conditional on that version.
  *
  * <p>
  * <b>Wake-ups.</b> On PostgreSQL an added or changed task is announced with
@@ -91,19 +92,8 @@ public final class JdbcTaskStore implements TaskStore {
 
 	private final JdbcAccess jdbc;
 
-	private final Map<String, Long> claims = new ConcurrentHashMap<>();
-
-	/**
-	 * Claims whose run is over but whose row could not be deleted yet; retried with the
-	 * lease renewals.
-	 */
-	private final Map<String, Long> completions = new ConcurrentHashMap<>();
-
-	/**
-	 * Claims whose next state could not be written yet; retried with the lease renewals,
-	 * which keep the claims meanwhile.
-	 */
-	private final Map<String, PendingRelease> releases = new ConcurrentHashMap<>();
+	/** The claims this instance holds, by the row version each claim produced. */
+	private final ClaimLedger<Long> claims;
 
 	/** Deletes the rows of finished tasks, several workers' in one commit. */
 	private final CompletionGroup finishedRows = new CompletionGroup(
@@ -116,8 +106,6 @@ public final class JdbcTaskStore implements TaskStore {
 	private volatile StoreContext context;
 
 	private volatile boolean started;
-
-	private @Nullable ScheduledExecutorService background;
 
 	private @Nullable PostgresNotifications notifications;
 
@@ -138,6 +126,7 @@ public final class JdbcTaskStore implements TaskStore {
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.jdbc = new JdbcAccess(dataSource, "JDBC task store on table " + settings.tablePrefix() + "tasks");
+		this.claims = new ClaimLedger<>("jdbc", settings.leaseDuration(), new RowClaims());
 		this.context = new StoreContext("default", "unstarted-" + UUID.randomUUID(), Clock.systemUTC(),
 				new TaskFunctions(), new TaskCodec(), (event) -> {
 				}, () -> {
@@ -207,38 +196,26 @@ public final class JdbcTaskStore implements TaskStore {
 	@Override
 	public void start(StoreContext context) {
 		synchronized (this.lifecycle) {
-			stopBackground();
+			stopNotifications();
 			this.context = context;
 			this.started = true;
-			String threadName = "asyncz-jdbc-" + context.storeName();
-			ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-				Thread thread = new Thread(runnable, threadName);
-				thread.setDaemon(true);
-				return thread;
-			});
-			long heartbeat = Math.max(1, this.settings.leaseDuration().toMillis() / 3);
-			executor.scheduleWithFixedDelay(this::renewLeases, heartbeat, heartbeat, TimeUnit.MILLISECONDS);
-			this.background = executor;
-			if (!startNotifications(context, threadName + "-listen") && !this.settings.pollInterval().isZero()) {
-				long poll = this.settings.pollInterval().toMillis();
-				executor.scheduleWithFixedDelay(() -> wakeUp(context), poll, poll, TimeUnit.MILLISECONDS);
-			}
+			boolean notified = startNotifications(context, "asyncz-jdbc-" + context.storeName() + "-listen");
+			this.claims.start(context, notified ? Duration.ZERO : this.settings.pollInterval());
 		}
 	}
 
 	/**
 	 * {@inheritDoc}
 	 * <p>
-	 * Tries once more to remove the finished tasks whose removal failed: their retries
-	 * ride on the lease renewals, which end here, and a row left claimed would be run
-	 * again by another instance once its lease ran out.
+	 * Tries once more to write the releases and remove the finished tasks whose writes
+	 * failed: their retries ride on the lease renewals, which end here, and a row left
+	 * claimed would be run again by another instance once its lease ran out.
 	 */
 	@Override
 	public void shutdown() {
 		synchronized (this.lifecycle) {
-			stopBackground();
-			retryCompletions();
-			retryReleases();
+			stopNotifications();
+			this.claims.shutdown();
 			this.started = false;
 		}
 	}
@@ -273,8 +250,6 @@ public final class JdbcTaskStore implements TaskStore {
 	public void update(Task task) {
 		TaskRepository repository = repository();
 		this.claims.remove(task.id());
-		this.completions.remove(task.id());
-		this.releases.remove(task.id());
 		if (!repository.update(task, this.context.codec(), null)) {
 			throw new TaskNotFoundException(task.id());
 		}
@@ -286,46 +261,25 @@ public final class JdbcTaskStore implements TaskStore {
 	/**
 	 * {@inheritDoc}
 	 * <p>
-	 * Writes only while the row still has the version this instance's claim gave it.
+	 * Writes only while the row still has the version this instance's claim gave it. If
+	 * the database cannot be reached, the claim is kept and its lease renewed while the
+	 * write is retried with every renewal.
 	 */
 	@Override
 	public boolean release(Task claimed, Task next) {
-		Long claimedVersion = this.claims.get(claimed.id());
-		if (claimedVersion == null) {
-			return false;
-		}
-		try {
-			// The releasing scheduler reschedules for itself, so other instances need no
-			// notification.
-			boolean stored = repository().update(next, this.context.codec(), claimedVersion);
-			this.claims.remove(claimed.id(), claimedVersion);
-			return stored;
-		}
-		catch (StoreException ex) {
-			// Letting the lease run out would have another instance run the fire time
-			// again: the claim stays renewed and the release is retried with the
-			// renewals.
-			this.releases.put(claimed.id(), new PendingRelease(claimedVersion, next));
-			logger.warn("Could not release task '{}'; keeping its claim and trying again: {}", claimed.id(),
-					ex.getMessage());
-			return true;
-		}
+		return this.claims.release(claimed, next);
 	}
 
 	@Override
 	public boolean remove(String id) {
 		this.claims.remove(id);
-		this.completions.remove(id);
-		this.releases.remove(id);
 		return repository().delete(id);
 	}
 
 	@Override
 	public void removeAll() {
 		repository().deleteAll();
-		this.claims.clear();
-		this.completions.clear();
-		this.releases.clear();
+		this.claims.removeAll();
 	}
 
 	@Override
@@ -360,7 +314,7 @@ public final class JdbcTaskStore implements TaskStore {
 				break;
 			}
 			for (TaskRepository.Claimed claimed : claims.claimed()) {
-				this.claims.put(claimed.task().id(), claimed.version());
+				this.claims.claimed(claimed.task(), claimed.version());
 				due.add(new DueTask(claimed.task(), claimed.recovered()));
 			}
 			claims.quarantined().forEach((quarantined) -> reportQuarantined(quarantined.id(), quarantined.reason()));
@@ -381,20 +335,7 @@ public final class JdbcTaskStore implements TaskStore {
 	 */
 	@Override
 	public void complete(Task task) {
-		Long claimedVersion = this.claims.get(task.id());
-		if (claimedVersion == null) {
-			logger.debug("Task '{}' is not claimed by this instance; leaving it", task.id());
-			return;
-		}
-		try {
-			deleteFinished(task.id(), claimedVersion);
-			this.claims.remove(task.id(), claimedVersion);
-		}
-		catch (StoreException ex) {
-			this.completions.put(task.id(), claimedVersion);
-			logger.warn("Could not remove finished task '{}'; keeping its claim and trying again: {}", task.id(),
-					ex.getMessage());
-		}
+		this.claims.complete(task);
 	}
 
 	/**
@@ -465,66 +406,12 @@ public final class JdbcTaskStore implements TaskStore {
 	}
 
 	/**
-	 * Retries the removal of finished tasks, then extends the leases on the tasks this
-	 * instance has claimed and not yet released. Runs every third of the lease duration;
-	 * a failure is logged, and if renewals keep failing for a whole lease, another
-	 * instance may take the tasks over.
+	 * One lease renewal, as the ledger's thread runs it every third of the lease
+	 * duration: retries the pending writes, then extends the leases on the tasks this
+	 * instance has claimed and not yet released.
 	 */
 	void renewLeases() {
-		retryCompletions();
-		retryReleases();
-		if (this.claims.isEmpty()) {
-			return;
-		}
-		try {
-			repository().renew(this.context.instanceId(), this.claims.keySet());
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not renew the leases on {} claimed tasks; other instances may take them over after {}",
-					this.claims.size(), this.settings.leaseDuration(), ex);
-		}
-	}
-
-	private void retryCompletions() {
-		for (Map.Entry<String, Long> completion : this.completions.entrySet()) {
-			String id = completion.getKey();
-			Long version = completion.getValue();
-			try {
-				repository().deleteClaimed(id, this.context.instanceId(), version);
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not remove finished task '{}' yet: {}", id, ex.getMessage());
-				return;
-			}
-			this.completions.remove(id, version);
-			this.claims.remove(id, version);
-		}
-	}
-
-	private void retryReleases() {
-		for (Map.Entry<String, PendingRelease> release : this.releases.entrySet()) {
-			String id = release.getKey();
-			PendingRelease pending = release.getValue();
-			try {
-				repository().update(pending.next(), this.context.codec(), pending.version());
-			}
-			catch (RuntimeException ex) {
-				logger.warn("Could not release task '{}' yet: {}", id, ex.getMessage());
-				return;
-			}
-			this.releases.remove(id, pending);
-			this.claims.remove(id, pending.version());
-		}
-	}
-
-	private static void wakeUp(StoreContext context) {
-		try {
-			context.wakeUp().run();
-		}
-		catch (RuntimeException ex) {
-			// A failing wake-up must not end the polling: the next one may succeed.
-			logger.warn("Waking the scheduler failed", ex);
-		}
+		this.claims.renew();
 	}
 
 	private Optional<Task> decode(TaskRow row) {
@@ -582,14 +469,10 @@ public final class JdbcTaskStore implements TaskStore {
 		}
 	}
 
-	private void stopBackground() {
+	private void stopNotifications() {
 		if (this.notifications != null) {
 			this.notifications.stop();
 			this.notifications = null;
-		}
-		if (this.background != null) {
-			this.background.shutdownNow();
-			this.background = null;
 		}
 	}
 
@@ -628,12 +511,35 @@ public final class JdbcTaskStore implements TaskStore {
 	}
 
 	/**
-	 * A release still to be written.
-	 *
-	 * @param version the row version the claim gave
-	 * @param next the task's next state
+	 * The claim commands on rows: each is conditional on the row version the claim
+	 * produced and on this instance still holding the claim.
 	 */
-	private record PendingRelease(long version, Task next) {
+	private final class RowClaims implements ClaimStorage<Long> {
+
+		/**
+		 * {@inheritDoc}
+		 * <p>
+		 * The renewal statement counts the rows it extended but does not say which, so no
+		 * claim is reported lost; a claim another instance took over is forgotten when
+		 * its release or completion changes nothing.
+		 */
+		@Override
+		public Collection<String> renew(Map<String, Long> claims) {
+			repository().renew(JdbcTaskStore.this.context.instanceId(), claims.keySet());
+			return List.of();
+		}
+
+		@Override
+		public boolean release(String id, Long version, Task next) {
+			// The releasing scheduler reschedules for itself, so other instances need no
+			// notification.
+			return repository().update(next, JdbcTaskStore.this.context.codec(), version);
+		}
+
+		@Override
+		public void complete(String id, Long version) {
+			deleteFinished(id, version);
+		}
 
 	}
 

@@ -2,19 +2,17 @@ package dev.asyncz.store.redis;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import dev.asyncz.AsynczException;
 import dev.asyncz.event.TaskQuarantined;
+import dev.asyncz.store.ClaimLedger;
+import dev.asyncz.store.ClaimStorage;
 import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.StoreContext;
@@ -70,8 +68,10 @@ import org.slf4j.LoggerFactory;
  * {@link #release}, {@link #update}, {@link #remove} or {@link #complete}; while it runs,
  * this store renews its own claims every third of the lease; a claim whose lease expired
  * is handed out again, first in the next batch, as {@linkplain DueTask#recovered()
- * recovered}. A completion that fails keeps its claim, renewed, and is retried with the
- * renewals, so a finished task runs again only if this instance dies first.
+ * recovered}. A release or completion that fails keeps its claim, renewed, and is retried
+ * with the renewals, so a finished task runs again only if this instance dies first. The
+ * claims are kept by a {@link ClaimLedger}; a claim is identified by the run score of the
+ * task as handed out, and a renewal forgets the claims the server says ended elsewhere.
  *
  * <p>
  * <b>Wake-ups.</b> When a write makes a task the earliest due one, the script publishes
@@ -108,19 +108,8 @@ public final class RedisTaskStore implements TaskStore {
 
 	private final RedisKeys keys;
 
-	private final Set<String> ownClaims = ConcurrentHashMap.newKeySet();
-
-	/**
-	 * Finished tasks whose completion failed, by id, with their run score; retried with
-	 * the renewals.
-	 */
-	private final Map<String, String> completions = new ConcurrentHashMap<>();
-
-	/**
-	 * Claims whose next state could not be written yet; retried with the lease renewals,
-	 * which keep the claims meanwhile.
-	 */
-	private final Map<String, PendingRelease> releases = new ConcurrentHashMap<>();
+	/** The claims this instance holds, by the run score of the task as handed out. */
+	private final ClaimLedger<String> ownClaims;
 
 	private volatile @Nullable Running running;
 
@@ -129,6 +118,7 @@ public final class RedisTaskStore implements TaskStore {
 		this.uri = uri;
 		this.settings = settings;
 		this.keys = RedisKeys.withPrefix(settings.keyPrefix());
+		this.ownClaims = new ClaimLedger<>("redis", settings.leaseDuration(), new ScriptClaims());
 	}
 
 	/**
@@ -196,18 +186,11 @@ public final class RedisTaskStore implements TaskStore {
 			pubSub.setTimeout(this.settings.commandTimeout());
 			pubSub.addListener(new WakeUpListener(context));
 			pubSub.sync().subscribe(this.keys.wakeUpChannel());
-			ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-				Thread thread = new Thread(runnable, "asyncz-redis-" + context.storeName());
-				thread.setDaemon(true);
-				return thread;
-			});
-			Running started = new Running(context, connection, pubSub, commands, scripts,
-					new Listing(commands, this.keys, this.settings.batchSize()), timer);
-			this.running = started;
-			long renewMillis = Math.max(1, this.settings.leaseDuration().toMillis() / 3);
-			timer.scheduleWithFixedDelay(() -> renewLeases(started), renewMillis, renewMillis, TimeUnit.MILLISECONDS);
-			long pollMillis = this.settings.pollInterval().toMillis();
-			timer.scheduleWithFixedDelay(() -> wakeUp(context), pollMillis, pollMillis, TimeUnit.MILLISECONDS);
+			this.running = new Running(context, connection, pubSub, commands, scripts,
+					new Listing(commands, this.keys, this.settings.batchSize()));
+			// Messages can be missed while a connection is down: the scheduler is also
+			// woken at every poll interval.
+			this.ownClaims.start(context, this.settings.pollInterval());
 		}
 		catch (RedisException ex) {
 			closeQuietly(pubSub);
@@ -220,23 +203,15 @@ public final class RedisTaskStore implements TaskStore {
 	/**
 	 * {@inheritDoc}
 	 * <p>
-	 * Tries once more to complete the finished tasks whose completion failed: their
-	 * retries ride on the lease renewals, which end here, and a task left claimed would
-	 * be run again by another instance once its lease ran out.
+	 * Tries once more to write the releases and complete the finished tasks whose writes
+	 * failed: their retries ride on the lease renewals, which end here, and a task left
+	 * claimed would be run again by another instance once its lease ran out.
 	 */
 	@Override
 	public void shutdown() {
 		Running stopping = this.running;
 		if (stopping != null) {
-			stopping.timer().shutdownNow();
-			try {
-				this.completions.forEach(this::complete);
-				retryReleases();
-			}
-			catch (StoreException ex) {
-				logger.warn("Redis store '{}' could not end its claims before shutting down: {}",
-						stopping.context().storeName(), ex.getMessage());
-			}
+			this.ownClaims.shutdown();
 		}
 		this.running = null;
 		if (stopping != null) {
@@ -268,8 +243,6 @@ public final class RedisTaskStore implements TaskStore {
 	@Override
 	public void update(Task task) {
 		this.ownClaims.remove(task.id());
-		this.completions.remove(task.id());
-		this.releases.remove(task.id());
 		if (!write(Lua.UPDATE, "update", task)) {
 			throw new TaskNotFoundException(task.id());
 		}
@@ -277,37 +250,12 @@ public final class RedisTaskStore implements TaskStore {
 
 	@Override
 	public boolean release(Task claimed, Task next) {
-		String runScore = score(claimed);
-		try {
-			boolean written = write(Lua.RELEASE, "release", next, runScore);
-			this.ownClaims.remove(claimed.id());
-			return written;
-		}
-		catch (StoreException ex) {
-			// Letting the lease run out would have another instance run the fire time
-			// again: the claim stays renewed and the release is retried with the
-			// renewals.
-			this.releases.put(claimed.id(), new PendingRelease(runScore, next));
-			logger.warn("Redis store could not release task '{}'; keeping its claim and trying again: {}", claimed.id(),
-					ex.getMessage());
-			return true;
-		}
-	}
-
-	private void retryReleases() {
-		for (Map.Entry<String, PendingRelease> release : this.releases.entrySet()) {
-			PendingRelease pending = release.getValue();
-			write(Lua.RELEASE, "release", pending.next(), pending.runScore());
-			this.releases.remove(release.getKey(), pending);
-			this.ownClaims.remove(release.getKey());
-		}
+		return this.ownClaims.release(claimed, next);
 	}
 
 	@Override
 	public boolean remove(String id) {
 		this.ownClaims.remove(id);
-		this.completions.remove(id);
-		this.releases.remove(id);
 		Long removed = call("remove task '" + id + "'", (live) -> live.scripts().run(Lua.REMOVE, id));
 		return removed != null && removed == 1;
 	}
@@ -315,9 +263,7 @@ public final class RedisTaskStore implements TaskStore {
 	@Override
 	public void removeAll() {
 		call("remove all tasks", (live) -> live.scripts().run(Lua.REMOVE_ALL));
-		this.ownClaims.clear();
-		this.completions.clear();
-		this.releases.clear();
+		this.ownClaims.removeAll();
 	}
 
 	@Override
@@ -340,9 +286,9 @@ public final class RedisTaskStore implements TaskStore {
 			List<DueTask> due = new ArrayList<>();
 			for (int i = 0; reply != null && i + 2 < reply.size(); i += 3) {
 				String id = (String) reply.get(i);
-				this.ownClaims.add(id);
 				Task task = decode(live, id, (String) reply.get(i + 1));
 				if (task != null) {
+					this.ownClaims.claimed(task, score(task));
 					due.add(new DueTask(task, "1".equals(reply.get(i + 2))));
 				}
 			}
@@ -352,24 +298,7 @@ public final class RedisTaskStore implements TaskStore {
 
 	@Override
 	public void complete(Task task) {
-		try {
-			complete(task.id(), score(task));
-		}
-		catch (StoreException ex) {
-			// Letting the lease run out would have another instance run the finished task
-			// again: the claim stays renewed and the completion is retried with the
-			// renewals.
-			this.completions.put(task.id(), score(task));
-			logger.warn("Redis store could not remove finished task '{}'; keeping its claim and trying again: {}",
-					task.id(), ex.getMessage());
-		}
-	}
-
-	private void complete(String id, String runScore) {
-		call("complete task '" + id + "'",
-				(live) -> live.scripts().run(Lua.COMPLETE, id, live.context().instanceId(), runScore));
-		this.completions.remove(id, runScore);
-		this.ownClaims.remove(id);
+		this.ownClaims.complete(task);
 	}
 
 	@Override
@@ -416,34 +345,6 @@ public final class RedisTaskStore implements TaskStore {
 			return live.scripts().run(script, args.toArray(String[]::new));
 		});
 		return written != null && written == 1;
-	}
-
-	private void renewLeases(Running running) {
-		try {
-			this.completions.forEach(this::complete);
-			retryReleases();
-		}
-		catch (StoreException ex) {
-			logger.warn("Redis store '{}' could not end its claims yet: {}", running.context().storeName(),
-					ex.getMessage());
-		}
-		if (this.ownClaims.isEmpty()) {
-			return;
-		}
-		List<String> args = new ArrayList<>();
-		args.add(running.context().instanceId());
-		args.add(Long.toString(this.settings.leaseDuration().toMillis()));
-		args.addAll(this.ownClaims);
-		try {
-			List<Object> lost = running.scripts().run(Lua.RENEW, args.toArray(String[]::new));
-			if (lost != null) {
-				lost.forEach(this.ownClaims::remove);
-			}
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Redis store '{}' could not renew the leases of its running tasks; retrying: {}",
-					running.context().storeName(), ex.getMessage());
-		}
 	}
 
 	private @Nullable Task decode(Running running, String id, String json) {
@@ -539,7 +440,38 @@ public final class RedisTaskStore implements TaskStore {
 
 	private record Running(StoreContext context, StatefulRedisConnection<String, String> connection,
 			StatefulRedisPubSubConnection<String, String> pubSub, RedisCommands<String, String> commands,
-			LuaScripts scripts, Listing listing, ScheduledExecutorService timer) {
+			LuaScripts scripts, Listing listing) {
+
+	}
+
+	/**
+	 * The claim commands as scripts: each acts only while this instance holds the claim
+	 * made for the run that {@code runScore} names and nothing wrote the task since.
+	 */
+	private final class ScriptClaims implements ClaimStorage<String> {
+
+		@Override
+		public Collection<String> renew(Map<String, String> claims) {
+			List<Object> lost = call("renew the leases of its running tasks", (live) -> {
+				List<String> args = new ArrayList<>();
+				args.add(live.context().instanceId());
+				args.add(Long.toString(RedisTaskStore.this.settings.leaseDuration().toMillis()));
+				args.addAll(claims.keySet());
+				return live.scripts().run(Lua.RENEW, args.toArray(String[]::new));
+			});
+			return (lost != null) ? lost.stream().map(String.class::cast).toList() : List.of();
+		}
+
+		@Override
+		public boolean release(String id, String runScore, Task next) {
+			return write(Lua.RELEASE, "release", next, runScore);
+		}
+
+		@Override
+		public void complete(String id, String runScore) {
+			call("complete task '" + id + "'",
+					(live) -> live.scripts().run(Lua.COMPLETE, id, live.context().instanceId(), runScore));
+		}
 
 	}
 
@@ -638,16 +570,6 @@ public final class RedisTaskStore implements TaskStore {
 				case FAILED -> task.failed();
 			};
 		}
-
-	}
-
-	/**
-	 * A release still to be written.
-	 *
-	 * @param runScore the score the claimed task had
-	 * @param next the task's next state
-	 */
-	private record PendingRelease(String runScore, Task next) {
 
 	}
 
