@@ -19,8 +19,9 @@ import org.springframework.context.event.ContextRefreshedEvent;
 /**
  * The {@code asyncz} health: down when the scheduler has stopped while the application is
  * running, or when a store of a running scheduler cannot be reached. Details: the
- * scheduler's state, each store's status, and the misfires of a recent window. Failed
- * tasks never make it down: they are the tasks' state, not the scheduler's.
+ * scheduler's state, each store's status (with how many tasks it holds in quarantine when
+ * it is reachable), and the misfires of a recent window. Failed or quarantined tasks
+ * never make it down: they are the tasks' state, not the scheduler's.
  *
  * <p>
  * The application counts as running from its context's refresh to the start of its close,
@@ -69,7 +70,7 @@ final class AsynczHealthIndicator extends AbstractHealthIndicator
 		Map<String, Object> stores = new LinkedHashMap<>();
 		for (StoreInfo store : this.scheduler.stores().values()) {
 			if (store.reachable()) {
-				stores.put(store.name(), Map.of("status", Status.UP.getCode()));
+				stores.put(store.name(), reachable(store.name()));
 			}
 			else if (stopped) {
 				stores.put(store.name(),
@@ -86,6 +87,19 @@ final class AsynczHealthIndicator extends AbstractHealthIndicator
 			.withDetail("stores", stores)
 			.withDetail("misfires",
 					Map.of("count", this.misfires.count(), "window", this.misfires.window().toString()));
+	}
+
+	/**
+	 * A reachable store's details: with how many tasks it holds in quarantine, which
+	 * people should look at, though the store is up.
+	 */
+	private Map<String, Object> reachable(String store) {
+		try {
+			return Map.of("status", Status.UP.getCode(), "quarantined", this.scheduler.quarantinedCount(store));
+		}
+		catch (RuntimeException ex) {
+			return Map.of("status", Status.UP.getCode());
+		}
 	}
 
 }
