@@ -12,6 +12,7 @@ import java.util.Set;
 import dev.asyncz.event.SchedulerEvent;
 import dev.asyncz.event.SchedulerListener;
 import dev.asyncz.executor.SchedulerExecutor;
+import dev.asyncz.store.QuarantinedTask;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.task.ConflictingIdException;
@@ -190,6 +191,49 @@ public interface Scheduler extends AutoCloseable {
 	 * @param store the store name, or {@code null} for all stores
 	 */
 	void deleteAll(@Nullable String store);
+
+	/**
+	 * A page of the tasks set aside because their stored data could not be read, store by
+	 * store in the order the stores were added, each store's ordered by id.
+	 * @param store the store name, or {@code null} for all stores
+	 * @param offset how many to skip
+	 * @param limit the most to return
+	 * @return the page
+	 * @throws InvalidTaskException if there is no store of that name
+	 */
+	List<QuarantinedTask> listQuarantined(@Nullable String store, long offset, int limit);
+
+	/**
+	 * How many tasks one store holds in quarantine.
+	 * @param store the store name
+	 * @return the count
+	 * @throws InvalidTaskException if there is no store of that name
+	 */
+	long quarantinedCount(String store);
+
+	/**
+	 * Reads a quarantined task's data again, once it (or the code reading it) was fixed.
+	 * If it reads, the task is back in its store as its data says (scheduled, paused or
+	 * failed), a {@link dev.asyncz.event.TaskRestored} event says so, and a task that is
+	 * due runs as any other; if not, it stays quarantined with the new reason.
+	 * @param store the store name
+	 * @param id the task id
+	 * @return the task, back in its store
+	 * @throws TaskNotFoundException if that store holds no quarantined task with that id
+	 * @throws dev.asyncz.store.CorruptTaskException naming why the data still cannot be
+	 * read
+	 * @throws InvalidTaskException if there is no store of that name
+	 */
+	Task retryQuarantined(String store, String id);
+
+	/**
+	 * Deletes a quarantined task's data for good.
+	 * @param store the store name
+	 * @param id the task id
+	 * @return whether that store held a quarantined task with that id
+	 * @throws InvalidTaskException if there is no store of that name
+	 */
+	boolean deleteQuarantined(String store, String id);
 
 	/**
 	 * Registers a listener for some event types.

@@ -5,7 +5,7 @@ import dev.asyncz.task.Task;
 /**
  * A task was added, changed or removed; carries the task itself.
  */
-public sealed interface TaskChangeEvent extends TaskEvent permits TaskAdded, TaskModified, TaskRemoved {
+public sealed interface TaskChangeEvent extends TaskEvent permits TaskAdded, TaskModified, TaskRemoved, TaskRestored {
 
 	/**
 	 * The task (after the change, for modifications).

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
 
 import dev.asyncz.store.internal.ClaimTimer;
 import dev.asyncz.task.Task;
@@ -109,6 +110,23 @@ public final class ClaimLedger<T> {
 				started.every(pollInterval, "wake the scheduler of " + this.storeName, context.wakeUp());
 			}
 			this.timer = started;
+		}
+	}
+
+	/**
+	 * Runs a one-off piece of the store's upkeep (such as a look for bad data at start)
+	 * on the ledger's thread, after what is already queued there.
+	 * @param what what the action does, for the log
+	 * @param action the action; a failure is logged
+	 * @return the action's completion
+	 * @throws IllegalStateException if the ledger is not started
+	 */
+	public Future<?> inBackground(String what, Runnable action) {
+		synchronized (this.lifecycle) {
+			if (this.timer == null) {
+				throw new IllegalStateException(this.storeName + " is not started");
+			}
+			return this.timer.once(what, action);
 		}
 	}
 

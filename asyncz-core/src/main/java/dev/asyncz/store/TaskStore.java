@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskNotFoundException;
 
 /**
  * Where tasks live: the store SPI. The scheduler is the only caller; users go through
@@ -190,6 +191,49 @@ public interface TaskStore {
 	 * @return the count
 	 */
 	long count();
+
+	/**
+	 * A page of the tasks this store set aside because their data could not be read,
+	 * ordered by id. Stores that never quarantine, such as the memory store, keep this
+	 * default.
+	 * @param offset how many to skip
+	 * @param limit the most to return
+	 * @return the page, empty by default
+	 */
+	default List<QuarantinedTask> listQuarantined(long offset, int limit) {
+		return List.of();
+	}
+
+	/**
+	 * How many tasks this store holds in quarantine.
+	 * @return the count, 0 by default
+	 */
+	default long quarantinedCount() {
+		return 0;
+	}
+
+	/**
+	 * Reads a quarantined task's data again. If it reads now (the data or the code
+	 * reading it was fixed), the task goes back to the state its data says (scheduled,
+	 * paused or failed) and is returned; if it still cannot be read it stays quarantined,
+	 * with the new reason.
+	 * @param id the task id
+	 * @return the task, back in the store
+	 * @throws TaskNotFoundException if no task with that id is quarantined
+	 * @throws CorruptTaskException naming why the data still cannot be read
+	 */
+	default Task retryQuarantined(String id) {
+		throw TaskNotFoundException.notQuarantined(id);
+	}
+
+	/**
+	 * Deletes a quarantined task's data.
+	 * @param id the task id
+	 * @return whether a quarantined task with that id existed
+	 */
+	default boolean deleteQuarantined(String id) {
+		return false;
+	}
 
 	/**
 	 * Checks that the store can be reached; throws if it cannot. Used by health checks.

@@ -21,7 +21,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.asyncz.core.ControllableClock;
 import dev.asyncz.event.SchedulerEvent;
+import dev.asyncz.event.TaskQuarantined;
+import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.DueTask;
+import dev.asyncz.store.QuarantinedTask;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskQuery;
@@ -103,6 +106,28 @@ public abstract class TaskStoreContractTests {
 	 */
 	protected void expireLeases() {
 		Assumptions.abort("this store has no leases");
+	}
+
+	/**
+	 * Writes stored data as-is, bypassing the store's checks, as a person with access to
+	 * the storage (or an older or broken version) could: a new entry, or new data for an
+	 * entry already held, which stays quarantined if it is. The data is indexed as due at
+	 * its next run time, or as paused without one. Stores whose data is never read back
+	 * (the memory store) keep this default, which skips the tests that need it.
+	 * @param raw the data
+	 */
+	protected void writeRaw(RawTask raw) {
+		Assumptions.abort("this store keeps no data that could be unreadable");
+	}
+
+	/**
+	 * Readable raw data of a one-shot task calling {@link #FUNCTION}.
+	 * @param id the id
+	 * @param nextRunTime the next run time, or {@code null} for a paused task
+	 * @return the data
+	 */
+	protected static RawTask raw(String id, @Nullable Instant nextRunTime) {
+		return RawTask.of(task(id, nextRunTime), new TaskCodec());
 	}
 
 	/**
@@ -688,6 +713,160 @@ public abstract class TaskStoreContractTests {
 		this.store.add(task("a", runTime));
 		assertThat(this.store.acquireDueTasks(runTime.minusNanos(1), 10)).isEmpty();
 		assertThat(dueIds(this.store.acquireDueTasks(runTime.plusNanos(999), 10))).containsExactly("a");
+	}
+
+	@Test
+	void dueTaskCallingAFunctionThisInstanceDoesNotKnowIsHandedOutNotQuarantined() {
+		this.store.add(task("foreign", NOW).toBuilder().function("registered-elsewhere").build());
+		assertThat(dueIds(this.store.acquireDueTasks(NOW, 10))).containsExactly("foreign");
+		assertThat(quarantineEvents()).isEmpty();
+		assertThat(this.store.listQuarantined(0, 10)).isEmpty();
+	}
+
+	@Test
+	void invalidJsonIsQuarantinedOnceWithOneEvent() {
+		writeRaw(raw("bad", NOW.minusSeconds(1)).withArgumentsJson("{not json"));
+		this.store.add(task("good", NOW));
+		assertThat(dueIds(this.store.acquireDueTasks(NOW, 10))).containsExactly("good");
+		assertThat(this.store.get("bad")).isEmpty();
+		assertThat(ids(this.store.list(TaskQuery.first(10)))).containsExactly("good");
+		assertThat(this.store.acquireDueTasks(NOW, 10)).isEmpty();
+		assertThat(quarantineEvents()).singleElement().satisfies((event) -> {
+			assertThat(event.taskId()).isEqualTo("bad");
+			assertThat(event.store()).isEqualTo(STORE_NAME);
+			assertThat(event.reason()).isNotBlank();
+		});
+	}
+
+	@Test
+	void unknownTriggerTypeIsQuarantinedNamingTheType() {
+		writeRaw(raw("bad", NOW).withTriggerJson("{\"type\":\"lunar\"}"));
+		assertThat(this.store.acquireDueTasks(NOW, 10)).isEmpty();
+		assertThat(quarantineEvents()).singleElement()
+			.satisfies((event) -> assertThat(event.reason()).contains("lunar"));
+	}
+
+	@Test
+	void invalidOptionValuesAreQuarantinedNamingTheValue() {
+		writeRaw(raw("bad", null).withOptionsJson("{\"coalesce\":true,\"maxInstances\":0}"));
+		assertThat(this.store.get("bad")).isEmpty();
+		assertThat(quarantineEvents()).singleElement()
+			.satisfies((event) -> assertThat(event.reason()).contains("maxInstances"));
+	}
+
+	@Test
+	void quarantinedTaskIsListedWithReasonSizeAndTimeButNotCountedNorListedAmongTasks() {
+		RawTask bad = raw("bad", NOW.plusSeconds(60)).withTriggerJson("{\"type\":\"lunar\"}");
+		writeRaw(bad);
+		assertThat(this.store.get("bad")).isEmpty();
+		assertThat(this.store.listQuarantined(0, 10)).singleElement().satisfies((quarantined) -> {
+			assertThat(quarantined.taskId()).isEqualTo("bad");
+			assertThat(quarantined.store()).isEqualTo(STORE_NAME);
+			assertThat(quarantined.reason()).contains("lunar");
+			assertThat(quarantined.dataSize()).isGreaterThanOrEqualTo(bad.jsonLength());
+			assertThat(quarantined.quarantinedAt()).isEqualTo(NOW);
+		});
+		assertThat(this.store.quarantinedCount()).isOne();
+		assertThat(this.store.count()).isZero();
+		assertThat(this.store.list(TaskQuery.first(10))).isEmpty();
+		assertThat(this.store.nextRunTime()).isEmpty();
+	}
+
+	@Test
+	void quarantinedTasksAreListedInPagesById() {
+		for (String id : List.of("c", "a", "b")) {
+			writeRaw(raw(id, null).withArgumentsJson("[]"));
+		}
+		assertThat(this.store.list(TaskQuery.first(10))).isEmpty();
+		assertThat(this.store.listQuarantined(1, 1)).extracting(QuarantinedTask::taskId).containsExactly("b");
+		assertThat(this.store.listQuarantined(0, 10)).extracting(QuarantinedTask::taskId)
+			.containsExactly("a", "b", "c");
+	}
+
+	@Test
+	void retryAfterTheDataIsFixedBringsTheTaskBackDueAndClaimable() {
+		writeRaw(raw("bad", NOW.minusSeconds(1)).withArgumentsJson("{not json"));
+		assertThat(this.store.get("bad")).isEmpty();
+		writeRaw(raw("bad", NOW.minusSeconds(1)));
+		Task restored = this.store.retryQuarantined("bad");
+		assertThat(restored.id()).isEqualTo("bad");
+		assertThat(restored.nextRunTime()).isEqualTo(NOW.minusSeconds(1));
+		assertThat(this.store.listQuarantined(0, 10)).isEmpty();
+		assertThat(this.store.quarantinedCount()).isZero();
+		assertThat(this.store.count()).isOne();
+		assertThat(this.store.get("bad")).contains(restored);
+		assertThat(this.store.nextRunTime()).contains(NOW.minusSeconds(1));
+		assertThat(dueIds(this.store.acquireDueTasks(NOW, 10))).containsExactly("bad");
+		assertThat(quarantineEvents()).hasSize(1);
+	}
+
+	@Test
+	void retryOfATaskWithoutNextRunTimeBringsItBackPaused() {
+		writeRaw(raw("bad", null).withArgumentsJson("{not json"));
+		assertThat(this.store.get("bad")).isEmpty();
+		writeRaw(raw("bad", null));
+		assertThat(this.store.retryQuarantined("bad").paused()).isTrue();
+		assertThat(ids(this.store.list(new TaskQuery(null, TaskState.PAUSED, 0, 10)))).containsExactly("bad");
+		assertThat(this.store.acquireDueTasks(NOW.plusSeconds(3600), 10)).isEmpty();
+	}
+
+	@Test
+	void retryOfStillBadDataKeepsTheTaskQuarantinedAndSaysWhy() {
+		writeRaw(raw("bad", NOW).withArgumentsJson("{not json"));
+		assertThat(this.store.get("bad")).isEmpty();
+		writeRaw(raw("bad", NOW).withTriggerJson("{\"type\":\"lunar\"}"));
+		assertThatExceptionOfType(CorruptTaskException.class).isThrownBy(() -> this.store.retryQuarantined("bad"))
+			.withMessageContaining("bad")
+			.withMessageContaining("lunar");
+		assertThat(this.store.listQuarantined(0, 10)).singleElement()
+			.satisfies((quarantined) -> assertThat(quarantined.reason()).contains("lunar"));
+		assertThat(this.store.get("bad")).isEmpty();
+		assertThat(this.store.acquireDueTasks(NOW, 10)).isEmpty();
+		assertThat(quarantineEvents()).hasSize(1);
+	}
+
+	@Test
+	void retryOfATaskThatIsNotQuarantinedFailsAsNotFoundAndChangesNothing() {
+		Task task = task("a", NOW);
+		this.store.add(task);
+		assertThatExceptionOfType(TaskNotFoundException.class).isThrownBy(() -> this.store.retryQuarantined("a"))
+			.satisfies((ex) -> assertThat(ex.getTaskId()).isEqualTo("a"));
+		assertThatExceptionOfType(TaskNotFoundException.class).isThrownBy(() -> this.store.retryQuarantined("missing"));
+		assertThat(this.store.get("a")).contains(task);
+	}
+
+	@Test
+	void deleteRemovesAQuarantinedTaskAndNoOther() {
+		writeRaw(raw("bad", NOW).withArgumentsJson("{not json"));
+		Task good = task("good", NOW);
+		this.store.add(good);
+		assertThat(this.store.get("bad")).isEmpty();
+		assertThat(this.store.deleteQuarantined("good")).isFalse();
+		assertThat(this.store.deleteQuarantined("bad")).isTrue();
+		assertThat(this.store.deleteQuarantined("bad")).isFalse();
+		assertThat(this.store.listQuarantined(0, 10)).isEmpty();
+		assertThat(this.store.quarantinedCount()).isZero();
+		assertThat(this.store.get("good")).contains(good);
+	}
+
+	@Test
+	void removeAllKeepsQuarantinedData() {
+		writeRaw(raw("bad", NOW).withArgumentsJson("{not json"));
+		this.store.add(task("good", NOW));
+		assertThat(this.store.get("bad")).isEmpty();
+		this.store.removeAll();
+		assertThat(this.store.count()).isZero();
+		assertThat(this.store.listQuarantined(0, 10)).extracting(QuarantinedTask::taskId).containsExactly("bad");
+		writeRaw(raw("bad", NOW));
+		assertThat(this.store.retryQuarantined("bad").id()).isEqualTo("bad");
+	}
+
+	/**
+	 * The quarantine events the store published.
+	 * @return the events, in order
+	 */
+	protected List<TaskQuarantined> quarantineEvents() {
+		return this.events.stream().filter(TaskQuarantined.class::isInstance).map(TaskQuarantined.class::cast).toList();
 	}
 
 	/**

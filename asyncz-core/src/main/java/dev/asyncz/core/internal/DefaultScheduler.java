@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,9 @@ import dev.asyncz.event.StoreRemoved;
 import dev.asyncz.event.TaskAdded;
 import dev.asyncz.event.TaskModified;
 import dev.asyncz.event.TaskRemoved;
+import dev.asyncz.event.TaskRestored;
 import dev.asyncz.executor.SchedulerExecutor;
+import dev.asyncz.store.QuarantinedTask;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskQuery;
@@ -345,6 +348,56 @@ public final class DefaultScheduler implements Scheduler {
 			this.registry.stores().forEach((name, each) -> this.registry.started(name, each).removeAll());
 		}
 		publish(new AllTasksRemoved(store));
+	}
+
+	// --- quarantine -------------------------------------------------------------------
+
+	@Override
+	public List<QuarantinedTask> listQuarantined(@Nullable String store, long offset, int limit) {
+		if (offset < 0 || limit < 0) {
+			throw new IllegalArgumentException(
+					"Offset and limit must not be negative, were " + offset + " and " + limit);
+		}
+		if (store != null) {
+			return this.registry.store(store, null).listQuarantined(offset, limit);
+		}
+		List<QuarantinedTask> page = new ArrayList<>();
+		long toSkip = offset;
+		for (Map.Entry<String, TaskStore> entry : this.registry.stores().entrySet()) {
+			if (page.size() == limit) {
+				break;
+			}
+			TaskStore each = this.registry.started(entry.getKey(), entry.getValue());
+			// Whole stores are skipped by their count, so a deep page reads only its own
+			// entries.
+			long held = each.quarantinedCount();
+			if (toSkip >= held) {
+				toSkip -= held;
+				continue;
+			}
+			page.addAll(each.listQuarantined(toSkip, limit - page.size()));
+			toSkip = 0;
+		}
+		return page;
+	}
+
+	@Override
+	public long quarantinedCount(String store) {
+		return this.registry.store(store, null).quarantinedCount();
+	}
+
+	@Override
+	public Task retryQuarantined(String store, String id) {
+		Task task = this.registry.store(store, id).retryQuarantined(id);
+		this.lifecycleTasks.remember(task);
+		publish(new TaskRestored(task));
+		this.loop.wakeUpIfEarlier(task.nextRunTime());
+		return task;
+	}
+
+	@Override
+	public boolean deleteQuarantined(String store, String id) {
+		return this.registry.store(store, id).deleteQuarantined(id);
 	}
 
 	// --- listeners, stores, executors -------------------------------------------------

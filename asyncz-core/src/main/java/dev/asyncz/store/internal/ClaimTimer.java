@@ -2,6 +2,7 @@ package dev.asyncz.store.internal;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -49,6 +50,23 @@ public final class ClaimTimer {
 				logger.warn("Could not {}; trying again in {} ms", what, millis, ex);
 			}
 		}, millis, millis, TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Runs {@code action} once, as soon as the thread is free.
+	 * @param what what the action does, for the log
+	 * @param action the action
+	 * @return the action's completion
+	 */
+	public Future<?> once(String what, Runnable action) {
+		return this.executor.submit(() -> {
+			try {
+				action.run();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not {}", what, ex);
+			}
+		});
 	}
 
 	/**

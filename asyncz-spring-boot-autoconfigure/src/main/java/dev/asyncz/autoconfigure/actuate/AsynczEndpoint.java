@@ -24,9 +24,10 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * The {@code asyncz} endpoint: the scheduler, its stores and executors, the tasks due
  * next, one store's tasks a page at a time, one task in detail (with how its runs failed,
  * if they did), and the pause, resume, run and delete operations on one task; running a
- * failed task runs it afresh. Every write publishes an {@link AsynczEndpointAction}
- * application event naming the caller ({@code anonymous} over JMX, which has no
- * principal).
+ * failed task runs it afresh; each store's quarantined tasks (stored data that cannot be
+ * read) a page at a time, with retry and delete operations on one of them. Every write
+ * publishes an {@link AsynczEndpointAction} application event naming the caller
+ * ({@code anonymous} over JMX, which has no principal).
  *
  * <p>
  * Task arguments are shown as {@code ******} unless {@code show-values} allows them.
@@ -127,6 +128,82 @@ public final class AsynczEndpoint {
 	}
 
 	/**
+	 * A page of the tasks one store set aside because their stored data could not be
+	 * read, by id.
+	 * @param stores the literal path segment {@code stores}
+	 * @param store the store name
+	 * @param quarantine the literal path segment {@code quarantine}
+	 * @param offset how many to skip
+	 * @param limit the page size, capped at {@value SchedulerDescriber#MAX_PAGE_SIZE}
+	 * @return the page, or {@code null} (404 over HTTP) when there is no such store
+	 * @throws InvalidEndpointRequestException for a bad offset or limit
+	 */
+	@ReadOperation
+	public @Nullable QuarantinePageDescriptor quarantine(@Selector String stores, @Selector String store,
+			@Selector String quarantine, @Nullable Long offset, @Nullable Integer limit) {
+		if (!isQuarantinePath(stores, quarantine)) {
+			return null;
+		}
+		return this.describer.quarantinePage(store, offset, limit);
+	}
+
+	/**
+	 * Retries a quarantined task: reads its data again and, if it reads now, puts the
+	 * task back in its store as its data says (scheduled, paused or failed).
+	 * @param stores the literal path segment {@code stores}
+	 * @param store the store name
+	 * @param quarantine the literal path segment {@code quarantine}
+	 * @param id the task id
+	 * @param action {@code retry}
+	 * @return what was done, or {@code null} when the store holds no such quarantined
+	 * task
+	 * @throws InvalidEndpointRequestException for an action other than {@code retry}
+	 * @throws dev.asyncz.store.CorruptTaskException naming why the data still cannot be
+	 * read (it stays quarantined)
+	 */
+	@WriteOperation
+	public @Nullable QuarantineActionDescriptor retryQuarantined(@Selector String stores, @Selector String store,
+			@Selector String quarantine, @Selector String id, String action) {
+		return retryQuarantined(SecurityContext.NONE, stores, store, quarantine, id, action);
+	}
+
+	@Nullable QuarantineActionDescriptor retryQuarantined(SecurityContext securityContext, String stores, String store,
+			String quarantine, String id, String action) {
+		if (!isQuarantinePath(stores, quarantine)) {
+			return null;
+		}
+		TaskActions.requireRetry(action);
+		return this.actions.retryQuarantined(store, id, securityContext);
+	}
+
+	/**
+	 * Deletes a quarantined task's data for good.
+	 * @param stores the literal path segment {@code stores}
+	 * @param store the store name
+	 * @param quarantine the literal path segment {@code quarantine}
+	 * @param id the task id
+	 * @return what was done, or {@code null} when the store holds no such quarantined
+	 * task
+	 */
+	@DeleteOperation
+	public @Nullable QuarantineActionDescriptor deleteQuarantined(@Selector String stores, @Selector String store,
+			@Selector String quarantine, @Selector String id) {
+		return deleteQuarantined(SecurityContext.NONE, stores, store, quarantine, id);
+	}
+
+	@Nullable QuarantineActionDescriptor deleteQuarantined(SecurityContext securityContext, String stores, String store,
+			String quarantine, String id) {
+		if (!isQuarantinePath(stores, quarantine)) {
+			return null;
+		}
+		return this.actions.deleteQuarantined(store, id, securityContext);
+	}
+
+	private static boolean isQuarantinePath(String stores, String quarantine) {
+		return "stores".equals(stores) && "quarantine".equals(quarantine);
+	}
+
+	/**
 	 * The scheduler as a whole.
 	 *
 	 * @param state the life-cycle state
@@ -135,10 +212,54 @@ public final class AsynczEndpoint {
 	 * @param stores the stores, in the order they were added
 	 * @param executors the executors, in the order they were added
 	 * @param nextTasks the tasks due next over all stores, earliest first
+	 * @param quarantined the first quarantined tasks over all stores, store by store
 	 */
 	public record SchedulerDescriptor(SchedulerState state, String timezone, Instant now, List<StoreDescriptor> stores,
-			List<ExecutorDescriptor> executors,
-			List<TaskSummaryDescriptor> nextTasks) implements OperationResponseBody {
+			List<ExecutorDescriptor> executors, List<TaskSummaryDescriptor> nextTasks,
+			List<QuarantinedDescriptor> quarantined) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * A task set aside because its stored data could not be read.
+	 *
+	 * @param taskId the id its data is stored under
+	 * @param store the store holding it
+	 * @param reason why it could not be read
+	 * @param dataSize how many characters of stored data it has
+	 * @param quarantinedAt when it was set aside, or {@code null} if an earlier version
+	 * did it
+	 */
+	public record QuarantinedDescriptor(String taskId, String store, String reason, long dataSize,
+			@Nullable Instant quarantinedAt) {
+
+	}
+
+	/**
+	 * A page of one store's quarantined tasks.
+	 *
+	 * @param store the store name
+	 * @param offset how many were skipped
+	 * @param limit the page size
+	 * @param total how many the store holds in quarantine
+	 * @param tasks the page, by id
+	 */
+	public record QuarantinePageDescriptor(String store, long offset, int limit, long total,
+			List<QuarantinedDescriptor> tasks) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * What a write operation did to a quarantined task.
+	 *
+	 * @param store the store name
+	 * @param taskId the task id
+	 * @param action {@code retry} or {@code delete}
+	 * @param task the task back in its store after a retry, or {@code null} after a
+	 * delete
+	 */
+	public record QuarantineActionDescriptor(String store, String taskId, String action,
+			@Nullable TaskSummaryDescriptor task) implements OperationResponseBody {
 
 	}
 
@@ -149,10 +270,12 @@ public final class AsynczEndpoint {
 	 * @param type the kind of store (its class's simple name)
 	 * @param persistent whether its tasks outlive the process
 	 * @param taskCount how many tasks it holds, or {@code null} if it could not say
+	 * @param quarantinedCount how many tasks it holds in quarantine, or {@code null} if
+	 * it could not say
 	 * @param error why it could not say
 	 */
 	public record StoreDescriptor(String name, String type, boolean persistent, @Nullable Long taskCount,
-			@Nullable String error) {
+			@Nullable Long quarantinedCount, @Nullable String error) {
 
 	}
 

@@ -3,6 +3,7 @@ package dev.asyncz.autoconfigure.actuate;
 import java.util.function.Supplier;
 
 import dev.asyncz.core.SchedulerStateException;
+import dev.asyncz.store.CorruptTaskException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -17,11 +18,15 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 
 /**
  * HTTP status codes for the {@link AsynczEndpoint}: 404 with a message for an unknown
- * task or store, 400 with a message naming the accepted values for a bad request, 503
- * once the scheduler has shut down (its stores are closed).
+ * task or store, 400 with a message naming the accepted values for a bad request, 409
+ * naming why a retried quarantined task still cannot be read, 503 once the scheduler has
+ * shut down (its stores are closed).
  */
 @EndpointWebExtension(endpoint = AsynczEndpoint.class)
 public final class AsynczEndpointWebExtension {
+
+	/** The status of a request the stored data cannot satisfy as it is. */
+	private static final int STATUS_CONFLICT = 409;
 
 	private final AsynczEndpoint delegate;
 
@@ -80,6 +85,66 @@ public final class AsynczEndpointWebExtension {
 	@DeleteOperation
 	public WebEndpointResponse<Object> delete(SecurityContext securityContext, @Selector String id) {
 		return respond(() -> this.delegate.delete(securityContext, id), noTask(id));
+	}
+
+	/**
+	 * A page of one store's quarantined tasks.
+	 * @param stores the literal path segment {@code stores}
+	 * @param store the store name
+	 * @param quarantine the literal path segment {@code quarantine}
+	 * @param offset how many to skip
+	 * @param limit the page size, capped
+	 * @return the page, 404 for an unknown store, or 400 for a bad offset or limit
+	 */
+	@ReadOperation
+	public WebEndpointResponse<Object> quarantine(@Selector String stores, @Selector String store,
+			@Selector String quarantine, @Nullable Long offset, @Nullable Integer limit) {
+		return respond(() -> this.delegate.quarantine(stores, store, quarantine, offset, limit),
+				"No store named '" + store + "'");
+	}
+
+	/**
+	 * Retries a quarantined task.
+	 * @param securityContext who asks
+	 * @param stores the literal path segment {@code stores}
+	 * @param store the store name
+	 * @param quarantine the literal path segment {@code quarantine}
+	 * @param id the task id
+	 * @param action {@code retry}
+	 * @return what was done, 404 when the store holds no such quarantined task, 400 for
+	 * another action, or 409 naming why the data still cannot be read (it stays
+	 * quarantined)
+	 */
+	@WriteOperation
+	public WebEndpointResponse<Object> retryQuarantined(SecurityContext securityContext, @Selector String stores,
+			@Selector String store, @Selector String quarantine, @Selector String id, String action) {
+		try {
+			return respond(() -> this.delegate.retryQuarantined(securityContext, stores, store, quarantine, id, action),
+					noQuarantinedTask(store, id));
+		}
+		catch (CorruptTaskException ex) {
+			return new WebEndpointResponse<>(new ErrorDescriptor(String.valueOf(ex.getMessage())), STATUS_CONFLICT);
+		}
+	}
+
+	/**
+	 * Deletes a quarantined task.
+	 * @param securityContext who asks
+	 * @param stores the literal path segment {@code stores}
+	 * @param store the store name
+	 * @param quarantine the literal path segment {@code quarantine}
+	 * @param id the task id
+	 * @return what was done, or 404 when the store holds no such quarantined task
+	 */
+	@DeleteOperation
+	public WebEndpointResponse<Object> deleteQuarantined(SecurityContext securityContext, @Selector String stores,
+			@Selector String store, @Selector String quarantine, @Selector String id) {
+		return respond(() -> this.delegate.deleteQuarantined(securityContext, stores, store, quarantine, id),
+				noQuarantinedTask(store, id));
+	}
+
+	private static String noQuarantinedTask(String store, String id) {
+		return "No quarantined task with id '" + id + "' in store '" + store + "'";
 	}
 
 	private static WebEndpointResponse<Object> respond(Supplier<@Nullable Object> operation, String notFound) {

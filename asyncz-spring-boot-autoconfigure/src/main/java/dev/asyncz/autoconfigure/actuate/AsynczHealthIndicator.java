@@ -21,11 +21,12 @@ import org.springframework.context.event.ContextRefreshedEvent;
 /**
  * The {@code asyncz} health: down when the scheduler has stopped while the application is
  * running, or when a store of a running scheduler cannot be reached. Details: the
- * scheduler's state, each store's status, the misfires of a recent window, and the stuck
- * tasks (due, and run by no instance for longer than the stuck threshold, because their
- * function, executor or parameters are unknown here). Failed and stuck tasks never make
- * it down: they are the tasks' state, not the scheduler's, and restarting the application
- * would not help them.
+ * scheduler's state, each store's status (with how many tasks it holds in quarantine when
+ * it is reachable), the misfires of a recent window, and the stuck tasks (due, and run by
+ * no instance for longer than the stuck threshold, because their function, executor or
+ * parameters are unknown here). Failed, quarantined and stuck tasks never make it down:
+ * they are the tasks' state, not the scheduler's, and restarting the application would
+ * not help them.
  *
  * <p>
  * The application counts as running from its context's refresh to the start of its close,
@@ -77,7 +78,7 @@ final class AsynczHealthIndicator extends AbstractHealthIndicator
 		Map<String, Object> stores = new LinkedHashMap<>();
 		for (StoreInfo store : this.scheduler.stores().values()) {
 			if (store.reachable()) {
-				stores.put(store.name(), Map.of("status", Status.UP.getCode()));
+				stores.put(store.name(), reachable(store.name()));
 			}
 			else if (stopped) {
 				stores.put(store.name(),
@@ -98,6 +99,19 @@ final class AsynczHealthIndicator extends AbstractHealthIndicator
 		if (!stuck.isEmpty()) {
 			builder.withDetail("stuckTasks", Map.of("count", stuck.size(), "oldest",
 					stuck.subList(0, Math.min(STUCK_TASKS_SHOWN, stuck.size()))));
+		}
+	}
+
+	/**
+	 * A reachable store's details: with how many tasks it holds in quarantine, which
+	 * people should look at, though the store is up.
+	 */
+	private Map<String, Object> reachable(String store) {
+		try {
+			return Map.of("status", Status.UP.getCode(), "quarantined", this.scheduler.quarantinedCount(store));
+		}
+		catch (RuntimeException ex) {
+			return Map.of("status", Status.UP.getCode());
 		}
 	}
 

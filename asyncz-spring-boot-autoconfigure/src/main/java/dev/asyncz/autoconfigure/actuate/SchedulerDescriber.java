@@ -17,6 +17,8 @@ import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.OptionsDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.OutcomeDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.RetryDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.SchedulerDescriptor;
+import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.QuarantinePageDescriptor;
+import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.QuarantinedDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.StoreDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskDetailsDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskPageDescriptor;
@@ -26,6 +28,7 @@ import dev.asyncz.autoconfigure.actuate.TaskOutcomes.TaskOutcome;
 import dev.asyncz.core.ExecutorInfo;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.StoreInfo;
+import dev.asyncz.store.QuarantinedTask;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskState;
 import dev.asyncz.task.RetryPolicy;
@@ -74,7 +77,7 @@ final class SchedulerDescriber {
 		List<Task> firstPages = new ArrayList<>();
 		TaskQuery firstScheduled = new TaskQuery(null, TaskState.SCHEDULED, 0, NEXT_TASKS);
 		this.scheduler.stores().forEach((name, store) -> {
-			stores.add(describe(store));
+			stores.add(describe(store, store.reachable() ? quarantinedCount(name) : null));
 			try {
 				firstPages.addAll(this.scheduler.list(name, firstScheduled));
 			}
@@ -91,7 +94,59 @@ final class SchedulerDescriber {
 			.map(SchedulerDescriber::summary)
 			.toList();
 		return new SchedulerDescriptor(this.scheduler.state(), this.scheduler.zone().getId(),
-				this.scheduler.clock().instant(), stores, executors, nextTasks);
+				this.scheduler.clock().instant(), stores, executors, nextTasks, firstQuarantined(stores));
+	}
+
+	private @Nullable Long quarantinedCount(String store) {
+		try {
+			return this.scheduler.quarantinedCount(store);
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	/**
+	 * The first quarantined tasks of the stores that hold some, read store by store so
+	 * that one unreachable store hides only its own.
+	 */
+	private List<QuarantinedDescriptor> firstQuarantined(List<StoreDescriptor> stores) {
+		List<QuarantinedDescriptor> quarantined = new ArrayList<>();
+		for (StoreDescriptor store : stores) {
+			int wanted = NEXT_TASKS - quarantined.size();
+			if (wanted == 0) {
+				break;
+			}
+			if (store.quarantinedCount() == null || store.quarantinedCount() == 0) {
+				continue;
+			}
+			try {
+				this.scheduler.listQuarantined(store.name(), 0, wanted)
+					.forEach((task) -> quarantined.add(describe(task)));
+			}
+			catch (RuntimeException ex) {
+				// Its descriptor says the store could not answer.
+			}
+		}
+		return quarantined;
+	}
+
+	@Nullable QuarantinePageDescriptor quarantinePage(String store, @Nullable Long offset, @Nullable Integer limit) {
+		if (!this.scheduler.storeNames().contains(store)) {
+			return null;
+		}
+		long from = offset(offset);
+		int size = limit(limit);
+		List<QuarantinedDescriptor> tasks = this.scheduler.listQuarantined(store, from, size)
+			.stream()
+			.map(SchedulerDescriber::describe)
+			.toList();
+		return new QuarantinePageDescriptor(store, from, size, this.scheduler.quarantinedCount(store), tasks);
+	}
+
+	static QuarantinedDescriptor describe(QuarantinedTask task) {
+		return new QuarantinedDescriptor(task.taskId(), task.store(), task.reason(), task.dataSize(),
+				task.quarantinedAt());
 	}
 
 	@Nullable TaskDetailsDescriptor task(String id, boolean showValues) {
@@ -104,15 +159,8 @@ final class SchedulerDescriber {
 			return null;
 		}
 		TaskState taskState = parseState(state);
-		long from = (offset != null) ? offset : 0;
-		if (from < 0) {
-			throw new InvalidEndpointRequestException("offset must not be negative, was " + from, "Bad offset");
-		}
-		int size = (limit != null) ? limit : DEFAULT_PAGE_SIZE;
-		if (size < 1) {
-			throw new InvalidEndpointRequestException("limit must be at least 1, was " + size, "Bad limit");
-		}
-		size = Math.min(size, MAX_PAGE_SIZE);
+		long from = offset(offset);
+		int size = limit(limit);
 		String functionFilter = (function != null && !function.isEmpty()) ? function : null;
 		List<TaskSummaryDescriptor> tasks = this.scheduler
 			.list(store, new TaskQuery(functionFilter, taskState, from, size))
@@ -120,6 +168,22 @@ final class SchedulerDescriber {
 			.map(SchedulerDescriber::summary)
 			.toList();
 		return new TaskPageDescriptor(store, functionFilter, taskState, from, size, tasks);
+	}
+
+	private static long offset(@Nullable Long offset) {
+		long from = (offset != null) ? offset : 0;
+		if (from < 0) {
+			throw new InvalidEndpointRequestException("offset must not be negative, was " + from, "Bad offset");
+		}
+		return from;
+	}
+
+	private static int limit(@Nullable Integer limit) {
+		int size = (limit != null) ? limit : DEFAULT_PAGE_SIZE;
+		if (size < 1) {
+			throw new InvalidEndpointRequestException("limit must be at least 1, was " + size, "Bad limit");
+		}
+		return Math.min(size, MAX_PAGE_SIZE);
 	}
 
 	static TaskSummaryDescriptor summary(Task task) {
@@ -179,9 +243,9 @@ final class SchedulerDescriber {
 		return (next != null) ? trigger.nextFireTimes(next, NEXT_RUN_TIMES) : List.of();
 	}
 
-	private static StoreDescriptor describe(StoreInfo store) {
+	private static StoreDescriptor describe(StoreInfo store, @Nullable Long quarantinedCount) {
 		return new StoreDescriptor(store.name(), store.type(), store.persistent(),
-				store.reachable() ? store.taskCount() : null, store.error());
+				store.reachable() ? store.taskCount() : null, quarantinedCount, store.error());
 	}
 
 	private static ExecutorDescriptor describe(ExecutorInfo executor) {

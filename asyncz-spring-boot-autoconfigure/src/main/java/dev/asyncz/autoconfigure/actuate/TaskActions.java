@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
+import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.QuarantineActionDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskActionDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskSummaryDescriptor;
 import dev.asyncz.core.Scheduler;
@@ -21,6 +22,12 @@ import org.springframework.context.ApplicationEventPublisher;
  * {@link AsynczEndpointAction} for each one that found its task.
  */
 final class TaskActions {
+
+	/** The audited action of a retry of a quarantined task. */
+	static final String RETRY_QUARANTINED = "retry-quarantined";
+
+	/** The audited action of a delete of a quarantined task. */
+	static final String DELETE_QUARANTINED = "delete-quarantined";
 
 	private final Scheduler scheduler;
 
@@ -46,10 +53,68 @@ final class TaskActions {
 		catch (TaskNotFoundException ex) {
 			return null;
 		}
-		this.publisher.publishEvent(new AsynczEndpointAction(id, action.value, principalName(securityContext),
-				this.scheduler.clock().instant()));
+		audit(id, action.value, securityContext);
 		TaskSummaryDescriptor task = (after != null) ? SchedulerDescriber.summary(after) : null;
 		return new TaskActionDescriptor(id, action.value, task);
+	}
+
+	/**
+	 * Retries a quarantined task.
+	 * @param store the store name
+	 * @param id the task id
+	 * @param securityContext who asks
+	 * @return what was done, or {@code null} when the store holds no such quarantined
+	 * task
+	 * @throws dev.asyncz.store.CorruptTaskException naming why the data still cannot be
+	 * read
+	 */
+	@Nullable QuarantineActionDescriptor retryQuarantined(String store, String id, SecurityContext securityContext) {
+		if (!this.scheduler.storeNames().contains(store)) {
+			return null;
+		}
+		Task task;
+		try {
+			task = this.scheduler.retryQuarantined(store, id);
+		}
+		catch (TaskNotFoundException ex) {
+			return null;
+		}
+		audit(id, RETRY_QUARANTINED, securityContext);
+		return new QuarantineActionDescriptor(store, id, "retry", SchedulerDescriber.summary(task));
+	}
+
+	/**
+	 * Deletes a quarantined task.
+	 * @param store the store name
+	 * @param id the task id
+	 * @param securityContext who asks
+	 * @return what was done, or {@code null} when the store holds no such quarantined
+	 * task
+	 */
+	@Nullable QuarantineActionDescriptor deleteQuarantined(String store, String id, SecurityContext securityContext) {
+		if (!this.scheduler.storeNames().contains(store) || !this.scheduler.deleteQuarantined(store, id)) {
+			return null;
+		}
+		audit(id, DELETE_QUARANTINED, securityContext);
+		return new QuarantineActionDescriptor(store, id, "delete", null);
+	}
+
+	/**
+	 * Checks the action a {@code POST} on a quarantined task names.
+	 * @param action the action's name, in any case
+	 * @throws InvalidEndpointRequestException if it is not {@code retry}
+	 */
+	static void requireRetry(@Nullable String action) {
+		if (action == null || !"retry".equals(action.trim().toLowerCase(Locale.ROOT))) {
+			throw new InvalidEndpointRequestException(
+					"Unknown action '" + action + "' on a quarantined task; the accepted action is [retry]",
+					"Unknown action");
+		}
+	}
+
+	private void audit(String id, String action, SecurityContext securityContext) {
+		this.publisher.publishEvent(
+				new AsynczEndpointAction(id, action, principalName(securityContext), this.scheduler.clock().instant()));
 	}
 
 	private @Nullable Task apply(String id, Action action) {

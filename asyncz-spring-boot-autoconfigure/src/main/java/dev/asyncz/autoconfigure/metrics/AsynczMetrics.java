@@ -60,6 +60,8 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * {@code asyncz.stuck-task-threshold}, as this instance sees them),</li>
  * <li>{@code asyncz.tasks} (gauge per store, refreshed at most every few seconds since
  * counting a database table may be slow),</li>
+ * <li>{@code asyncz.tasks.quarantined} (gauge per store of the tasks set aside because
+ * their stored data cannot be read, refreshed as {@code asyncz.tasks} is),</li>
  * <li>{@code asyncz.executor.active} and {@code asyncz.executor.queued} (gauges per
  * executor).</li>
  * </ul>
@@ -86,6 +88,8 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 	private final List<MeterRegistry> registries = new CopyOnWriteArrayList<>();
 
 	private final Map<String, CachedCount> counts = new ConcurrentHashMap<>();
+
+	private final Map<String, CachedCount> quarantinedCounts = new ConcurrentHashMap<>();
 
 	AsynczMetrics(Scheduler scheduler, Duration countCacheTime, LongSupplier nanoTime) {
 		this.scheduler = scheduler;
@@ -153,6 +157,7 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 		}
 		else if (event instanceof StoreRemoved removed) {
 			this.counts.remove(removed.store());
+			this.quarantinedCounts.remove(removed.store());
 			removeMeters("store", removed.store());
 		}
 		else if (event instanceof ExecutorAdded added) {
@@ -208,6 +213,10 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 			.description("Tasks held by a store")
 			.tag("store", store)
 			.register(registry);
+		Gauge.builder("asyncz.tasks.quarantined", this, (metrics) -> metrics.quarantinedCount(store))
+			.description("Tasks a store set aside because their stored data cannot be read")
+			.tag("store", store)
+			.register(registry);
 	}
 
 	private void registerExecutorGauges(MeterRegistry registry, String executor) {
@@ -229,7 +238,19 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 		if (!this.scheduler.storeNames().contains(store)) {
 			return Double.NaN;
 		}
-		return this.counts.computeIfAbsent(store, CachedCount::new).get();
+		return this.counts
+			.computeIfAbsent(store,
+					(name) -> new CachedCount(() -> this.scheduler.store(name).map(StoreInfo::taskCount).orElse(-1L)))
+			.get();
+	}
+
+	private double quarantinedCount(String store) {
+		if (!this.scheduler.storeNames().contains(store)) {
+			return Double.NaN;
+		}
+		return this.quarantinedCounts
+			.computeIfAbsent(store, (name) -> new CachedCount(() -> this.scheduler.quarantinedCount(name)))
+			.get();
 	}
 
 	private double executorCount(String executor, ToIntFunction<ExecutorInfo> count) {
@@ -251,11 +272,11 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 	}
 
 	/**
-	 * A store's task count, reused for a while.
+	 * A store's count, reused for a while.
 	 */
 	private final class CachedCount {
 
-		private final String store;
+		private final LongSupplier counter;
 
 		private long readAt;
 
@@ -263,8 +284,8 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 
 		private boolean read;
 
-		CachedCount(String store) {
-			this.store = store;
+		CachedCount(LongSupplier counter) {
+			this.counter = counter;
 		}
 
 		synchronized double get() {
@@ -280,7 +301,7 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 		private double countOrNaN() {
 			try {
 				// An unreachable store has no count (-1); its health says why.
-				long count = AsynczMetrics.this.scheduler.store(this.store).map(StoreInfo::taskCount).orElse(-1L);
+				long count = this.counter.getAsLong();
 				return (count >= 0) ? count : Double.NaN;
 			}
 			catch (RuntimeException ex) {

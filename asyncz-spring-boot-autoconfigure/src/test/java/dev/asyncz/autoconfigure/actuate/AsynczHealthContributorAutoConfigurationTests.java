@@ -69,7 +69,7 @@ class AsynczHealthContributorAutoConfigurationTests {
 			Health health = context.getBean("asynczHealthIndicator", HealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsEntry("state", SchedulerState.RUNNING)
-				.containsEntry("stores", Map.of("default", Map.of("status", "UP")))
+				.containsEntry("stores", Map.of("default", Map.of("status", "UP", "quarantined", 0L)))
 				.containsEntry("misfires", Map.of("count", 0L, "window", "PT15M"));
 		});
 	}
@@ -90,7 +90,7 @@ class AsynczHealthContributorAutoConfigurationTests {
 			Health health = context.getBean("asynczHealthIndicator", HealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 			assertThat(health.getDetails()).extractingByKey("stores")
-				.isEqualTo(Map.of("default", Map.of("status", "UP"), "remote",
+				.isEqualTo(Map.of("default", Map.of("status", "UP", "quarantined", 0L), "remote",
 						Map.of("status", "DOWN", "error", StoreException.class.getName() + ": connection refused")));
 		});
 	}

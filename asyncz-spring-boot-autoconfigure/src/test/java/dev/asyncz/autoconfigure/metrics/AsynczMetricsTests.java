@@ -201,6 +201,14 @@ class AsynczMetricsTests {
 	}
 
 	@Test
+	void everyStoreHasAQuarantinedGaugeThatGoesWithIt() {
+		this.scheduler.addStore("extra", new MemoryTaskStore());
+		assertThat(this.registry.get("asyncz.tasks.quarantined").tag("store", "extra").gauge().value()).isZero();
+		this.scheduler.removeStore("extra");
+		assertThat(this.registry.find("asyncz.tasks.quarantined").tag("store", "extra").gauge()).isNull();
+	}
+
+	@Test
 	void noMeterIsTaggedWithATaskId() {
 		runAt(START.plusSeconds(1), "report", "task-id-1");
 		runAt(START.plusSeconds(1), "fail", "task-id-2");

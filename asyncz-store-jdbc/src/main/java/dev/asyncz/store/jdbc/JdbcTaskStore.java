@@ -13,6 +13,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 
 import dev.asyncz.event.TaskQuarantined;
@@ -20,6 +24,7 @@ import dev.asyncz.store.ClaimLedger;
 import dev.asyncz.store.ClaimStorage;
 import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.DueTask;
+import dev.asyncz.store.QuarantinedTask;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.StoreException;
 import dev.asyncz.store.TaskCodec;
@@ -70,11 +75,14 @@ import org.slf4j.LoggerFactory;
  * {@link JdbcTaskStoreSettings#pollInterval()}.
  *
  * <p>
- * <b>Bad data.</b> A row whose JSON cannot be read or whose trigger type is unknown is
- * marked quarantined and reported as a {@link TaskQuarantined} event; it is kept for
- * people to inspect, and not listed, counted or run. A function this instance does not
- * know is not bad data: the task is handed out like any other, and the scheduler leaves
- * it for instances that know the function. Database failures surface as
+ * <b>Bad data.</b> A row whose JSON cannot be read or whose trigger type is unknown, and
+ * a row in a state this store never writes (looked for when the store starts, and
+ * whenever such a row is read), is marked quarantined, with the reason and the time, and
+ * reported as one {@link TaskQuarantined} event; it is kept for people to inspect
+ * ({@link #listQuarantined}), retry ({@link #retryQuarantined}) or delete
+ * ({@link #deleteQuarantined}), and is not listed, counted or run. A function this
+ * instance does not know is not bad data: the task is handed out like any other, and the
+ * scheduler leaves it for instances that know the function. Database failures surface as
  * {@link StoreException}.
  */
 public final class JdbcTaskStore implements TaskStore {
@@ -108,6 +116,8 @@ public final class JdbcTaskStore implements TaskStore {
 	private volatile boolean started;
 
 	private @Nullable PostgresNotifications notifications;
+
+	private volatile Future<?> unknownStatesScan = CompletableFuture.completedFuture(null);
 
 	/**
 	 * A store with the default settings.
@@ -201,6 +211,8 @@ public final class JdbcTaskStore implements TaskStore {
 			this.started = true;
 			boolean notified = startNotifications(context, "asyncz-jdbc-" + context.storeName() + "-listen");
 			this.claims.start(context, notified ? Duration.ZERO : this.settings.pollInterval());
+			this.unknownStatesScan = this.claims.inBackground("quarantine rows in unknown states",
+					this::quarantineUnknownStates);
 		}
 	}
 
@@ -395,6 +407,54 @@ public final class JdbcTaskStore implements TaskStore {
 		return repository().count();
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The data size counts the characters of the row's JSON columns.
+	 */
+	@Override
+	public List<QuarantinedTask> listQuarantined(long offset, int limit) {
+		String storeName = this.context.storeName();
+		return repository().listQuarantined(offset, limit)
+			.stream()
+			.map((row) -> new QuarantinedTask(row.id(), storeName, row.reason(), row.dataSize(), row.quarantinedAt()))
+			.toList();
+	}
+
+	@Override
+	public long quarantinedCount() {
+		return repository().countQuarantined();
+	}
+
+	@Override
+	public Task retryQuarantined(String id) {
+		TaskRepository repository = repository();
+		StoreContext context = this.context;
+		TaskRow row = repository.findQuarantined(id).orElseThrow(() -> TaskNotFoundException.notQuarantined(id));
+		Task task;
+		try {
+			task = row.toTask(context.codec(), context.storeName());
+		}
+		catch (CorruptTaskException ex) {
+			repository.requarantine(id, ex.getMessage());
+			throw new CorruptTaskException("Task '" + id + "' in table " + repository.table().name()
+					+ " still cannot be read and stays quarantined: " + ex.getMessage(), ex);
+		}
+		if (!repository.restore(row, task)) {
+			// Deleted, or retried by someone else, since it was read.
+			throw TaskNotFoundException.notQuarantined(id);
+		}
+		if (task.nextRunTime() != null) {
+			announce(repository);
+		}
+		return task;
+	}
+
+	@Override
+	public boolean deleteQuarantined(String id) {
+		return repository().deleteQuarantined(id);
+	}
+
 	@Override
 	public void ping() {
 		this.jdbc.autoCommit("reach the database", (connection) -> {
@@ -420,9 +480,40 @@ public final class JdbcTaskStore implements TaskStore {
 			return Optional.of(row.toTask(context.codec(), context.storeName()));
 		}
 		catch (CorruptTaskException ex) {
-			repository().quarantine(row.id(), ex.getMessage());
-			reportQuarantined(row.id(), ex.getMessage());
+			// Another reader may have quarantined the row first: the event is theirs.
+			if (repository().quarantine(row, ex.getMessage(), context.clock().instant())) {
+				reportQuarantined(row.id(), ex.getMessage());
+			}
 			return Optional.empty();
+		}
+	}
+
+	/**
+	 * Waits until the look for rows in unknown states that {@link #start} began is over,
+	 * so that tests know which of it and their own reads quarantines a row.
+	 * @throws InterruptedException if interrupted while waiting
+	 */
+	void awaitUnknownStatesScan() throws InterruptedException {
+		try {
+			this.unknownStatesScan.get();
+		}
+		catch (ExecutionException | CancellationException ex) {
+			// The scan logs its own failures; a cancelled one (a shutdown) is over too.
+		}
+	}
+
+	/**
+	 * Quarantines the rows in a state this store never writes (written by hand, or by
+	 * something else), which nothing would otherwise claim, list or count. Runs when the
+	 * store starts, on its background thread; reading such a row quarantines it too.
+	 */
+	void quarantineUnknownStates() {
+		try {
+			repository().unknownStates().forEach(this::decode);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not look for rows in unknown states in table {}: {}", repository().table().name(),
+					ex.getMessage());
 		}
 	}
 

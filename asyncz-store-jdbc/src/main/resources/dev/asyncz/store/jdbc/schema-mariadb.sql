@@ -15,6 +15,7 @@ CREATE TABLE IF NOT EXISTS asyncz_tasks (
 	lease_until DATETIME(6) NULL,
 	version BIGINT NOT NULL,
 	quarantine_reason VARCHAR(1000) NULL,
+	quarantined_at DATETIME(6) NULL,
 	failure_json TEXT NULL,
 	PRIMARY KEY (id),
 	INDEX asyncz_tasks_next_run_time_idx (next_run_time, id)
@@ -24,3 +25,7 @@ CREATE TABLE IF NOT EXISTS asyncz_tasks (
 -- here; initializeSchema() skips this statement where the table has it already.
 -- MySQL has no ADD COLUMN IF NOT EXISTS: on MySQL, add the column to such a table by hand.
 ALTER TABLE asyncz_tasks ADD COLUMN IF NOT EXISTS failure_json TEXT NULL;
+
+-- When a row was quarantined, by the scheduler's clock; added to tables created before the column
+-- existed, as above.
+ALTER TABLE asyncz_tasks ADD COLUMN IF NOT EXISTS quarantined_at DATETIME(6) NULL;

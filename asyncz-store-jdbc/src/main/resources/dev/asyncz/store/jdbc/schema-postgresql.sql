@@ -17,6 +17,7 @@ CREATE TABLE IF NOT EXISTS asyncz_tasks (
 	lease_until TIMESTAMP WITH TIME ZONE,
 	version BIGINT NOT NULL,
 	quarantine_reason VARCHAR(1000),
+	quarantined_at TIMESTAMP WITH TIME ZONE,
 	failure_json TEXT
 ) WITH (fillfactor = 80);
 
@@ -25,3 +26,7 @@ CREATE INDEX IF NOT EXISTS asyncz_tasks_next_run_time_idx ON asyncz_tasks (next_
 -- How the runs of a task's current fire time failed. Tables created before the column existed get it
 -- here; initializeSchema() skips this statement where the table has it already.
 ALTER TABLE asyncz_tasks ADD COLUMN IF NOT EXISTS failure_json TEXT;
+
+-- When a row was quarantined, by the scheduler's clock; added to tables created before the column
+-- existed, as above.
+ALTER TABLE asyncz_tasks ADD COLUMN IF NOT EXISTS quarantined_at TIMESTAMP WITH TIME ZONE;

@@ -1,5 +1,8 @@
 package dev.asyncz.store.jdbc;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -13,6 +16,7 @@ import dev.asyncz.core.Scheduler;
 import dev.asyncz.event.SchedulerEvent;
 import dev.asyncz.event.TaskExecuted;
 import dev.asyncz.event.TaskRemoved;
+import dev.asyncz.event.TaskRestored;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.task.TaskRequest;
@@ -73,6 +77,46 @@ class JdbcSchedulerTests {
 		assertThat(this.scheduler.list("default", TaskQuery.first(10))).extracting("id").containsExactly("durable");
 		this.clock.advance(Duration.ofSeconds(60));
 		assertThat(await(TaskExecuted.class).taskId()).isEqualTo("durable");
+	}
+
+	@Test
+	void quarantinedTaskIsListedAndOnceFixedARetryBringsItBackAndRunsItWhenDue() throws Exception {
+		this.scheduler.add(TaskRequest.of("greet", Triggers.at(START.plusSeconds(60))).id("fixed").build());
+		execute("UPDATE " + this.prefix + "tasks SET arguments_json = '{not json' WHERE id = 'fixed'");
+		assertThat(this.scheduler.get("fixed")).isEmpty();
+		assertThat(this.scheduler.listQuarantined(null, 0, 10)).singleElement().satisfies((quarantined) -> {
+			assertThat(quarantined.taskId()).isEqualTo("fixed");
+			assertThat(quarantined.store()).isEqualTo("default");
+			assertThat(quarantined.quarantinedAt()).isEqualTo(START);
+		});
+		assertThat(this.scheduler.quarantinedCount("default")).isOne();
+		this.clock.advance(Duration.ofSeconds(60));
+		execute("UPDATE " + this.prefix
+				+ "tasks SET arguments_json = '{\"args\":[],\"kwargs\":{}}' WHERE id = 'fixed'");
+		assertThat(this.scheduler.retryQuarantined("default", "fixed").nextRunTime()).isEqualTo(START.plusSeconds(60));
+		assertThat(await(TaskRestored.class).task().id()).isEqualTo("fixed");
+		assertThat(await(TaskExecuted.class).taskId()).isEqualTo("fixed");
+		assertThat(this.scheduler.listQuarantined(null, 0, 10)).isEmpty();
+	}
+
+	@Test
+	void deletingAQuarantinedTaskRemovesItsRow() {
+		this.scheduler.add(TaskRequest.of("greet", Triggers.at(START.plusSeconds(60))).id("broken").build());
+		execute("UPDATE " + this.prefix + "tasks SET trigger_json = 'null' WHERE id = 'broken'");
+		assertThat(this.scheduler.get("broken")).isEmpty();
+		assertThat(this.scheduler.deleteQuarantined("default", "broken")).isTrue();
+		assertThat(this.scheduler.listQuarantined("default", 0, 10)).isEmpty();
+		assertThat(this.scheduler.deleteQuarantined("default", "broken")).isFalse();
+	}
+
+	private void execute(String sql) {
+		try (Connection connection = this.dataSource.getConnection();
+				Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException(sql, ex);
+		}
 	}
 
 	private Scheduler newScheduler() {

@@ -1,8 +1,10 @@
 package dev.asyncz.store.redis;
 
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,6 +17,7 @@ import dev.asyncz.store.ClaimLedger;
 import dev.asyncz.store.ClaimStorage;
 import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.DueTask;
+import dev.asyncz.store.QuarantinedTask;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.StoreException;
 import dev.asyncz.store.TaskQuery;
@@ -51,7 +54,8 @@ import org.slf4j.LoggerFactory;
  * by {@link dev.asyncz.store.TaskCodec}, failure included) and one of write counters by
  * id; a sorted set of due task ids scored by next run time; a sorted set of the ids of
  * tasks without one (paused, or failed for good); a sorted set of claimed ids scored by
- * lease expiry, with a hash saying who claimed which run; a hash of quarantined ids.
+ * lease expiry, with a hash saying who claimed which run; hashes of quarantined ids with
+ * the reason and the time each was set aside.
  *
  * <p>
  * <b>Time.</b> Scores are epoch microseconds, exact in a double until the year 2255: a
@@ -82,9 +86,11 @@ import org.slf4j.LoggerFactory;
  * <p>
  * <b>Faults.</b> Any Redis failure surfaces as a {@link StoreException}; the connection
  * reconnects on its own. Data that cannot be read is set aside in the quarantine hash
- * (kept, never deleted, also by {@link #removeAll()}), a {@link TaskQuarantined} event
- * names it, and the other tasks go on; {@link #update} or {@link #remove} of that id
- * lifts the quarantine.
+ * (kept, never deleted, also by {@link #removeAll()}) with the reason and the time, one
+ * {@link TaskQuarantined} event names it, and the other tasks go on. It is listed by
+ * {@link #listQuarantined}, brought back by {@link #retryQuarantined} once it reads, and
+ * deleted by {@link #deleteQuarantined}; {@link #update} or {@link #remove} of that id
+ * lifts the quarantine too.
  *
  * <p>
  * <b>Cost.</b> Listing with a function filter reads tasks page by page until the page is
@@ -331,6 +337,90 @@ public final class RedisTaskStore implements TaskStore {
 		return (count != null) ? count : 0;
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The data size is the length of the task's JSON.
+	 */
+	@Override
+	public List<QuarantinedTask> listQuarantined(long offset, int limit) {
+		return call("list quarantined tasks", (live) -> {
+			List<String> ids = new ArrayList<>(live.commands().hkeys(this.keys.quarantine()));
+			ids.sort(Comparator.naturalOrder());
+			List<String> page = ids.subList((int) Math.min(offset, ids.size()),
+					(int) Math.min(offset + limit, ids.size()));
+			if (page.isEmpty()) {
+				return List.of();
+			}
+			String[] pageIds = page.toArray(String[]::new);
+			List<KeyValue<String, String>> reasons = live.commands().hmget(this.keys.quarantine(), pageIds);
+			List<KeyValue<String, String>> times = live.commands().hmget(this.keys.quarantineTimes(), pageIds);
+			List<KeyValue<String, String>> data = live.commands().hmget(this.keys.tasks(), pageIds);
+			String storeName = live.context().storeName();
+			List<QuarantinedTask> quarantined = new ArrayList<>(page.size());
+			for (int i = 0; i < pageIds.length; i++) {
+				String reason = reasons.get(i).getValueOrElse(null);
+				if (reason == null) {
+					// Taken out of quarantine between the two reads.
+					continue;
+				}
+				quarantined.add(new QuarantinedTask(pageIds[i], storeName, reason,
+						data.get(i).hasValue() ? data.get(i).getValue().length() : 0,
+						times.get(i).hasValue() ? quarantineTime(times.get(i).getValue()) : null));
+			}
+			return quarantined;
+		});
+	}
+
+	private static @Nullable Instant quarantineTime(String value) {
+		try {
+			return Instant.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	@Override
+	public long quarantinedCount() {
+		Long count = call("count quarantined tasks", (live) -> live.commands().hlen(this.keys.quarantine()));
+		return (count != null) ? count : 0;
+	}
+
+	@Override
+	public Task retryQuarantined(String id) {
+		return call("retry quarantined task '" + id + "'", (live) -> {
+			String json = live.commands().hexists(this.keys.quarantine(), id)
+					? live.commands().hget(this.keys.tasks(), id) : null;
+			if (json == null) {
+				throw TaskNotFoundException.notQuarantined(id);
+			}
+			Task task;
+			try {
+				task = read(live, id, json);
+			}
+			catch (CorruptTaskException ex) {
+				live.scripts().run(Lua.REQUARANTINE, id, ex.getMessage());
+				throw new CorruptTaskException("Task '" + id + "' in Redis store '" + live.context().storeName()
+						+ "' still cannot be read and stays quarantined: " + ex.getMessage(), ex);
+			}
+			Long restored = live.scripts()
+				.run(Lua.RESTORE, id, json, score(task), this.keys.wakeUpChannel(), live.context().instanceId());
+			if (restored == null || restored != 1) {
+				// Deleted, rewritten or retried by someone else since it was read.
+				throw TaskNotFoundException.notQuarantined(id);
+			}
+			return task;
+		});
+	}
+
+	@Override
+	public boolean deleteQuarantined(String id) {
+		Long removed = call("remove quarantined task '" + id + "'",
+				(live) -> live.scripts().run(Lua.REMOVE_QUARANTINED, id));
+		return removed != null && removed == 1;
+	}
+
 	@Override
 	public void ping() {
 		call("ping", (live) -> live.commands().ping());
@@ -349,11 +439,7 @@ public final class RedisTaskStore implements TaskStore {
 
 	private @Nullable Task decode(Running running, String id, String json) {
 		try {
-			Task task = running.context().codec().readTask(json);
-			if (!task.id().equals(id)) {
-				throw new CorruptTaskException("stored under id '" + id + "' but names id '" + task.id() + "'");
-			}
-			return task;
+			return read(running, id, json);
 		}
 		catch (CorruptTaskException ex) {
 			quarantine(running, id, json, ex.getMessage());
@@ -361,9 +447,18 @@ public final class RedisTaskStore implements TaskStore {
 		}
 	}
 
+	private static Task read(Running running, String id, String json) {
+		Task task = running.context().codec().readTask(json);
+		if (!task.id().equals(id)) {
+			throw new CorruptTaskException("stored under id '" + id + "' but names id '" + task.id() + "'");
+		}
+		return task;
+	}
+
 	private void quarantine(Running running, String id, String json, String reason) {
 		this.ownClaims.remove(id);
-		Long moved = running.scripts().run(Lua.QUARANTINE, id, json, reason);
+		Long moved = running.scripts()
+			.run(Lua.QUARANTINE, id, json, reason, running.context().clock().instant().toString());
 		if (moved != null && moved == 1) {
 			String storeName = running.context().storeName();
 			logger.warn("Redis store '{}' set task '{}' aside, its data kept under {}: {}", storeName, id,

@@ -36,6 +36,8 @@ public final class TaskRepository {
 
 	private static final int MAX_REASON_LENGTH = 1000;
 
+	private static final String UNREADABLE = "unreadable";
+
 	private static final int RENEW_CHUNK = 500;
 
 	private final JdbcAccess jdbc;
@@ -309,8 +311,10 @@ public final class TaskRepository {
 					claimed.add(new Claimed(decoder.apply(row), row.version() + 1, row.recovered()));
 				}
 				catch (CorruptTaskException ex) {
-					quarantine(connection, row.id(), ex.getMessage());
-					quarantined.add(new Quarantined(row.id(), ex.getMessage()));
+					// The claim raised the version the row was read at.
+					if (quarantine(connection, row.id(), row.version() + 1, ex.getMessage(), now)) {
+						quarantined.add(new Quarantined(row.id(), ex.getMessage()));
+					}
 				}
 			}
 			return new Claims(claimed, quarantined);
@@ -342,14 +346,125 @@ public final class TaskRepository {
 	}
 
 	/**
-	 * Sets a row aside as unreadable.
-	 * @param id the task id
+	 * Sets a row aside as unreadable, unless it was quarantined or rewritten since it was
+	 * read.
+	 * @param row the row as read
 	 * @param reason what is wrong with it
+	 * @param now when, by the scheduler's clock
+	 * @return whether this call quarantined it
 	 */
-	public void quarantine(String id, String reason) {
-		this.jdbc.autoCommit("quarantine task '" + id + "'", (connection) -> {
-			quarantine(connection, id, reason);
-			return null;
+	public boolean quarantine(TaskRow row, String reason, Instant now) {
+		return this.jdbc.autoCommit("quarantine task '" + row.id() + "'",
+				(connection) -> quarantine(connection, row.id(), row.version(), reason, now));
+	}
+
+	/**
+	 * Reads a quarantined row.
+	 * @param id the task id
+	 * @return the row, or empty when no quarantined row has that id
+	 */
+	public Optional<TaskRow> findQuarantined(String id) {
+		return this.jdbc.autoCommit("read quarantined task '" + id + "'", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.selectQuarantined())) {
+				statement.setString(1, id);
+				return readRows(statement).stream().findFirst();
+			}
+		});
+	}
+
+	/**
+	 * Reads a page of quarantined rows, by id.
+	 * @param offset how many to skip
+	 * @param limit the most to read
+	 * @return the entries
+	 */
+	public List<QuarantinedRow> listQuarantined(long offset, int limit) {
+		return this.jdbc.autoCommit("list quarantined tasks", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.listQuarantined())) {
+				statement.setInt(1, limit);
+				statement.setLong(2, offset);
+				List<QuarantinedRow> rows = new ArrayList<>();
+				try (ResultSet resultSet = statement.executeQuery()) {
+					while (resultSet.next()) {
+						String reason = resultSet.getString(2);
+						rows.add(new QuarantinedRow(resultSet.getString(1), (reason != null) ? reason : UNREADABLE,
+								this.table.readInstant(resultSet, 3), resultSet.getLong(4)));
+					}
+				}
+				return rows;
+			}
+		});
+	}
+
+	/**
+	 * Counts quarantined rows.
+	 * @return the count
+	 */
+	public long countQuarantined() {
+		return this.jdbc.autoCommit("count quarantined tasks", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.countQuarantined());
+					ResultSet resultSet = statement.executeQuery()) {
+				resultSet.next();
+				return resultSet.getLong(1);
+			}
+		});
+	}
+
+	/**
+	 * Takes a quarantined row out of quarantine as the task it now reads as.
+	 * @param row the row as read
+	 * @param task what it reads as
+	 * @return whether it was restored; not when it changed since it was read
+	 */
+	public boolean restore(TaskRow row, Task task) {
+		return this.jdbc.autoCommit("restore task '" + row.id() + "'", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.restore())) {
+				statement.setString(1, TaskRow.state(task));
+				statement.setString(2, row.id());
+				statement.setLong(3, row.version());
+				return statement.executeUpdate() > 0;
+			}
+		});
+	}
+
+	/**
+	 * Keeps a quarantined row in quarantine with a new reason.
+	 * @param id the task id
+	 * @param reason what is wrong with it now
+	 */
+	public void requarantine(String id, String reason) {
+		this.jdbc.autoCommit("quarantine task '" + id + "' again", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.requarantine())) {
+				statement.setString(1, shortened(reason));
+				statement.setString(2, id);
+				return statement.executeUpdate();
+			}
+		});
+	}
+
+	/**
+	 * Deletes a quarantined row.
+	 * @param id the task id
+	 * @return whether a quarantined row was deleted
+	 */
+	public boolean deleteQuarantined(String id) {
+		return this.jdbc.autoCommit("remove quarantined task '" + id + "'", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.deleteQuarantined())) {
+				statement.setString(1, id);
+				return statement.executeUpdate() > 0;
+			}
+		});
+	}
+
+	/**
+	 * Reads the rows in a state this store never writes.
+	 * @return the rows
+	 */
+	public List<TaskRow> unknownStates() {
+		return this.jdbc.autoCommit("look for rows in unknown states", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.selectUnknownStates())) {
+				return readRows(statement);
+			}
 		});
 	}
 
@@ -463,13 +578,20 @@ public final class TaskRepository {
 		return versions;
 	}
 
-	private void quarantine(Connection connection, String id, @Nullable String reason) throws SQLException {
-		String text = (reason != null) ? reason : "unreadable";
+	private boolean quarantine(Connection connection, String id, long version, @Nullable String reason, Instant now)
+			throws SQLException {
 		try (PreparedStatement statement = connection.prepareStatement(this.table.quarantine())) {
-			statement.setString(1, (text.length() > MAX_REASON_LENGTH) ? text.substring(0, MAX_REASON_LENGTH) : text);
-			statement.setString(2, id);
-			statement.executeUpdate();
+			statement.setString(1, shortened(reason));
+			this.table.bindInstant(statement, 2, now);
+			statement.setString(3, id);
+			statement.setLong(4, version);
+			return statement.executeUpdate() > 0;
 		}
+	}
+
+	private static String shortened(@Nullable String reason) {
+		String text = (reason != null) ? reason : UNREADABLE;
+		return (text.length() > MAX_REASON_LENGTH) ? text.substring(0, MAX_REASON_LENGTH) : text;
 	}
 
 	private List<TaskRow> readRows(PreparedStatement statement) throws SQLException {
@@ -504,6 +626,19 @@ public final class TaskRepository {
 	 * @param reason what is wrong with it
 	 */
 	public record Quarantined(String id, String reason) {
+
+	}
+
+	/**
+	 * A quarantined row as listed.
+	 *
+	 * @param id the task id
+	 * @param reason what is wrong with it
+	 * @param quarantinedAt when it was quarantined, or {@code null} if an earlier version
+	 * did it
+	 * @param dataSize the characters of its stored JSON
+	 */
+	public record QuarantinedRow(String id, String reason, @Nullable Instant quarantinedAt, long dataSize) {
 
 	}
 

@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Set;
 
 import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.TaskCodec;
@@ -33,6 +34,9 @@ import org.jspecify.annotations.Nullable;
 public record TaskRow(String id, String name, String function, @Nullable String argumentsJson,
 		@Nullable String triggerJson, String executor, @Nullable String optionsJson, @Nullable Instant nextRunTime,
 		String state, long version, @Nullable String failureJson) {
+
+	/** The states this store writes: any other was written by someone else. */
+	private static final Set<String> KNOWN_STATES = Set.of("SCHEDULED", "PAUSED", "FAILED", "RUNNING", "QUARANTINED");
 
 	/**
 	 * Reads the current row, whose columns are {@link TaskTable#COLUMNS}.
@@ -72,7 +76,12 @@ public record TaskRow(String id, String name, String function, @Nullable String 
 		return 11;
 	}
 
-	private static String state(Task task) {
+	/**
+	 * The state a row holding this task has when it is not claimed.
+	 * @param task the task
+	 * @return {@code SCHEDULED}, {@code PAUSED} or {@code FAILED}
+	 */
+	static String state(Task task) {
 		if (task.nextRunTime() != null) {
 			return "SCHEDULED";
 		}
@@ -95,6 +104,9 @@ public record TaskRow(String id, String name, String function, @Nullable String 
 	 * @throws CorruptTaskException naming what cannot be read
 	 */
 	public Task toTask(TaskCodec codec, String store) {
+		if (!KNOWN_STATES.contains(this.state)) {
+			throw new CorruptTaskException("unknown state '" + this.state + "'");
+		}
 		if (this.argumentsJson == null || this.triggerJson == null || this.optionsJson == null) {
 			throw new CorruptTaskException("arguments, trigger or options missing");
 		}

@@ -55,6 +55,12 @@ public final class TaskTable {
 		})
 		.collect(Collectors.joining(", "));
 
+	/**
+	 * The states this store writes to rows that are not quarantined; any other state was
+	 * written by someone else and cannot be trusted.
+	 */
+	static final String LIVE_STATES = "'SCHEDULED', 'PAUSED', 'FAILED', 'RUNNING'";
+
 	private static final String WRITTEN_COLUMNS = "name = ?, function_name = ?, arguments_json = ?, trigger_json = ?, "
 			+ "executor = ?, options_json = ?, next_run_time = ?, state = ?, failure_json = ?";
 
@@ -149,12 +155,16 @@ public final class TaskTable {
 				+ "(SELECT * FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS BIGINT[])))";
 	}
 
+	/**
+	 * Deletes the rows in a state this store wrote: quarantined rows, and rows in a state
+	 * nobody knows (quarantined when next read), are kept for people to inspect.
+	 */
 	String deleteAll() {
-		return "DELETE FROM " + this.table + " WHERE state <> 'QUARANTINED'";
+		return "DELETE FROM " + this.table + " WHERE state IN (" + LIVE_STATES + ")";
 	}
 
 	String count() {
-		return "SELECT COUNT(*) FROM " + this.table + " WHERE state <> 'QUARANTINED'";
+		return "SELECT COUNT(*) FROM " + this.table + " WHERE state IN (" + LIVE_STATES + ")";
 	}
 
 	/**
@@ -216,9 +226,65 @@ public final class TaskTable {
 				+ " WHERE claimed_by = ? AND state = 'RUNNING' AND id IN (" + placeholders(ids) + ")";
 	}
 
+	/**
+	 * Quarantines a row as it was read: one that was quarantined or rewritten since is
+	 * left alone, so each quarantine is counted once.
+	 * @return the statement; parameters: reason, time, id, version
+	 */
 	String quarantine() {
-		return "UPDATE " + this.table + " SET state = 'QUARANTINED', quarantine_reason = ?, claimed_by = NULL, "
-				+ "lease_until = NULL, version = version + 1 WHERE id = ?";
+		return "UPDATE " + this.table + " SET state = 'QUARANTINED', quarantine_reason = ?, quarantined_at = ?, "
+				+ "claimed_by = NULL, lease_until = NULL, version = version + 1 "
+				+ "WHERE id = ? AND version = ? AND state <> 'QUARANTINED'";
+	}
+
+	String selectQuarantined() {
+		return "SELECT " + COLUMNS + " FROM " + this.table + " WHERE id = ? AND state = 'QUARANTINED'";
+	}
+
+	/**
+	 * A page of quarantined rows by id: id, reason, time and the characters of stored
+	 * JSON.
+	 * @return the statement; parameters: limit, offset
+	 */
+	String listQuarantined() {
+		return "SELECT id, quarantine_reason, quarantined_at, COALESCE(CHAR_LENGTH(arguments_json), 0) "
+				+ "+ COALESCE(CHAR_LENGTH(trigger_json), 0) + COALESCE(CHAR_LENGTH(options_json), 0) "
+				+ "+ COALESCE(CHAR_LENGTH(failure_json), 0) FROM " + this.table
+				+ " WHERE state = 'QUARANTINED' ORDER BY id LIMIT ? OFFSET ?";
+	}
+
+	String countQuarantined() {
+		return "SELECT COUNT(*) FROM " + this.table + " WHERE state = 'QUARANTINED'";
+	}
+
+	/**
+	 * Takes a row out of quarantine into the state its data now reads as, unless it
+	 * changed since it was read.
+	 * @return the statement; parameters: state, id, version
+	 */
+	String restore() {
+		return "UPDATE " + this.table + " SET state = ?, quarantine_reason = NULL, quarantined_at = NULL, "
+				+ "version = version + 1 WHERE id = ? AND version = ? AND state = 'QUARANTINED'";
+	}
+
+	/**
+	 * Keeps a row in quarantine with a new reason.
+	 * @return the statement; parameters: reason, id
+	 */
+	String requarantine() {
+		return "UPDATE " + this.table + " SET quarantine_reason = ? WHERE id = ? AND state = 'QUARANTINED'";
+	}
+
+	String deleteQuarantined() {
+		return "DELETE FROM " + this.table + " WHERE id = ? AND state = 'QUARANTINED'";
+	}
+
+	/**
+	 * The rows in a state this store never writes.
+	 * @return the statement
+	 */
+	String selectUnknownStates() {
+		return "SELECT " + COLUMNS + " FROM " + this.table + " WHERE state NOT IN (" + LIVE_STATES + ", 'QUARANTINED')";
 	}
 
 	String list(TaskQuery query) {

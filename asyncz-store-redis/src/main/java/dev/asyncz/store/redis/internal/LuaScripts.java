@@ -104,7 +104,16 @@ public final class LuaScripts {
 		RENEW("renew", ScriptOutputType.MULTI),
 
 		/** Sets an unreadable task aside. */
-		QUARANTINE("quarantine", ScriptOutputType.INTEGER);
+		QUARANTINE("quarantine", ScriptOutputType.INTEGER),
+
+		/** Records a new reason for a task that is still unreadable. */
+		REQUARANTINE("requarantine", ScriptOutputType.INTEGER),
+
+		/** Takes a quarantined task that reads now back into the indexes. */
+		RESTORE("restore", ScriptOutputType.INTEGER),
+
+		/** Deletes a quarantined task. */
+		REMOVE_QUARANTINED("removeQuarantined", ScriptOutputType.INTEGER);
 
 		private final String source;
 

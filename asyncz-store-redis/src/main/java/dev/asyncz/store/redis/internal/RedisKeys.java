@@ -12,12 +12,15 @@ package dev.asyncz.store.redis.internal;
  * for good), all scored 0 so they order by id
  * @param claims sorted set: claimed task ids by lease expiry on the Redis server's clock
  * @param claimInfo hash: claimed task id to {@code version:runScore:owner}
- * @param quarantine hash: unreadable task id to the reason
+ * @param quarantine hash: unreadable task id to the reason (its data stays in
+ * {@code tasks})
+ * @param quarantineTimes hash: unreadable task id to when it was set aside (ISO-8601, by
+ * the scheduler's clock); entries set aside by earlier versions have none
  * @param wakeUpChannel the pub/sub channel telling instances that the earliest due task
  * changed
  */
 public record RedisKeys(String tasks, String versions, String due, String paused, String claims, String claimInfo,
-		String quarantine, String wakeUpChannel) {
+		String quarantine, String quarantineTimes, String wakeUpChannel) {
 
 	/**
 	 * The keys of a store whose keys all start with {@code prefix}.
@@ -26,7 +29,8 @@ public record RedisKeys(String tasks, String versions, String due, String paused
 	 */
 	public static RedisKeys withPrefix(String prefix) {
 		return new RedisKeys(prefix + "tasks", prefix + "versions", prefix + "due", prefix + "paused",
-				prefix + "claims", prefix + "claim-info", prefix + "quarantine", prefix + "wake-up");
+				prefix + "claims", prefix + "claim-info", prefix + "quarantine", prefix + "quarantined-at",
+				prefix + "wake-up");
 	}
 
 	/**
@@ -35,7 +39,7 @@ public record RedisKeys(String tasks, String versions, String due, String paused
 	 */
 	public String[] scriptKeys() {
 		return new String[] { this.tasks, this.versions, this.due, this.paused, this.claims, this.claimInfo,
-				this.quarantine };
+				this.quarantine, this.quarantineTimes };
 	}
 
 }

@@ -3,7 +3,8 @@
 -- 3 due (zset id -> next run, epoch microseconds rounded up), 4 paused (zset id -> 0, so ordered by id:
 -- paused tasks and tasks that failed for good, neither having a next run),
 -- 5 claims (zset id -> lease expiry, epoch millis of the Redis server's clock),
--- 6 claim info (hash id -> "version:runScore:owner"), 7 quarantine (hash id -> reason).
+-- 6 claim info (hash id -> "version:runScore:owner"), 7 quarantine (hash id -> reason),
+-- 8 quarantine times (hash id -> ISO-8601 instant; none for entries set aside by earlier versions).
 
 local function serverMillis()
 	local time = redis.call('TIME')
@@ -61,6 +62,7 @@ local function store(id, json, score, channel, instance)
 	redis.call('HSET', KEYS[1], id, json)
 	redis.call('HINCRBY', KEYS[2], id, 1)
 	redis.call('HDEL', KEYS[7], id)
+	redis.call('HDEL', KEYS[8], id)
 	endClaim(id)
 	schedule(id, score, channel, instance)
 end

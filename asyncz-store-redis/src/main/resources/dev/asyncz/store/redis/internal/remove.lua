@@ -6,4 +6,5 @@ redis.call('ZREM', KEYS[3], id)
 redis.call('ZREM', KEYS[4], id)
 endClaim(id)
 redis.call('HDEL', KEYS[7], id)
+redis.call('HDEL', KEYS[8], id)
 return removed
