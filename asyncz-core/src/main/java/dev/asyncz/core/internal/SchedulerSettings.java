@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import dev.asyncz.core.StoreWriteCoordinator;
 import dev.asyncz.core.TaskRunInterceptor;
 import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.store.TaskStore;
@@ -36,11 +37,13 @@ import org.jspecify.annotations.Nullable;
  * that keep them, or {@code null}
  * @param failedTaskRetention how long a failed task is kept, or {@code null} for until
  * someone runs or deletes it
+ * @param storeWrites when callers' changes reach their stores
  */
 public record SchedulerSettings(Map<String, TaskStore> stores, Map<String, SchedulerExecutor> executors,
 		TaskFunctions functions, Clock clock, ZoneId zone, Duration maxWait, TaskOptions taskDefaults, long maxTasks,
 		Duration clockJumpThreshold, Duration shutdownTimeout, int batchSize, String instanceId,
-		List<TaskRunInterceptor> interceptors, @Nullable DstPolicy dstPolicy, @Nullable Duration failedTaskRetention) {
+		List<TaskRunInterceptor> interceptors, @Nullable DstPolicy dstPolicy, @Nullable Duration failedTaskRetention,
+		StoreWriteCoordinator storeWrites) {
 
 	/**
 	 * A scheduler-wide daylight-saving policy.
