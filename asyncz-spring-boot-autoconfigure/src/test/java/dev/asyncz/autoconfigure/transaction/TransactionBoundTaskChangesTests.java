@@ -242,6 +242,14 @@ abstract class TransactionBoundTaskChangesTests {
 		assertThat(this.scheduler.get("cache-warmup")).isPresent();
 	}
 
+	DataSource dataSource() {
+		return this.dataSource;
+	}
+
+	TransactionTemplate transactions() {
+		return this.transactions;
+	}
+
 	private void inTransaction(Consumer<TransactionStatus> work) {
 		this.transactions.executeWithoutResult(work);
 	}
