@@ -109,7 +109,7 @@ public final class TaskRepository {
 	 * @return true if it exists
 	 */
 	public boolean exists(String id) {
-		return this.jdbc.callerRead("look up task '" + id + "'", (connection) -> {
+		return this.jdbc.autoCommit("look up task '" + id + "'", (connection) -> {
 			try (PreparedStatement statement = connection.prepareStatement(this.table.exists())) {
 				statement.setString(1, id);
 				try (ResultSet resultSet = statement.executeQuery()) {
