@@ -42,6 +42,8 @@ public final class SchedulerBuilder {
 
 	private final List<TaskRunInterceptor> interceptors = new ArrayList<>();
 
+	private StoreWriteCoordinator storeWrites = StoreWriteCoordinator.IMMEDIATE;
+
 	private TaskFunctions functions = new TaskFunctions();
 
 	private Clock clock = Clock.systemUTC();
@@ -256,6 +258,17 @@ public final class SchedulerBuilder {
 	}
 
 	/**
+	 * Decides when the changes callers ask for reach their stores; by default
+	 * {@link StoreWriteCoordinator#IMMEDIATE}, at once.
+	 * @param storeWrites the coordinator
+	 * @return this builder
+	 */
+	public SchedulerBuilder storeWrites(StoreWriteCoordinator storeWrites) {
+		this.storeWrites = Objects.requireNonNull(storeWrites, "storeWrites");
+		return this;
+	}
+
+	/**
 	 * Builds the scheduler, not yet started.
 	 * @return the scheduler
 	 */
@@ -265,10 +278,10 @@ public final class SchedulerBuilder {
 		Map<String, SchedulerExecutor> executors = new LinkedHashMap<>(this.executors);
 		executors.computeIfAbsent("default", (name) -> SchedulerExecutors.threadPool(10));
 		String id = (this.instanceId != null) ? this.instanceId : UUID.randomUUID().toString();
-		return DefaultScheduler
-			.create(new SchedulerSettings(stores, executors, this.functions, this.clock, this.zone, this.maxWait,
-					this.taskDefaults, this.maxTasks, this.clockJumpThreshold, this.shutdownTimeout, this.batchSize, id,
-					List.copyOf(this.interceptors), this.dstPolicy, this.failedTaskRetention, this.stuckTaskThreshold));
+		return DefaultScheduler.create(new SchedulerSettings(stores, executors, this.functions, this.clock, this.zone,
+				this.maxWait, this.taskDefaults, this.maxTasks, this.clockJumpThreshold, this.shutdownTimeout,
+				this.batchSize, id, List.copyOf(this.interceptors), this.dstPolicy, this.failedTaskRetention,
+				this.stuckTaskThreshold, this.storeWrites));
 	}
 
 	private static Duration positive(Duration duration, String what) {

@@ -86,6 +86,11 @@ public class AsynczProperties {
 	 */
 	private final Shutdown shutdown = new Shutdown();
 
+	/**
+	 * How task changes made inside a Spring transaction follow it.
+	 */
+	private final Transactions transactions = new Transactions();
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -156,6 +161,10 @@ public class AsynczProperties {
 
 	public Shutdown getShutdown() {
 		return this.shutdown;
+	}
+
+	public Transactions getTransactions() {
+		return this.transactions;
 	}
 
 	/**
@@ -476,6 +485,28 @@ public class AsynczProperties {
 
 		public void setAwaitTerminationPeriod(Duration awaitTerminationPeriod) {
 			this.awaitTerminationPeriod = awaitTerminationPeriod;
+		}
+
+	}
+
+	/**
+	 * How task changes made inside a Spring transaction follow it.
+	 */
+	public static class Transactions {
+
+		/**
+		 * Whether task changes made inside a Spring transaction take effect only if it
+		 * commits: a jdbc store on the transaction's DataSource writes them in the
+		 * transaction, other stores after the commit.
+		 */
+		private boolean enabled = true;
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
 		}
 
 	}

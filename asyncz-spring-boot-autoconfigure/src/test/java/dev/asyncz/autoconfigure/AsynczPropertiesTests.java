@@ -92,4 +92,11 @@ class AsynczPropertiesTests {
 		assertThat(this.properties.getStartupDelay()).isZero();
 	}
 
+	@Test
+	void transactionsAreJoinedByDefaultWhereTheBuilderHasNoneToJoin() {
+		// The core builder writes at once (StoreWriteCoordinator.IMMEDIATE): it knows no
+		// transactions. Within Spring, following them is the safe default.
+		assertThat(this.properties.getTransactions().isEnabled()).isTrue();
+	}
+
 }

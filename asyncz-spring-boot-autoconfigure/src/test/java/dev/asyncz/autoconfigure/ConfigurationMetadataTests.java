@@ -50,6 +50,7 @@ class ConfigurationMetadataTests {
 		assertThat(defaultOf("asyncz.shutdown.await-termination-period")).isEqualTo("30s");
 		assertThat(defaultOf("asyncz.stores.default.type")).isEqualTo("memory");
 		assertThat(defaultOf("asyncz.executors.default.type")).isEqualTo("thread-pool");
+		assertThat(defaultOf("asyncz.transactions.enabled")).isEqualTo("true");
 	}
 
 	@Test

@@ -28,6 +28,7 @@ import dev.asyncz.event.SchedulerResumed;
 import dev.asyncz.event.SchedulerShutdown;
 import dev.asyncz.event.SchedulerStarted;
 import dev.asyncz.event.StoreAdded;
+import dev.asyncz.event.StoreError;
 import dev.asyncz.event.StoreRemoved;
 import dev.asyncz.event.TaskAdded;
 import dev.asyncz.event.TaskModified;
@@ -214,28 +215,20 @@ public final class DefaultScheduler implements Scheduler {
 		if (elsewhere.isPresent() && !request.replaceExisting()) {
 			throw new ConflictingIdException(id);
 		}
-		if (elsewhere.isPresent()) {
-			storeNamed(elsewhere.get()).remove(id);
-		}
-		else {
+		if (elsewhere.isEmpty()) {
 			this.validation.checkCapacity(() -> request.replaceExisting() && store.get(id).isPresent());
 		}
-		boolean replaced = elsewhere.isPresent();
-		try {
-			store.add(task);
-		}
-		catch (ConflictingIdException ex) {
-			if (!request.replaceExisting()) {
-				throw ex;
+		Task added = task;
+		elsewhere.ifPresent((other) -> write(other, storeNamed(other), id, () -> storeNamed(other).remove(id), () -> {
+		}));
+		boolean[] replaced = { elsewhere.isPresent() };
+		write(storeName, store, id, () -> replaced[0] |= addOrReplace(store, added, request.replaceExisting()), () -> {
+			this.lifecycleTasks.remember(added);
+			if (this.events.listening()) {
+				publish(replaced[0] ? new TaskModified(added) : new TaskAdded(added));
 			}
-			store.update(task);
-			replaced = true;
-		}
-		this.lifecycleTasks.remember(task);
-		if (this.events.listening()) {
-			publish(replaced ? new TaskModified(task) : new TaskAdded(task));
-		}
-		this.loop.wakeUpIfEarlier(task.nextRunTime());
+			this.loop.wakeUpIfEarlier(added.nextRunTime());
+		});
 		return task;
 	}
 
@@ -333,21 +326,29 @@ public final class DefaultScheduler implements Scheduler {
 	@Override
 	public void delete(String id) {
 		Task task = require(id);
-		if (!storeNamed(task.store()).remove(id)) {
-			throw new TaskNotFoundException(id);
-		}
-		publish(new TaskRemoved(task));
+		TaskStore store = storeNamed(task.store());
+		write(task.store(), store, id, () -> {
+			if (!store.remove(id)) {
+				throw new TaskNotFoundException(id);
+			}
+		}, () -> publish(new TaskRemoved(task)));
 	}
 
 	@Override
 	public void deleteAll(@Nullable String store) {
 		if (store != null) {
-			this.registry.store(store, null).removeAll();
+			TaskStore named = this.registry.store(store, null);
+			write(store, named, null, named::removeAll, () -> {
+			});
 		}
 		else {
-			this.registry.stores().forEach((name, each) -> this.registry.started(name, each).removeAll());
+			this.registry.stores().forEach((name, each) -> {
+				TaskStore started = this.registry.started(name, each);
+				write(name, started, null, started::removeAll, () -> {
+				});
+			});
 		}
-		publish(new AllTasksRemoved(store));
+		this.settings.storeWrites().afterWrites(() -> publish(new AllTasksRemoved(store)));
 	}
 
 	// --- quarantine -------------------------------------------------------------------
@@ -526,16 +527,47 @@ public final class DefaultScheduler implements Scheduler {
 	}
 
 	private Task store(Task task) {
-		storeNamed(task.store()).update(task);
-		publish(new TaskModified(task));
-		this.loop.wakeUpIfEarlier(task.nextRunTime());
+		TaskStore store = storeNamed(task.store());
+		write(task.store(), store, task.id(), () -> store.update(task), () -> {
+			publish(new TaskModified(task));
+			this.loop.wakeUpIfEarlier(task.nextRunTime());
+		});
 		return task;
 	}
 
 	private Task removeFinished(Task task) {
-		storeNamed(task.store()).remove(task.id());
-		publish(new TaskRemoved(task));
+		TaskStore store = storeNamed(task.store());
+		write(task.store(), store, task.id(), () -> store.remove(task.id()), () -> publish(new TaskRemoved(task)));
 		return task;
+	}
+
+	/** Whether the task replaced one of the same id. */
+	private static boolean addOrReplace(TaskStore store, Task task, boolean replaceExisting) {
+		try {
+			store.add(task);
+			return false;
+		}
+		catch (ConflictingIdException ex) {
+			if (!replaceExisting) {
+				throw ex;
+			}
+			store.update(task);
+			return true;
+		}
+	}
+
+	/**
+	 * A caller's change, written when the {@link SchedulerSettings#storeWrites()
+	 * coordinator} says: a write it defers past the caller's return can fail only where
+	 * nobody catches it, so its failure is logged and published.
+	 */
+	private void write(String storeName, TaskStore store, @Nullable String id, Runnable change, Runnable then) {
+		this.settings.storeWrites().write(store, change, then, (ex) -> {
+			String what = (id != null) ? "write task '" + id + "'" : "remove all tasks";
+			logger.error("Store '{}' could not {} after the caller's transaction committed; the change is lost",
+					storeName, what, ex);
+			publish(new StoreError(storeName, what, ex));
+		});
 	}
 
 	private Task require(String id) {

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
+import dev.asyncz.core.StoreWriteCoordinator;
 import dev.asyncz.core.TaskRunInterceptor;
 import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.store.TaskStore;
@@ -38,12 +39,13 @@ import org.jspecify.annotations.Nullable;
  * someone runs or deletes it
  * @param stuckTaskThreshold how long a task this instance cannot run waits before it is
  * reported as stuck
+ * @param storeWrites when callers' changes reach their stores
  */
 public record SchedulerSettings(Map<String, TaskStore> stores, Map<String, SchedulerExecutor> executors,
 		TaskFunctions functions, Clock clock, ZoneId zone, Duration maxWait, TaskOptions taskDefaults, long maxTasks,
 		Duration clockJumpThreshold, Duration shutdownTimeout, int batchSize, String instanceId,
 		List<TaskRunInterceptor> interceptors, @Nullable DstPolicy dstPolicy, @Nullable Duration failedTaskRetention,
-		Duration stuckTaskThreshold) {
+		Duration stuckTaskThreshold, StoreWriteCoordinator storeWrites) {
 
 	/**
 	 * A scheduler-wide daylight-saving policy.

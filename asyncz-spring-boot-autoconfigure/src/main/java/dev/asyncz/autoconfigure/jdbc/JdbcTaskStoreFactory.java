@@ -9,6 +9,7 @@ import dev.asyncz.autoconfigure.TaskStoreFactory;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.store.jdbc.JdbcTaskStore;
 import dev.asyncz.store.jdbc.JdbcTaskStoreSettings;
+import dev.asyncz.store.jdbc.TransactionConnections;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.BeanFactoryUtils;
@@ -37,7 +38,9 @@ final class JdbcTaskStoreFactory implements TaskStoreFactory {
 		JdbcStoreProperties properties = store.bind(JdbcStoreProperties.class);
 		JdbcTaskStoreSettings settings = settings(store, properties);
 		DataSource dataSource = dataSource(store.key("data-source"), properties.getDataSource(), beanFactory);
-		JdbcTaskStore jdbcStore = new JdbcTaskStore(dataSource, settings);
+		TransactionConnections transactions = beanFactory.getBeanProvider(TransactionConnections.class)
+			.getIfAvailable(() -> TransactionConnections.NONE);
+		JdbcTaskStore jdbcStore = new JdbcTaskStore(dataSource, settings, transactions);
 		if (initializeSchema(properties.getInitializeSchema(), dataSource)) {
 			jdbcStore.initializeSchema();
 		}

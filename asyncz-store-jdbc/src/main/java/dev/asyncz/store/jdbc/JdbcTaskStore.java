@@ -29,7 +29,7 @@ import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.StoreException;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskQuery;
-import dev.asyncz.store.TaskStore;
+import dev.asyncz.store.TransactionalTaskStore;
 import dev.asyncz.store.jdbc.internal.CompletionGroup;
 import dev.asyncz.store.jdbc.internal.JdbcAccess;
 import dev.asyncz.store.jdbc.internal.PostgresNotifications;
@@ -85,7 +85,7 @@ import org.slf4j.LoggerFactory;
  * scheduler leaves it for instances that know the function. Database failures surface as
  * {@link StoreException}.
  */
-public final class JdbcTaskStore implements TaskStore {
+public final class JdbcTaskStore implements TransactionalTaskStore {
 
 	private static final Logger logger = LoggerFactory.getLogger(JdbcTaskStore.class);
 
@@ -133,9 +133,23 @@ public final class JdbcTaskStore implements TaskStore {
 	 * @param settings table prefix, dialect, lease, polling and batch size
 	 */
 	public JdbcTaskStore(DataSource dataSource, JdbcTaskStoreSettings settings) {
+		this(dataSource, settings, TransactionConnections.NONE);
+	}
+
+	/**
+	 * A store whose callers' changes join the transaction they have open on its data
+	 * source, as {@code callerTransactions} finds it. No connection is made until the
+	 * store is used.
+	 * @param dataSource where the tasks table lives
+	 * @param settings table prefix, dialect, lease, polling and batch size
+	 * @param callerTransactions finds a caller's transaction on {@code dataSource}
+	 */
+	public JdbcTaskStore(DataSource dataSource, JdbcTaskStoreSettings settings,
+			TransactionConnections callerTransactions) {
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
 		this.settings = Objects.requireNonNull(settings, "settings");
-		this.jdbc = new JdbcAccess(dataSource, "JDBC task store on table " + settings.tablePrefix() + "tasks");
+		this.jdbc = new JdbcAccess(dataSource, "JDBC task store on table " + settings.tablePrefix() + "tasks",
+				Objects.requireNonNull(callerTransactions, "callerTransactions"));
 		this.claims = new ClaimLedger<>("jdbc", settings.leaseDuration(), new RowClaims());
 		this.context = new StoreContext("default", "unstarted-" + UUID.randomUUID(), Clock.systemUTC(),
 				new TaskFunctions(), new TaskCodec(), (event) -> {
@@ -235,6 +249,17 @@ public final class JdbcTaskStore implements TaskStore {
 	@Override
 	public String type() {
 		return "jdbc";
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * True when the {@link TransactionConnections} this store was built with find a
+	 * transaction of the calling thread on this store's data source.
+	 */
+	@Override
+	public boolean joinsCallerTransaction() {
+		return this.jdbc.inCallerTransaction();
 	}
 
 	@Override

@@ -2,10 +2,12 @@ package dev.asyncz.store.jdbc.internal;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 
 import javax.sql.DataSource;
 
 import dev.asyncz.store.StoreException;
+import dev.asyncz.store.jdbc.TransactionConnections;
 
 /**
  * Borrows connections for one unit of work and turns every {@link SQLException} into a
@@ -19,6 +21,8 @@ public final class JdbcAccess {
 
 	private final String description;
 
+	private final TransactionConnections callerTransactions;
+
 	/**
 	 * The isolation level the pool's connections come with, read from the first one:
 	 * asking every time is a round trip on some drivers (PostgreSQL's runs
@@ -28,14 +32,96 @@ public final class JdbcAccess {
 	private volatile int poolIsolation = UNKNOWN_ISOLATION;
 
 	/**
+	 * Creates access to a data source whose callers' changes always commit on their own.
+	 * @param dataSource where connections come from
+	 * @param description names the store in error messages
+	 */
+	public JdbcAccess(DataSource dataSource, String description) {
+		this(dataSource, description, TransactionConnections.NONE);
+	}
+
+	/**
 	 * Creates access to a data source.
 	 * @param dataSource where connections come from
 	 * @param description names the store in error messages, e.g.
 	 * {@code JDBC store 'durable'}
+	 * @param callerTransactions finds the transaction a caller's changes join
 	 */
-	public JdbcAccess(DataSource dataSource, String description) {
+	public JdbcAccess(DataSource dataSource, String description, TransactionConnections callerTransactions) {
 		this.dataSource = dataSource;
 		this.description = description;
+		this.callerTransactions = callerTransactions;
+	}
+
+	/**
+	 * Whether the calling thread has a transaction open on this data source, which its
+	 * changes join.
+	 * @return true if {@link #callerWrite} runs in the caller's transaction
+	 */
+	public boolean inCallerTransaction() {
+		return this.callerTransactions.current(this.dataSource) != null;
+	}
+
+	/**
+	 * Runs a change a caller asked for: inside the caller's transaction on this data
+	 * source if it has one, behind a savepoint so that a failed statement leaves that
+	 * transaction usable (PostgreSQL would otherwise refuse every later statement in it);
+	 * otherwise in auto-commit mode. The caller's connection is never committed, rolled
+	 * back past the savepoint or closed here.
+	 * @param <T> the result type
+	 * @param what what the work does, for the error message
+	 * @param work the work
+	 * @return the work's result
+	 * @throws StoreException if the database fails
+	 */
+	public <T> T callerWrite(String what, Work<T> work) {
+		Connection connection = this.callerTransactions.current(this.dataSource);
+		if (connection == null) {
+			return autoCommit(what, work);
+		}
+		try {
+			Savepoint savepoint = connection.setSavepoint();
+			try {
+				T result = work.apply(connection);
+				connection.releaseSavepoint(savepoint);
+				return result;
+			}
+			catch (SQLException | RuntimeException ex) {
+				try {
+					connection.rollback(savepoint);
+				}
+				catch (SQLException rollback) {
+					ex.addSuppressed(rollback);
+				}
+				throw ex;
+			}
+		}
+		catch (SQLException ex) {
+			throw failure(what, ex);
+		}
+	}
+
+	/**
+	 * Reads for a caller: inside the caller's transaction on this data source if it has
+	 * one, so that it sees the caller's own uncommitted changes; otherwise in auto-commit
+	 * mode.
+	 * @param <T> the result type
+	 * @param what what the work does, for the error message
+	 * @param work the work
+	 * @return the work's result
+	 * @throws StoreException if the database fails
+	 */
+	public <T> T callerRead(String what, Work<T> work) {
+		Connection connection = this.callerTransactions.current(this.dataSource);
+		if (connection == null) {
+			return autoCommit(what, work);
+		}
+		try {
+			return work.apply(connection);
+		}
+		catch (SQLException ex) {
+			throw failure(what, ex);
+		}
 	}
 
 	/**

@@ -66,7 +66,7 @@ public final class TaskRepository {
 	 * says so)
 	 */
 	public void insert(Task task, TaskCodec codec) {
-		this.jdbc.autoCommit("add task '" + task.id() + "'", (connection) -> {
+		this.jdbc.callerWrite("add task '" + task.id() + "'", (connection) -> {
 			try (PreparedStatement statement = connection.prepareStatement(this.table.insert())) {
 				TaskRow.bind(statement, this.table, codec, task);
 				statement.executeUpdate();
@@ -90,7 +90,9 @@ public final class TaskRepository {
 	 * @return whether a row was written
 	 */
 	public boolean update(Task task, TaskCodec codec, @Nullable Long version) {
-		return this.jdbc.autoCommit("update task '" + task.id() + "'", (connection) -> {
+		// A version means the scheduler's own release, which never joins a caller's
+		// transaction; without one it is a caller's change.
+		JdbcAccess.Work<Boolean> work = (connection) -> {
 			try (PreparedStatement statement = connection.prepareStatement(this.table.update(version != null))) {
 				int next = TaskRow.bind(statement, this.table, codec, task);
 				if (version != null) {
@@ -98,7 +100,9 @@ public final class TaskRepository {
 				}
 				return statement.executeUpdate() > 0;
 			}
-		});
+		};
+		String what = "update task '" + task.id() + "'";
+		return (version != null) ? this.jdbc.autoCommit(what, work) : this.jdbc.callerWrite(what, work);
 	}
 
 	/**
@@ -123,7 +127,7 @@ public final class TaskRepository {
 	 * @return the row, or empty
 	 */
 	public Optional<TaskRow> find(String id) {
-		return this.jdbc.autoCommit("read task '" + id + "'", (connection) -> {
+		return this.jdbc.callerRead("read task '" + id + "'", (connection) -> {
 			try (PreparedStatement statement = connection.prepareStatement(this.table.selectById())) {
 				statement.setString(1, id);
 				return readRows(statement).stream().findFirst();
@@ -137,7 +141,7 @@ public final class TaskRepository {
 	 * @return whether a row was deleted
 	 */
 	public boolean delete(String id) {
-		return this.jdbc.autoCommit("remove task '" + id + "'", (connection) -> {
+		return this.jdbc.callerWrite("remove task '" + id + "'", (connection) -> {
 			try (PreparedStatement statement = connection.prepareStatement(this.table.deleteById())) {
 				statement.setString(1, id);
 				return statement.executeUpdate() > 0;
@@ -216,7 +220,7 @@ public final class TaskRepository {
 	 * Deletes every row that is not quarantined.
 	 */
 	public void deleteAll() {
-		this.jdbc.autoCommit("remove all tasks", (connection) -> {
+		this.jdbc.callerWrite("remove all tasks", (connection) -> {
 			try (PreparedStatement statement = connection.prepareStatement(this.table.deleteAll())) {
 				return statement.executeUpdate();
 			}
@@ -473,7 +477,7 @@ public final class TaskRepository {
 	 * @param payload the payload
 	 */
 	public void notifyListeners(String payload) {
-		this.jdbc.autoCommit("notify other instances", (connection) -> {
+		this.jdbc.callerWrite("notify other instances", (connection) -> {
 			try (PreparedStatement statement = connection.prepareStatement("SELECT pg_notify(?, ?)")) {
 				statement.setString(1, this.table.channel());
 				statement.setString(2, payload);
