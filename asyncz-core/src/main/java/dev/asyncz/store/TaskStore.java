@@ -165,6 +165,20 @@ public interface TaskStore {
 	boolean release(Task claimed, Task next);
 
 	/**
+	 * Ends the claim on a task this instance cannot run (its function or executor is
+	 * unknown here, or its arguments do not bind), storing its next state as
+	 * {@link #release} does, and tells the other instances sharing the store of it where
+	 * the store can, so that one of them takes it when it is due. By default a release:
+	 * right for stores that announce every release or that no other instance shares.
+	 * @param claimed the task as it was handed out by {@link #acquireDueTasks}
+	 * @param next the task to store, due when this instance looks at it again
+	 * @return whether {@code next} was stored (or, for a write being retried, will be)
+	 */
+	default boolean handOver(Task claimed, Task next) {
+		return release(claimed, next);
+	}
+
+	/**
 	 * Ends the claim on a task whose final run is over, removing the task unless it was
 	 * changed (updated, replaced) since it was claimed or the claim is no longer this
 	 * instance's. A persistent store that cannot reach its storage keeps the claim and

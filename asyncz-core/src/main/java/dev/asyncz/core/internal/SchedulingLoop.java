@@ -170,6 +170,8 @@ final class SchedulingLoop implements Runnable {
 				if (this.retention != null && this.retention.due(this.lastMonotonic)) {
 					this.retention.sweep(startedStores(), now, this.lastMonotonic);
 				}
+				// A task this instance put off is left to the others first.
+				next = this.unrunnable.afterOthers(next);
 				this.plannedWakeUp = next;
 				sleepNanos = sleepNanos(next);
 			}
@@ -452,7 +454,7 @@ final class SchedulingLoop implements Runnable {
 	private void defer(Run run, String reason) {
 		Task task = run.task();
 		this.unrunnable.defer(task, run.fireTime(), reason, this.clock.instant(),
-				(retryAt) -> release(run.store(), task, task.withNextRun(retryAt, task.failure())));
+				(retryAt) -> handOver(run.store(), task, task.withNextRun(retryAt, task.failure())));
 	}
 
 	/**
@@ -474,6 +476,21 @@ final class SchedulingLoop implements Runnable {
 					ex.toString());
 			this.events.publish(new StoreError(claimed.store(), "end the claim on task '" + claimed.id() + "'", ex));
 			return false;
+		}
+	}
+
+	/**
+	 * Ends the claim on a task this instance cannot run, for the other instances to take.
+	 */
+	private void handOver(TaskStore store, Task claimed, Task next) {
+		try {
+			store.handOver(claimed, next);
+		}
+		catch (RuntimeException ex) {
+			// As for a release: the lease runs out and the task is handed out again.
+			logger.warn("Store '{}' could not hand task '{}' over to other instances: {}", claimed.store(),
+					claimed.id(), ex.toString());
+			this.events.publish(new StoreError(claimed.store(), "hand over task '" + claimed.id() + "'", ex));
 		}
 	}
 

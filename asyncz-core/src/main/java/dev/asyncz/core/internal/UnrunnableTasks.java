@@ -5,13 +5,16 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.function.Consumer;
 
 import dev.asyncz.core.StuckTask;
 import dev.asyncz.event.TaskDeferred;
 import dev.asyncz.task.FireTimes;
 import dev.asyncz.task.Task;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,12 +49,21 @@ final class UnrunnableTasks {
 
 	static final int MAX_TRACKED = 10_000;
 
+	/**
+	 * How long after a put-off task is due again this instance waits before it looks: the
+	 * others, told of it, take it first.
+	 */
+	static final Duration COURTESY = Duration.ofSeconds(1);
+
 	private final EventBus events;
 
 	private final Duration stuckThreshold;
 
 	/** Task id → how it was put off; read by other threads through {@link #stuck}. */
 	private final Map<String, Deferral> deferrals = new ConcurrentHashMap<>();
+
+	/** When the tasks put off are due again, so that this instance looks last. */
+	private final NavigableSet<Instant> retryTimes = new ConcurrentSkipListSet<>();
 
 	private volatile Instant lastPruned = Instant.MIN;
 
@@ -86,6 +98,7 @@ final class UnrunnableTasks {
 				: new Deferral(task.id(), task.store(), task.function(), task.executor(), reason, now, now, 1, false);
 		Instant retryAt = FireTimes.truncate(now.plus(deferral.backoff()));
 		this.deferrals.put(task.id(), deferral);
+		this.retryTimes.add(retryAt);
 		putBack.accept(retryAt);
 		if (previous == null) {
 			logger.warn(
@@ -102,6 +115,22 @@ final class UnrunnableTasks {
 					task.id(), task.store(), deferral.puttingOff(now), reason);
 			this.deferrals.put(task.id(), deferral.stuckReported());
 		}
+	}
+
+	/**
+	 * When to look for due tasks: {@code next}, or a little after it when it is the time
+	 * a task this instance put off is due again — the instances that can run it were
+	 * told, and this one would only put it off once more. That delays this instance's
+	 * other tasks due within {@link #COURTESY} of it by as much, at most.
+	 * @param next the earliest time a store has something due, or {@code null}
+	 * @return when to look
+	 */
+	@Nullable Instant afterOthers(@Nullable Instant next) {
+		if (next == null || this.retryTimes.isEmpty()) {
+			return next;
+		}
+		this.retryTimes.headSet(next.minus(MAX_BACKOFF)).clear();
+		return this.retryTimes.contains(next) ? next.plus(COURTESY) : next;
 	}
 
 	/**

@@ -307,6 +307,21 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 		return this.claims.release(claimed, next);
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * On PostgreSQL the other instances are notified, as for an added task: a release
+	 * alone is not announced, since the releasing instance plans its own next look.
+	 */
+	@Override
+	public boolean handOver(Task claimed, Task next) {
+		boolean stored = this.claims.release(claimed, next);
+		if (stored) {
+			announce(repository());
+		}
+		return stored;
+	}
+
 	@Override
 	public boolean remove(String id) {
 		this.claims.remove(id);
