@@ -27,12 +27,13 @@ import org.slf4j.LoggerFactory;
  * so that instances that can run it take it meanwhile and this one does not spin on it.
  *
  * <p>
- * People hear of it once per task (a WARN line and a {@link TaskDeferred} event), and
- * again, as an ERROR and in {@link #stuck}, once it has been put off here for longer than
- * the stuck threshold without a break. A task not put off again within
- * {@link #FORGET_AFTER} ran elsewhere, or was changed or deleted, and is forgotten; at
- * most {@link #MAX_TRACKED} tasks are remembered, so the bookkeeping stays small when a
- * whole store is foreign to this instance.
+ * People hear of it once per task (a {@link TaskDeferred} event, and a WARN line — at
+ * most twenty every ten seconds, then a count of those left out), and again, as an ERROR
+ * and in {@link #stuck}, once it has been put off here for longer than the stuck
+ * threshold without a break. A task not put off again within {@link #FORGET_AFTER} ran
+ * elsewhere, or was changed or deleted, and is forgotten; at most {@link #MAX_TRACKED}
+ * tasks are remembered, so the bookkeeping stays small when a whole store is foreign to
+ * this instance.
  */
 final class UnrunnableTasks {
 
@@ -56,6 +57,9 @@ final class UnrunnableTasks {
 	static final Duration COURTESY = Duration.ofSeconds(1);
 
 	private final EventBus events;
+
+	private final WarnBudget warnings = new WarnBudget(logger, 20, Duration.ofSeconds(10),
+			"tasks this instance cannot run (see the TaskDeferred events and the asyncz.task.deferred metric)");
 
 	private final Duration stuckThreshold;
 
@@ -101,10 +105,12 @@ final class UnrunnableTasks {
 		this.retryTimes.add(retryAt);
 		putBack.accept(retryAt);
 		if (previous == null) {
-			logger.warn(
-					"Task '{}' in store '{}' is due but cannot run on this instance ({}); it stays stored for "
-							+ "instances that can run it, and is looked at here again at {}",
-					task.id(), task.store(), reason, retryAt);
+			if (this.warnings.allow()) {
+				logger.warn(
+						"Task '{}' in store '{}' is due but cannot run on this instance ({}); it stays stored for "
+								+ "instances that can run it, and is looked at here again at {}",
+						task.id(), task.store(), reason, retryAt);
+			}
 			this.events.publish(new TaskDeferred(task.id(), task.function(), task.store(), task.executor(), fireTime,
 					reason, retryAt));
 		}
