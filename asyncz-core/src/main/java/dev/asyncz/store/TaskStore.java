@@ -108,6 +108,15 @@ public interface TaskStore {
 	}
 
 	/**
+	 * The longest task id the store can keep; the scheduler refuses longer ones when a
+	 * task is added.
+	 * @return the most characters, {@link Integer#MAX_VALUE} for no limit
+	 */
+	default int maxIdLength() {
+		return Integer.MAX_VALUE;
+	}
+
+	/**
 	 * Adds a task.
 	 * @param task the task, with its first next run time already computed
 	 * @throws dev.asyncz.task.ConflictingIdException if the id is taken

@@ -65,6 +65,11 @@ final class TaskValidation {
 			throw new InvalidTaskException("A task id must not be blank, was '" + request.id() + "'");
 		}
 		String id = (request.id() != null) ? request.id() : UUID.randomUUID().toString().replace("-", "");
+		if (id.length() > store.maxIdLength()) {
+			throw new InvalidTaskException("Task id '" + id.substring(0, Math.min(40, id.length())) + "…' is "
+					+ id.length() + " characters long; store '" + storeName + "' keeps ids of at most "
+					+ store.maxIdLength());
+		}
 		this.registry.requireExecutor(executor, id);
 		requireRunnable(store, storeName, id, request);
 		Trigger trigger = prepare(request.trigger(), now);

@@ -89,6 +89,9 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 
 	private static final Logger logger = LoggerFactory.getLogger(JdbcTaskStore.class);
 
+	/** The length of the {@code id} column in the schema scripts. */
+	private static final int MAX_ID_LENGTH = 255;
+
 	private static final String PG_CONNECTION_CLASS = "org.postgresql.PGConnection";
 
 	/** How often a completion rolled back by the database (a deadlock) is tried. */
@@ -260,6 +263,16 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 	@Override
 	public boolean joinsCallerTransaction() {
 		return this.jdbc.inCallerTransaction();
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The {@code id} column of the schema scripts is {@code VARCHAR(255)}.
+	 */
+	@Override
+	public int maxIdLength() {
+		return MAX_ID_LENGTH;
 	}
 
 	@Override

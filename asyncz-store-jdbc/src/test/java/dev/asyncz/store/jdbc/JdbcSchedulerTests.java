@@ -19,6 +19,7 @@ import dev.asyncz.event.TaskRemoved;
 import dev.asyncz.event.TaskRestored;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.TaskQuery;
+import dev.asyncz.task.InvalidTaskException;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.AfterEach;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * A scheduler keeping its tasks in the JDBC store (on H2) runs them from the table.
@@ -67,6 +69,22 @@ class JdbcSchedulerTests {
 		assertThat(executed.scheduledRunTime()).isEqualTo(START.plusSeconds(60));
 		await(TaskRemoved.class);
 		assertThat(newStore().count()).isZero();
+	}
+
+	@Test
+	void idLongerThanTheIdColumnIsRefusedNamingTheLimitAndNothingIsStored() {
+		String id = "x".repeat(256);
+		assertThatExceptionOfType(InvalidTaskException.class)
+			.isThrownBy(() -> this.scheduler.add(TaskRequest.of("greet", Triggers.at(START)).id(id).build()))
+			.withMessageContaining("is 256 characters long; store 'default' keeps ids of at most 255");
+		assertThat(newStore().count()).isZero();
+	}
+
+	@Test
+	void idAsLongAsTheIdColumnIsKept() {
+		String id = "x".repeat(255);
+		this.scheduler.add(TaskRequest.of("greet", Triggers.at(START.plusSeconds(60))).id(id).build());
+		assertThat(this.scheduler.get(id)).isPresent();
 	}
 
 	@Test
