@@ -128,6 +128,26 @@ class TaskFunctionAnnotationTests {
 	}
 
 	@Test
+	void addingATaskWhoseArgumentDoesNotConvertIsRefusedNamingTheParameterAndNothingIsStored() {
+		this.contextRunner.run((context) -> {
+			Scheduler scheduler = context.getBean(Scheduler.class);
+			assertThatExceptionOfType(InvalidTaskException.class).isThrownBy(() -> scheduler
+				.add(TaskRequest.of("greet", Triggers.at(T0.plusSeconds(3600))).id("typo").args("Ada", "abc").build()))
+				.withMessageContaining("Task 'typo'")
+				.withMessageContaining("parameter 1 'times' (int)");
+			assertThat(scheduler.get("typo")).isEmpty();
+		});
+	}
+
+	@Test
+	void addingATaskWithTooFewArgumentsIsRefused() {
+		this.contextRunner.run((context) -> assertThatExceptionOfType(InvalidTaskException.class)
+			.isThrownBy(() -> context.getBean(Scheduler.class)
+				.add(TaskRequest.of("greet", Triggers.at(T0.plusSeconds(3600))).args("Ada").build()))
+			.withMessageContaining("needs an argument for parameter 1 'times' (int)"));
+	}
+
+	@Test
 	void missingArgumentFailsNamingTheParameter() {
 		this.contextRunner.run((context) -> assertThatExceptionOfType(InvalidTaskException.class)
 			.isThrownBy(() -> call(context, "greet", List.of("Ada"), Map.of()))
