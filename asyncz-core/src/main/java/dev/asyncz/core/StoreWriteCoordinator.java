@@ -52,4 +52,25 @@ public interface StoreWriteCoordinator {
 	 */
 	void afterWrites(Runnable action);
 
+	/**
+	 * A change run later than its call, as an implementation runs it: the write, then
+	 * what follows it — or, when the write fails, {@code failed} instead.
+	 * @param write the change
+	 * @param then what follows the change
+	 * @param failed told of the change's failure
+	 * @return the deferred change, to run once
+	 */
+	static Runnable deferred(Runnable write, Runnable then, Consumer<RuntimeException> failed) {
+		return () -> {
+			try {
+				write.run();
+			}
+			catch (RuntimeException ex) {
+				failed.accept(ex);
+				return;
+			}
+			then.run();
+		};
+	}
+
 }

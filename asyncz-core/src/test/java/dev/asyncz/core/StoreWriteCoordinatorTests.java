@@ -94,16 +94,7 @@ class StoreWriteCoordinatorTests {
 
 		@Override
 		public void write(TaskStore store, Runnable write, Runnable then, Consumer<RuntimeException> failed) {
-			this.pending.add(() -> {
-				try {
-					write.run();
-				}
-				catch (RuntimeException ex) {
-					failed.accept(ex);
-					return;
-				}
-				then.run();
-			});
+			this.pending.add(StoreWriteCoordinator.deferred(write, then, failed));
 		}
 
 		@Override

@@ -47,16 +47,7 @@ final class TransactionBoundStoreWrites implements StoreWriteCoordinator {
 			runAfterCommit(then);
 		}
 		else {
-			runAfterCommit(() -> {
-				try {
-					write.run();
-				}
-				catch (RuntimeException ex) {
-					failed.accept(ex);
-					return;
-				}
-				then.run();
-			});
+			runAfterCommit(StoreWriteCoordinator.deferred(write, then, failed));
 		}
 	}
 
