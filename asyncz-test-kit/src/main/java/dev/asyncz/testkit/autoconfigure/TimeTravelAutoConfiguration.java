@@ -1,5 +1,6 @@
 package dev.asyncz.testkit.autoconfigure;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 
@@ -11,6 +12,7 @@ import dev.asyncz.core.Scheduler;
 import dev.asyncz.testkit.SchedulerEventRecorder;
 import dev.asyncz.testkit.TimeTravel;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -34,10 +36,11 @@ public final class TimeTravelAutoConfiguration {
 
 	private static final String START = "asyncz.time-travel.start";
 
+	// A test that declares its own clock keeps it.
 	@Bean
 	@AsynczClock
-	@ConditionalOnMissingBean(ControllableClock.class)
-	ControllableClock asynczClock(Environment environment) {
+	@ConditionalOnMissingBean(value = Clock.class, annotation = AsynczClock.class)
+	ControllableClock asynczTimeTravelClock(Environment environment) {
 		String start = environment.getProperty(START, DEFAULT_START);
 		try {
 			return new ControllableClock(Instant.parse(start.trim()));
@@ -51,15 +54,15 @@ public final class TimeTravelAutoConfiguration {
 	// Last, so that no other customizer puts the system clock or a thread back.
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
-	SchedulerBuilderCustomizer asynczTimeTravelCustomizer(ControllableClock clock) {
-		return (builder) -> TimeTravel.configure(builder, clock);
+	SchedulerBuilderCustomizer asynczTimeTravelCustomizer(@AsynczClock ObjectProvider<Clock> clocks) {
+		return (builder) -> TimeTravel.configure(builder, controllable(clocks.getObject()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
 	@ConditionalOnBean(Scheduler.class)
-	TimeTravel asynczTimeTravel(Scheduler scheduler, ControllableClock clock) {
-		return new TimeTravel(scheduler, clock);
+	TimeTravel asynczTimeTravel(Scheduler scheduler) {
+		return new TimeTravel(scheduler, controllable(scheduler.clock()));
 	}
 
 	@Bean
@@ -67,6 +70,14 @@ public final class TimeTravelAutoConfiguration {
 	@ConditionalOnBean(Scheduler.class)
 	SchedulerEventRecorder asynczEventRecorder(Scheduler scheduler) {
 		return SchedulerEventRecorder.listeningTo(scheduler);
+	}
+
+	private static ControllableClock controllable(Clock clock) {
+		if (clock instanceof ControllableClock controllable) {
+			return controllable;
+		}
+		throw new IllegalStateException("The @AsynczClock clock is a " + clock.getClass().getName()
+				+ "; time travel moves a ControllableClock: declare that one, or none");
 	}
 
 }
