@@ -65,9 +65,21 @@ abstract class TimeTravelContract {
 		this.time = new TimeTravel(this.scheduler, this.clock);
 	}
 
+	/**
+	 * Removes what the store left behind; called once per test, after the scheduler has
+	 * shut down.
+	 */
+	void cleanUp() {
+	}
+
 	@AfterEach
 	void stopScheduler() {
-		this.scheduler.close();
+		try {
+			this.scheduler.close();
+		}
+		finally {
+			cleanUp();
+		}
 	}
 
 	@Test
