@@ -321,6 +321,20 @@ public interface Scheduler extends AutoCloseable {
 	void removeExecutor(String name);
 
 	/**
+	 * Runs, on the calling thread, everything due at the clock's current time, and
+	 * returns when those runs are over: due again at the same instant (a retry without
+	 * back-off, say) runs too. Only for a scheduler built with
+	 * {@link SchedulerBuilder#runOnCaller()}, which has no thread of its own.
+	 * @return how many runs it made, and when anything is due next
+	 * @throws SchedulerStateException if this scheduler runs tasks on its own thread, or
+	 * is not started
+	 */
+	default DueRuns runDueTasks() {
+		throw new SchedulerStateException(
+				"This scheduler runs due tasks on its own thread; build it with runOnCaller() to run them on demand");
+	}
+
+	/**
 	 * The clock that says what time it is for this scheduler.
 	 * @return the clock
 	 */

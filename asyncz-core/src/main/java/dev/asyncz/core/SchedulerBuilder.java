@@ -70,6 +70,8 @@ public final class SchedulerBuilder {
 
 	private @Nullable DstPolicy dstPolicy;
 
+	private boolean runOnCaller;
+
 	SchedulerBuilder() {
 	}
 
@@ -269,6 +271,20 @@ public final class SchedulerBuilder {
 	}
 
 	/**
+	 * Builds a scheduler that starts no thread of its own: what is due runs only when
+	 * {@link Scheduler#runDueTasks()} is called, on the calling thread, whichever
+	 * executor a task names, and is over when that call returns. Everything else (stores,
+	 * retries, misfire rules, coalescing, events) works as in a scheduler with its
+	 * thread. Meant for tests and simulations that move a {@link ControllableClock} and
+	 * then run what fell due, deterministically and without sleeping.
+	 * @return this builder
+	 */
+	public SchedulerBuilder runOnCaller() {
+		this.runOnCaller = true;
+		return this;
+	}
+
+	/**
 	 * Builds the scheduler, not yet started.
 	 * @return the scheduler
 	 */
@@ -281,7 +297,7 @@ public final class SchedulerBuilder {
 		return DefaultScheduler.create(new SchedulerSettings(stores, executors, this.functions, this.clock, this.zone,
 				this.maxWait, this.taskDefaults, this.maxTasks, this.clockJumpThreshold, this.shutdownTimeout,
 				this.batchSize, id, List.copyOf(this.interceptors), this.dstPolicy, this.failedTaskRetention,
-				this.stuckTaskThreshold, this.storeWrites));
+				this.stuckTaskThreshold, this.storeWrites, this.runOnCaller));
 	}
 
 	private static Duration positive(Duration duration, String what) {

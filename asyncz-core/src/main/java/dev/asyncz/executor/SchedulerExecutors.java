@@ -2,6 +2,7 @@ package dev.asyncz.executor;
 
 import java.util.concurrent.Executor;
 
+import dev.asyncz.executor.internal.CallerRuns;
 import dev.asyncz.executor.internal.ExecutorAdapter;
 import dev.asyncz.executor.internal.PlatformThreadPool;
 import dev.asyncz.executor.internal.VirtualThreadPerRun;
@@ -40,6 +41,15 @@ public final class SchedulerExecutors {
 	 */
 	public static boolean virtualThreadsAvailable() {
 		return VirtualThreadPerRun.available();
+	}
+
+	/**
+	 * An executor that runs each job on the thread that submits it, done when
+	 * {@code execute} returns: for tests that want a run over before they look.
+	 * @return the executor
+	 */
+	public static SchedulerExecutor callerRuns() {
+		return new CallerRuns();
 	}
 
 	/**

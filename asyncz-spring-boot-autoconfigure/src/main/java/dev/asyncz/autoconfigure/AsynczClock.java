@@ -21,6 +21,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
  *     return new ControllableClock(Instant.parse("2027-01-01T00:00:00Z"));
  * }
  * </pre>
+ *
+ * Runs then still happen on the executors' threads; {@code @AutoConfigureTimeTravel} from
+ * {@code asyncz-test-kit} makes them happen on the test's thread instead, over when the
+ * clock has moved.
  */
 @Target({ ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)

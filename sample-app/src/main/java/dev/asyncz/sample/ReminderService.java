@@ -10,7 +10,9 @@ import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.store.TaskQuery;
@@ -39,9 +41,13 @@ public class ReminderService {
 
 	private final String store;
 
-	public ReminderService(Scheduler scheduler, @Value("${sample.reminders.store:reminders}") String store) {
+	private final Outbox outbox;
+
+	public ReminderService(Scheduler scheduler, @Value("${sample.reminders.store:reminders}") String store,
+			Outbox outbox) {
 		this.scheduler = scheduler;
 		this.store = store;
+		this.outbox = outbox;
 	}
 
 	/**
@@ -74,8 +80,13 @@ public class ReminderService {
 	 * @return the reminders
 	 */
 	public List<ReminderView> pending(int limit) {
+		// A delivered reminder's task stays in its store until its run has returned and
+		// the scheduler has removed it: a reminder already in the outbox is not pending,
+		// although its task is still listed for that moment.
+		Set<String> delivered = this.outbox.delivered().stream().map(Outbox.Delivered::id).collect(Collectors.toSet());
 		return this.scheduler.list(this.store, new TaskQuery(FUNCTION, null, 0, limit))
 			.stream()
+			.filter((task) -> !delivered.contains(task.id()))
 			.map(ReminderView::of)
 			.toList();
 	}

@@ -5,26 +5,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
 
-import dev.asyncz.autoconfigure.AsynczClock;
-import dev.asyncz.core.ControllableClock;
 import dev.asyncz.sample.ReminderService.NewReminder;
 import dev.asyncz.sample.ReminderService.ReminderView;
+import dev.asyncz.testkit.TimeTravel;
+import dev.asyncz.testkit.autoconfigure.AutoConfigureTimeTravel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import org.springframework.beans.factory.support.AbstractBeanDefinition;
-import org.springframework.beans.factory.support.AutowireCandidateQualifier;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.support.GenericApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Reminders are kept in a JDBC store on an H2 file database: the application is started,
- * stopped and started again over the same file.
+ * stopped and started again over the same file, its clock going on where it stopped.
  */
 class ReminderPersistenceTests {
 
@@ -33,43 +29,42 @@ class ReminderPersistenceTests {
 	@TempDir
 	Path data;
 
-	private final ControllableClock clock = new ControllableClock(T0);
-
 	@Test
 	void reminderScheduledBeforeARestartIsPendingAndDeliveredAfterIt() {
 		String[] id = new String[1];
-		run((context) -> id[0] = context.getBean(ReminderService.class)
+		run(T0, (context) -> id[0] = context.getBean(ReminderService.class)
 			.schedule(new NewReminder("Water the plants", null, null, "PT1H"))
 			.id());
-		run((context) -> {
+		run(T0.plusSeconds(60), (context) -> {
 			assertThat(context.getBean(ReminderService.class).pending(10)).extracting(ReminderView::id)
 				.containsExactly(id[0]);
-			this.clock.advance(Duration.ofHours(1));
-			Outbox outbox = context.getBean(Outbox.class);
-			await().atMost(Duration.ofSeconds(30)).until(() -> !outbox.delivered().isEmpty());
-			assertThat(outbox.delivered()).singleElement()
+			context.getBean(TimeTravel.class).advance(Duration.ofHours(1));
+			assertThat(context.getBean(Outbox.class).delivered()).singleElement()
 				.satisfies((delivered) -> assertThat(delivered.id()).isEqualTo(id[0]))
 				.satisfies((delivered) -> assertThat(delivered.text()).isEqualTo("Water the plants"));
 			assertThat(context.getBean(ReminderService.class).pending(10)).isEmpty();
 		});
 	}
 
-	private void run(Consumer<ConfigurableApplicationContext> action) {
-		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class)
+	/**
+	 * Starts the application at {@code start} over the test's database.
+	 */
+	private void run(Instant start, Consumer<ConfigurableApplicationContext> action) {
+		try (ConfigurableApplicationContext context = new SpringApplicationBuilder(SampleApplication.class,
+				TimeTravelConfiguration.class)
 			.web(WebApplicationType.NONE)
-			.initializers(this::registerClock)
-			.run("--spring.datasource.url=jdbc:h2:file:" + this.data.resolve("reminders"))) {
+			.run("--spring.datasource.url=jdbc:h2:file:" + this.data.resolve("reminders"),
+					"--asyncz.time-travel.start=" + start)) {
 			action.accept(context);
 		}
 	}
 
 	/**
-	 * The same controllable clock in both runs, so that time goes on across the restart.
+	 * Not a component: component scanning would add it to the other tests' applications.
 	 */
-	private void registerClock(ConfigurableApplicationContext context) {
-		((GenericApplicationContext) context).registerBean("asynczClock", ControllableClock.class, () -> this.clock,
-				(definition) -> ((AbstractBeanDefinition) definition)
-					.addQualifier(new AutowireCandidateQualifier(AsynczClock.class)));
+	@AutoConfigureTimeTravel
+	static class TimeTravelConfiguration {
+
 	}
 
 }

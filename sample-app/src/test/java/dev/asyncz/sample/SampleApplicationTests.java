@@ -1,23 +1,19 @@
 package dev.asyncz.sample;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 
-import dev.asyncz.autoconfigure.AsynczClock;
-import dev.asyncz.core.ControllableClock;
-import dev.asyncz.event.TaskExecuted;
+import dev.asyncz.core.Scheduler;
+import dev.asyncz.testkit.SchedulerEventRecorder;
+import dev.asyncz.testkit.TimeTravel;
+import dev.asyncz.testkit.autoconfigure.AutoConfigureTimeTravel;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Import;
-import org.springframework.context.event.EventListener;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,14 +21,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "spring.datasource.url=jdbc:h2:mem:sample-application-tests")
-@Import(SampleApplicationTests.ClockConfiguration.class)
+		properties = { "spring.datasource.url=jdbc:h2:mem:sample-application-tests",
+				"asyncz.time-travel.start=2027-01-01T00:00:00Z" })
+@AutoConfigureTimeTravel
 class SampleApplicationTests {
-
-	private static final Instant T0 = Instant.parse("2027-01-01T00:00:00Z");
 
 	private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
 	};
@@ -41,10 +35,16 @@ class SampleApplicationTests {
 	private int port;
 
 	@Autowired
-	private ControllableClock clock;
+	private TimeTravel time;
 
 	@Autowired
-	private ExecutedEvents executed;
+	private SchedulerEventRecorder events;
+
+	@Autowired
+	private Scheduler scheduler;
+
+	@Autowired
+	private Outbox outbox;
 
 	private RestClient http;
 
@@ -61,9 +61,7 @@ class SampleApplicationTests {
 	void reminderIsDeliveredWhenItsTimeComes() {
 		String id = schedule(Map.of("in", "PT1H", "text", "Stretch your legs"));
 		assertThat(pending()).extracting((reminder) -> reminder.get("id")).contains(id);
-		this.clock.advance(Duration.ofHours(1));
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> delivered().stream().anyMatch((d) -> id.equals(d.get("id"))));
+		this.time.advance(Duration.ofHours(1));
 		Map<String, Object> delivered = delivered().stream()
 			.filter((d) -> id.equals(d.get("id")))
 			.findFirst()
@@ -135,9 +133,24 @@ class SampleApplicationTests {
 	@Test
 	void taskRunsReachEventListeners() {
 		String id = schedule(Map.of("in", "PT2H", "text", "Observed"));
-		this.clock.advance(Duration.ofHours(2));
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.executed.events.stream().anyMatch((event) -> event.taskId().equals(id)));
+		this.time.advance(Duration.ofHours(2));
+		assertThat(this.events).hasExecuted(id).once().and().hasNoFailures();
+	}
+
+	@Test
+	void theAnnotatedReportsRunOnTheirSchedules() {
+		this.time.advance(Duration.ofMinutes(10));
+		assertThat(this.events).hasExecuted("outbox-report").times(10).and().hasExecuted("pending-report").times(20);
+	}
+
+	@Test
+	void aDeliveredReminderIsNotPendingWhileItsTaskIsBeingRemoved() {
+		String id = schedule(Map.of("in", "PT1H", "text", "Just delivered"));
+		// The moment between the delivery and the end of the run: the task is still
+		// stored, the reminder is in the outbox.
+		this.outbox.add(new Outbox.Delivered(id, "Just delivered", this.time.now(), this.time.now()));
+		assertThat(this.scheduler.get(id)).isPresent();
+		assertThat(pending()).extracting((reminder) -> reminder.get("id")).doesNotContain(id);
 	}
 
 	private String schedule(Map<String, String> body) {
@@ -169,37 +182,6 @@ class SampleApplicationTests {
 
 	private List<Map<String, Object>> delivered() {
 		return this.http.get().uri("/reminders/delivered").retrieve().body(LIST);
-	}
-
-	/**
-	 * Imported rather than a nested {@code @TestConfiguration}, which component scanning
-	 * would also find when another test starts the application with
-	 * {@code SpringApplicationBuilder}.
-	 */
-	static class ClockConfiguration {
-
-		@Bean
-		@AsynczClock
-		ControllableClock asynczClock() {
-			return new ControllableClock(T0);
-		}
-
-		@Bean
-		ExecutedEvents executedEvents() {
-			return new ExecutedEvents();
-		}
-
-	}
-
-	static class ExecutedEvents {
-
-		final List<TaskExecuted> events = new CopyOnWriteArrayList<>();
-
-		@EventListener
-		void on(TaskExecuted event) {
-			this.events.add(event);
-		}
-
 	}
 
 }

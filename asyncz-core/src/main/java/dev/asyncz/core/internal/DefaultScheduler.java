@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.asyncz.core.ControllableClock;
+import dev.asyncz.core.DueRuns;
 import dev.asyncz.core.ExecutorInfo;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.SchedulerState;
@@ -84,6 +85,9 @@ public final class DefaultScheduler implements Scheduler {
 
 	private final Object lifecycle = new Object();
 
+	/** One instance, so that the clock can forget the very callback it was given. */
+	private final Runnable wakeUpLoop;
+
 	private volatile SchedulerState state = SchedulerState.STOPPED;
 
 	private volatile boolean shutDown;
@@ -94,6 +98,7 @@ public final class DefaultScheduler implements Scheduler {
 		this.validation = new TaskValidation(settings, this.registry, this.codec);
 		this.runner = new TaskRunner(settings.clock(), settings.functions(), this.events, settings.interceptors());
 		this.loop = new SchedulingLoop(settings, this.registry, this.events, this::state, this.runner);
+		this.wakeUpLoop = this.loop::wakeUp;
 		this.lifecycleTasks = new LifecycleTasks(this.registry, this.events, this.runner, settings.clock());
 	}
 
@@ -120,10 +125,15 @@ public final class DefaultScheduler implements Scheduler {
 			}
 			this.registry.startStores();
 			this.state = paused ? SchedulerState.PAUSED : SchedulerState.RUNNING;
-			if (this.settings.clock() instanceof ControllableClock controllable) {
-				controllable.onChange(this.loop::wakeUp);
+			if (this.settings.runOnCaller()) {
+				this.loop.startWithoutThread();
 			}
-			this.loop.start();
+			else {
+				if (this.settings.clock() instanceof ControllableClock controllable) {
+					controllable.onChange(this.wakeUpLoop);
+				}
+				this.loop.start();
+			}
 		}
 		publish(new SchedulerStarted(now(), paused));
 		this.lifecycleTasks.startTasksDueNow().forEach(this::store);
@@ -139,7 +149,7 @@ public final class DefaultScheduler implements Scheduler {
 			boolean wasStarted = this.state != SchedulerState.STOPPED;
 			this.state = SchedulerState.STOPPED;
 			if (this.settings.clock() instanceof ControllableClock controllable) {
-				controllable.removeOnChange(this.loop::wakeUp);
+				controllable.removeOnChange(this.wakeUpLoop);
 			}
 			this.loop.stop();
 			if (wasStarted) {
@@ -484,6 +494,18 @@ public final class DefaultScheduler implements Scheduler {
 	public void removeExecutor(String name) {
 		this.registry.removeExecutor(name).shutdown(true, this.settings.shutdownTimeout());
 		publish(new ExecutorRemoved(name));
+	}
+
+	@Override
+	public DueRuns runDueTasks() {
+		if (!this.settings.runOnCaller()) {
+			return Scheduler.super.runDueTasks();
+		}
+		if (this.state == SchedulerState.STOPPED) {
+			throw new SchedulerStateException("The scheduler is " + (this.shutDown ? "shut down" : "not started")
+					+ "; start it before running due tasks");
+		}
+		return this.loop.runDueTasks();
 	}
 
 	@Override

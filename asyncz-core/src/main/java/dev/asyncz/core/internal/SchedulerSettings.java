@@ -40,12 +40,14 @@ import org.jspecify.annotations.Nullable;
  * @param stuckTaskThreshold how long a task this instance cannot run waits before it is
  * reported as stuck
  * @param storeWrites when callers' changes reach their stores
+ * @param runOnCaller whether the scheduler starts no thread of its own and runs what is
+ * due on the thread that calls {@link dev.asyncz.core.Scheduler#runDueTasks()}
  */
 public record SchedulerSettings(Map<String, TaskStore> stores, Map<String, SchedulerExecutor> executors,
 		TaskFunctions functions, Clock clock, ZoneId zone, Duration maxWait, TaskOptions taskDefaults, long maxTasks,
 		Duration clockJumpThreshold, Duration shutdownTimeout, int batchSize, String instanceId,
 		List<TaskRunInterceptor> interceptors, @Nullable DstPolicy dstPolicy, @Nullable Duration failedTaskRetention,
-		Duration stuckTaskThreshold, StoreWriteCoordinator storeWrites) {
+		Duration stuckTaskThreshold, StoreWriteCoordinator storeWrites, boolean runOnCaller) {
 
 	/**
 	 * A scheduler-wide daylight-saving policy.

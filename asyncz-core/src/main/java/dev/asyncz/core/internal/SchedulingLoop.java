@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 import dev.asyncz.core.ControllableClock;
+import dev.asyncz.core.DueRuns;
 import dev.asyncz.core.SchedulerState;
+import dev.asyncz.core.SchedulerStateException;
 import dev.asyncz.core.StuckTask;
 import dev.asyncz.event.ClockJumped;
 import dev.asyncz.event.StoreError;
@@ -20,6 +22,7 @@ import dev.asyncz.event.TaskRecovered;
 import dev.asyncz.event.TaskRemoved;
 import dev.asyncz.event.TaskSubmitted;
 import dev.asyncz.executor.SchedulerExecutor;
+import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.task.InvalidTaskException;
@@ -42,6 +45,9 @@ final class SchedulingLoop implements Runnable {
 	private static final Logger logger = LoggerFactory.getLogger(SchedulingLoop.class);
 
 	private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+
+	/** Passes at one instant after which {@link #runDueTasks()} gives up. */
+	private static final int MAX_PASSES = 10_000;
 
 	private final SchedulerSettings settings;
 
@@ -75,6 +81,18 @@ final class SchedulingLoop implements Runnable {
 	 */
 	private final Map<String, Backoff> backoffs = new HashMap<>();
 
+	/**
+	 * Runs every run on the thread that submits it, whatever executor the task names; or
+	 * {@code null} to use that executor.
+	 */
+	private final @Nullable SchedulerExecutor callerRuns;
+
+	/**
+	 * Runs submitted so far; read by {@link #runDueTasks()} to see whether a pass ran
+	 * any.
+	 */
+	private long submitted;
+
 	private volatile boolean running;
 
 	private volatile @Nullable Thread thread;
@@ -95,6 +113,7 @@ final class SchedulingLoop implements Runnable {
 		this.clock = settings.clock();
 		this.backlog = new Backlog(settings.batchSize(), registry::executorList, this::wakeUp);
 		this.runEnded = this.backlog::runEnded;
+		this.callerRuns = settings.runOnCaller() ? SchedulerExecutors.callerRuns() : null;
 		this.misfires = new MisfireReports(events);
 		this.failures = new FailedRuns(events, this.clock, this::release);
 		this.unrunnable = new UnrunnableTasks(events, settings.stuckTaskThreshold());
@@ -110,6 +129,14 @@ final class SchedulingLoop implements Runnable {
 		Thread thread = new Thread(this, "asyncz-scheduler-" + this.settings.instanceId());
 		this.thread = thread;
 		thread.start();
+	}
+
+	/**
+	 * Starts without a thread: due tasks run only when {@link #runDueTasks()} is called.
+	 */
+	void startWithoutThread() {
+		readClocks();
+		this.running = true;
 	}
 
 	void stop() {
@@ -155,25 +182,7 @@ final class SchedulingLoop implements Runnable {
 		while (this.running) {
 			long sleepNanos;
 			try {
-				Instant expected = this.lastWall;
-				long lastMonotonic = this.lastMonotonic;
-				// Unknown while the pass runs: a run that ends meanwhile, releasing its
-				// task
-				// for a time this pass cannot see, must wake the thread for another pass.
-				this.plannedWakeUp = null;
-				Instant now = readClocks();
-				checkClockJump(expected.plusNanos(this.lastMonotonic - lastMonotonic), now);
-				Instant next = (this.state.get() == SchedulerState.RUNNING) ? processDueTasks(now) : null;
-				// Elapsed time as read with now: read later, it could count a clock
-				// change
-				// this pass has not seen, and put the next sweep off past it.
-				if (this.retention != null && this.retention.due(this.lastMonotonic)) {
-					this.retention.sweep(startedStores(), now, this.lastMonotonic);
-				}
-				// A task this instance put off is left to the others first.
-				next = this.unrunnable.afterOthers(next);
-				this.plannedWakeUp = next;
-				sleepNanos = sleepNanos(next);
+				sleepNanos = sleepNanos(pass());
 			}
 			catch (Throwable ex) {
 				logger.error("The scheduler loop failed; it carries on", ex);
@@ -183,6 +192,57 @@ final class SchedulingLoop implements Runnable {
 				this.waker.sleep(sleepNanos);
 			}
 		}
+	}
+
+	/**
+	 * Runs, on the calling thread, every run due at the clock's time, pass after pass
+	 * until a pass leaves nothing due then: a run that ends may release its task due at
+	 * the same instant (a retry without back-off, say). For a scheduler without a thread
+	 * of its own ({@link #startWithoutThread()}).
+	 * @return how many runs were started, and when anything is due next
+	 */
+	synchronized DueRuns runDueTasks() {
+		if (!this.running) {
+			throw new SchedulerStateException("The scheduler is not started; start it before running due tasks");
+		}
+		int runs = 0;
+		for (int passes = 0; passes < MAX_PASSES; passes++) {
+			long before = this.submitted;
+			Instant next = pass();
+			int started = (int) (this.submitted - before);
+			runs += started;
+			// Nothing started though something is due (held by another instance, put
+			// off): another pass at the same time would find the same.
+			if (started == 0 || next == null || next.isAfter(this.clock.instant())) {
+				return new DueRuns(runs, next);
+			}
+		}
+		throw new IllegalStateException("Tasks were still due at " + this.clock.instant() + " after " + MAX_PASSES
+				+ " passes: a task keeps falling due again at the same instant");
+	}
+
+	/**
+	 * One pass: checks the clock and runs what is due in every store.
+	 * @return when anything is due next, or {@code null} for nothing known
+	 */
+	private @Nullable Instant pass() {
+		Instant expected = this.lastWall;
+		long lastMonotonic = this.lastMonotonic;
+		// Unknown while the pass runs: a run that ends meanwhile, releasing its task
+		// for a time this pass cannot see, must wake the thread for another pass.
+		this.plannedWakeUp = null;
+		Instant now = readClocks();
+		checkClockJump(expected.plusNanos(this.lastMonotonic - lastMonotonic), now);
+		Instant next = (this.state.get() == SchedulerState.RUNNING) ? processDueTasks(now) : null;
+		// Elapsed time as read with now: read later, it could count a clock change
+		// this pass has not seen, and put the next sweep off past it.
+		if (this.retention != null && this.retention.due(this.lastMonotonic)) {
+			this.retention.sweep(startedStores(), now, this.lastMonotonic);
+		}
+		// A task this instance put off is left to the others first.
+		next = this.unrunnable.afterOthers(next);
+		this.plannedWakeUp = next;
+		return next;
 	}
 
 	/**
@@ -380,14 +440,16 @@ final class SchedulingLoop implements Runnable {
 			this.events
 				.publish(new TaskSubmitted(task.id(), task.function(), task.store(), task.executor(), run.fireTime()));
 		}
-		this.runner.submit(task, run.fireTime(), run.attempt(), executor, (outcome) -> {
-			try {
-				ended(run, held, outcome);
-			}
-			finally {
-				this.runEnded.run();
-			}
-		});
+		this.submitted++;
+		this.runner.submit(task, run.fireTime(), run.attempt(), (this.callerRuns != null) ? this.callerRuns : executor,
+				(outcome) -> {
+					try {
+						ended(run, held, outcome);
+					}
+					finally {
+						this.runEnded.run();
+					}
+				});
 	}
 
 	/**
