@@ -109,7 +109,8 @@ import static dev.asyncz.store.mongodb.internal.TaskDocuments.VERSION;
  * quarantined, with the reason and the time, and reported as one {@link TaskQuarantined}
  * event; it is kept for people to inspect ({@link #listQuarantined}), retry
  * ({@link #retryQuarantined}) or delete ({@link #deleteQuarantined}), and is not listed,
- * counted or run. Server failures surface as {@link StoreException}.
+ * counted or run; documents in unknown states are looked for when the store starts.
+ * Server failures surface as {@link StoreException}.
  */
 public final class MongoTaskStore implements TaskStore {
 
@@ -117,6 +118,11 @@ public final class MongoTaskStore implements TaskStore {
 
 	/** The server's error code for a command it does not know. */
 	private static final int COMMAND_NOT_FOUND = 59;
+
+	/**
+	 * The most documents in unknown states one start sets aside; the rest at the next.
+	 */
+	private static final int UNKNOWN_STATES_SCAN_LIMIT = 1000;
 
 	private final MongoDatabase database;
 
@@ -200,6 +206,24 @@ public final class MongoTaskStore implements TaskStore {
 			});
 			this.started = true;
 			this.claims.start(context, this.settings.pollInterval());
+			this.claims.inBackground("quarantine documents in unknown states", this::quarantineUnknownStates);
+		}
+	}
+
+	/**
+	 * Sets aside the documents whose state this store never writes (written by hand or by
+	 * another program): no query for due, listed or counted tasks would find them, so
+	 * they would sit unseen.
+	 */
+	private void quarantineUnknownStates() {
+		List<String> known = new ArrayList<>(LIVE_STATES);
+		known.add(QUARANTINED);
+		List<Document> unknown = call("look for documents in unknown states",
+				() -> this.tasks.find(Filters.nin(STATE, known))
+					.limit(UNKNOWN_STATES_SCAN_LIMIT)
+					.into(new ArrayList<>()));
+		for (Document document : unknown) {
+			quarantine(document, "unknown state '" + document.get(STATE) + "'");
 		}
 	}
 
