@@ -89,19 +89,21 @@ import static dev.asyncz.store.mongodb.internal.TaskDocuments.VERSION;
  * them with one conditional {@code updateMany} that re-checks they are still due and
  * unclaimed (an update of one document is atomic, so of several instances racing for a
  * task exactly one wins), marking them with this acquisition's marker, and reads back the
- * documents bearing the marker. A claim's lease ends at the <em>server's</em> time (its
- * {@code hello} reply's {@code localTime}) plus the lease duration: due-ness follows the
- * scheduler's clock, lease expiry the server's, so clock skew between instances cannot
- * make two of them run one fire time. The claims are kept by a {@link ClaimLedger}, which
- * renews their leases while the runs go on; a claim is identified by the version it
- * produced, and every release or deletion is conditional on that version. A document
- * whose lease ran out is handed out again as {@link DueTask#recovered() recovered}.
+ * documents bearing the marker. A claim's lease ends at the <em>server's</em> time (the
+ * {@code localTime} of its {@code hello} reply, or of {@code isMaster} on servers without
+ * {@code hello}) plus the lease duration: due-ness follows the scheduler's clock, lease
+ * expiry the server's, so clock skew between instances cannot make two of them run one
+ * fire time. The claims are kept by a {@link ClaimLedger}, which renews their leases
+ * while the runs go on; a claim is identified by the version it produced, and every
+ * release or deletion is conditional on that version. A document whose lease ran out is
+ * handed out again as {@link DueTask#recovered() recovered}.
  *
  * <p>
  * <b>Wake-ups.</b> The scheduler is woken every
  * {@linkplain MongoTaskStoreSettings#pollInterval() poll interval} to look for tasks
- * other instances added or released; the instance that adds a task wakes its own
- * scheduler at once.
+ * other instances added or released (a task handed over included: releases are not
+ * announced); the instance that adds a task wakes its own scheduler at once. Change
+ * streams are not used, so a standalone server serves as well as a replica set.
  *
  * <p>
  * <b>Bad data.</b> A document whose JSON cannot be read, whose trigger type is unknown,
