@@ -55,7 +55,7 @@ class ConfigurationMetadataTests {
 
 	@Test
 	void storeAndExecutorTypesHaveValueHints() {
-		assertThat(hintValues("asyncz.stores.default.type")).containsExactly("memory", "jdbc", "redis");
+		assertThat(hintValues("asyncz.stores.default.type")).containsExactly("memory", "jdbc", "redis", "mongodb");
 		assertThat(hintValues("asyncz.executors.default.type")).containsExactly("thread-pool", "virtual", "bean");
 	}
 

@@ -47,8 +47,11 @@ public final class SchedulerPropertiesMapper {
 			orderedMap("dev.asyncz.store.jdbc.JdbcTaskStore", "dev.asyncz:asyncz-store-jdbc",
 					"org.springframework.boot.jdbc.EmbeddedDatabaseConnection",
 					"org.springframework.boot:spring-boot-jdbc (or spring-boot-starter-jdbc)"),
-			"redis", orderedMap("dev.asyncz.store.redis.RedisTaskStore", "dev.asyncz:asyncz-store-redis",
-					"io.lettuce.core.RedisClient", "io.lettuce:lettuce-core"));
+			"redis",
+			orderedMap("dev.asyncz.store.redis.RedisTaskStore", "dev.asyncz:asyncz-store-redis",
+					"io.lettuce.core.RedisClient", "io.lettuce:lettuce-core"),
+			"mongodb", orderedMap("dev.asyncz.store.mongodb.MongoTaskStore", "dev.asyncz:asyncz-store-mongodb",
+					"com.mongodb.client.MongoClient", "org.mongodb:mongodb-driver-sync"));
 
 	private static final List<String> EXECUTOR_TYPES = List.of("thread-pool", "virtual", "bean");
 

@@ -1,0 +1,57 @@
+package dev.asyncz.store.mongodb;
+
+import java.time.Duration;
+
+import dev.asyncz.AsynczException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class MongoTaskStoreSettingsTests {
+
+	@Test
+	void defaultsUseTheAsynczTasksCollection() {
+		MongoTaskStoreSettings defaults = MongoTaskStoreSettings.defaults();
+		assertThat(defaults.collection()).isEqualTo("asyncz_tasks");
+		assertThat(defaults.leaseDuration()).isEqualTo(Duration.ofSeconds(30));
+		assertThat(defaults.pollInterval()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(defaults.claimBatchSize()).isEqualTo(100);
+	}
+
+	@Test
+	void copiesChangeOneValue() {
+		MongoTaskStoreSettings changed = MongoTaskStoreSettings.defaults()
+			.withCollection("jobs")
+			.withLeaseDuration(Duration.ofSeconds(5))
+			.withPollInterval(Duration.ofSeconds(1))
+			.withClaimBatchSize(10);
+		assertThat(changed)
+			.isEqualTo(new MongoTaskStoreSettings("jobs", Duration.ofSeconds(5), Duration.ofSeconds(1), 10));
+	}
+
+	@Test
+	void collectionNamesMongoDbRefusesAreRefusedNamingTheValue() {
+		for (String bad : new String[] { "", " ", "tasks$", "system.tasks" }) {
+			assertThatExceptionOfType(AsynczException.class)
+				.isThrownBy(() -> MongoTaskStoreSettings.defaults().withCollection(bad))
+				.withMessageContaining("collection")
+				.withMessageContaining("'" + bad + "'");
+		}
+	}
+
+	@Test
+	void nonPositiveDurationsAreRefusedNamingTheValue() {
+		assertThatExceptionOfType(AsynczException.class)
+			.isThrownBy(() -> MongoTaskStoreSettings.defaults().withPollInterval(Duration.ZERO))
+			.withMessage("pollInterval must be positive, was PT0S");
+	}
+
+	@Test
+	void claimBatchSizeBelowOneIsRefusedNamingTheValue() {
+		assertThatExceptionOfType(AsynczException.class)
+			.isThrownBy(() -> MongoTaskStoreSettings.defaults().withClaimBatchSize(0))
+			.withMessage("claimBatchSize must be at least 1, was 0");
+	}
+
+}
