@@ -10,6 +10,7 @@ import dev.asyncz.store.TaskState;
 import dev.asyncz.task.MisfirePolicy;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.boot.actuate.endpoint.Access;
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
 import org.springframework.boot.actuate.endpoint.OperationResponseBody;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
@@ -30,9 +31,12 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * ({@code anonymous} over JMX, which has no principal).
  *
  * <p>
- * Task arguments are shown as {@code ******} unless {@code show-values} allows them.
+ * Read-only unless the application grants writes
+ * ({@code management.endpoint.asyncz.access=unrestricted}): pausing, running or deleting
+ * tasks is not something an exposed endpoint should allow by default. Task arguments are
+ * shown as {@code ******} unless {@code show-values} allows them.
  */
-@Endpoint(id = "asyncz")
+@Endpoint(id = "asyncz", defaultAccess = Access.READ_ONLY)
 public final class AsynczEndpoint {
 
 	private final SchedulerDescriber describer;

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = AsynczEndpointWebTests.TestApplication.class, webEnvironment = WebEnvironment.NONE,
 		properties = { "spring.jmx.enabled=true", "management.endpoints.jmx.exposure.include=asyncz",
-				"management.endpoints.jmx.domain=asyncz.test" })
+				"management.endpoints.jmx.domain=asyncz.test", "management.endpoint.asyncz.access=unrestricted" })
 class AsynczEndpointJmxTests {
 
 	private static final String[] TWO_STRINGS = { String.class.getName(), String.class.getName() };

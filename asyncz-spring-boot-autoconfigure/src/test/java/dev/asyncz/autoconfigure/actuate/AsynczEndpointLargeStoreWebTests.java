@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * store.
  */
 @SpringBootTest(classes = AsynczEndpointWebTests.TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
-		properties = { "management.endpoints.web.exposure.include=asyncz", "spring.application.name=large-store" })
+		properties = { "management.endpoints.web.exposure.include=asyncz", "spring.application.name=large-store",
+				"management.endpoint.asyncz.access=unrestricted" })
 @TestInstance(Lifecycle.PER_CLASS)
 class AsynczEndpointLargeStoreWebTests {
 

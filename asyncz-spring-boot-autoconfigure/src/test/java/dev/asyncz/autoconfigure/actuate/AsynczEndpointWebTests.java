@@ -44,7 +44,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(classes = AsynczEndpointWebTests.TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT,
 		properties = { "management.endpoints.web.exposure.include=asyncz,health",
-				"management.endpoint.health.show-details=always" })
+				"management.endpoint.health.show-details=always", "management.endpoint.asyncz.access=unrestricted" })
 class AsynczEndpointWebTests {
 
 	static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
