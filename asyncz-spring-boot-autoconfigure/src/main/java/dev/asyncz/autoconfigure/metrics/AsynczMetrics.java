@@ -16,8 +16,10 @@ import dev.asyncz.event.ExecutorAdded;
 import dev.asyncz.event.ExecutorRemoved;
 import dev.asyncz.event.SchedulerEvent;
 import dev.asyncz.event.SchedulerListener;
+import dev.asyncz.event.SchedulerStarted;
 import dev.asyncz.event.StoreAdded;
 import dev.asyncz.event.StoreRemoved;
+import dev.asyncz.event.TaskAdded;
 import dev.asyncz.event.TaskError;
 import dev.asyncz.event.TaskExecuted;
 import dev.asyncz.event.TaskDeferred;
@@ -27,6 +29,7 @@ import dev.asyncz.event.TaskMaxInstancesReached;
 import dev.asyncz.event.TaskMissed;
 import dev.asyncz.event.TaskRetryScheduled;
 import dev.asyncz.event.TaskRunEvent;
+import dev.asyncz.task.Task;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -68,6 +71,14 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * Tags never carry a task id: millions of one-shot tasks would mean millions of meters.
  *
  * <p>
+ * The counters exist at zero before their first event, so that dashboards and alerts can
+ * be built on them: one series per store and registered function (and, for
+ * {@code asyncz.task.failures}, per {@code kept} value), registered when bound, when the
+ * scheduler starts, when a store is added, and when a task is added for a function
+ * registered since. Tasks that call a Java callable rather than a registered function get
+ * their counters on their first event only, as their labels are not a bounded set.
+ *
+ * <p>
  * Attach it to a scheduler with {@link #attach}; {@link #close()} detaches it.
  */
 public final class AsynczMetrics implements MeterBinder, SchedulerListener, AutoCloseable {
@@ -78,6 +89,8 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 	private static final String OUTCOME_SUCCESS = "success";
 
 	private static final String OUTCOME_ERROR = "error";
+
+	private static final String KEPT = "kept";
 
 	private final Scheduler scheduler;
 
@@ -107,8 +120,8 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 	@SuppressWarnings("unchecked")
 	public static AsynczMetrics attach(Scheduler scheduler, Duration countCacheTime) {
 		AsynczMetrics metrics = new AsynczMetrics(scheduler, countCacheTime, System::nanoTime);
-		scheduler.addListener(metrics, TaskRunEvent.class, StoreAdded.class, StoreRemoved.class, ExecutorAdded.class,
-				ExecutorRemoved.class);
+		scheduler.addListener(metrics, TaskRunEvent.class, SchedulerStarted.class, TaskAdded.class, StoreAdded.class,
+				StoreRemoved.class, ExecutorAdded.class, ExecutorRemoved.class);
 		return metrics;
 	}
 
@@ -118,7 +131,10 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 		Gauge.builder("asyncz.tasks.stuck", this.scheduler, (scheduler) -> scheduler.stuckTasks().size())
 			.description("Due tasks that no instance ran for longer than the stuck threshold")
 			.register(registry);
-		this.scheduler.storeNames().forEach((store) -> registerStoreGauge(registry, store));
+		this.scheduler.storeNames().forEach((store) -> {
+			registerStoreGauge(registry, store);
+			registerZeroCounters(registry, store);
+		});
 		this.scheduler.executors().keySet().forEach((executor) -> registerExecutorGauges(registry, executor));
 	}
 
@@ -131,29 +147,39 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 			recordRun(error, OUTCOME_ERROR, error.startedAt(), error.duration());
 		}
 		else if (event instanceof TaskMissed missed) {
-			increment("asyncz.task.misfires", "Runs skipped because they were later than the misfire grace time",
-					missed);
+			increment(RunCounter.MISFIRES, missed, Tags.empty());
 		}
 		else if (event instanceof TaskMaxInstancesReached reached) {
-			increment("asyncz.task.max-instances", "Runs skipped because the task had its most runs in progress",
-					reached);
+			increment(RunCounter.MAX_INSTANCES, reached, Tags.empty());
 		}
 		else if (event instanceof TaskLate late) {
-			increment("asyncz.task.late", "Runs that started later than their misfire grace time", late);
+			increment(RunCounter.LATE, late, Tags.empty());
 		}
 		else if (event instanceof TaskRetryScheduled retry) {
-			increment("asyncz.task.retries", "Failed runs that will be tried again", retry);
+			increment(RunCounter.RETRIES, retry, Tags.empty());
 		}
 		else if (event instanceof TaskFailed failed) {
-			increment("asyncz.task.failures", "Fire times whose last attempt failed with no retry left", failed,
-					Tags.of("kept", Boolean.toString(failed.kept())));
+			increment(RunCounter.FAILURES, failed, Tags.of(KEPT, Boolean.toString(failed.kept())));
 		}
 		else if (event instanceof TaskDeferred deferred) {
-			increment("asyncz.task.deferred", "Due tasks left for other instances, which this one cannot run",
-					deferred);
+			increment(RunCounter.DEFERRED, deferred, Tags.empty());
+		}
+		else if (event instanceof SchedulerStarted) {
+			// Functions declared on beans are registered after the meters were bound.
+			this.registries.forEach((registry) -> this.scheduler.storeNames()
+				.forEach((store) -> registerZeroCounters(registry, store)));
+		}
+		else if (event instanceof TaskAdded added) {
+			Task task = added.task();
+			if (this.scheduler.functions().contains(task.function())) {
+				this.registries.forEach((registry) -> registerZeroCounters(registry, task.function(), task.store()));
+			}
 		}
 		else if (event instanceof StoreAdded added) {
-			this.registries.forEach((registry) -> registerStoreGauge(registry, added.store()));
+			this.registries.forEach((registry) -> {
+				registerStoreGauge(registry, added.store());
+				registerZeroCounters(registry, added.store());
+			});
 		}
 		else if (event instanceof StoreRemoved removed) {
 			this.counts.remove(removed.store());
@@ -193,18 +219,25 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 		}
 	}
 
-	private void increment(String name, String description, TaskRunEvent run) {
-		increment(name, description, run, Tags.empty());
+	private void increment(RunCounter counter, TaskRunEvent run, Tags extraTags) {
+		for (MeterRegistry registry : this.registries) {
+			counter.register(registry, run.function(), run.store(), extraTags).increment();
+		}
 	}
 
-	private void increment(String name, String description, TaskRunEvent run, Tags extraTags) {
-		for (MeterRegistry registry : this.registries) {
-			Counter.builder(name)
-				.description(description)
-				.tags("function", run.function(), "store", run.store())
-				.tags(extraTags)
-				.register(registry)
-				.increment();
+	private void registerZeroCounters(MeterRegistry registry, String store) {
+		this.scheduler.functions().names().forEach((function) -> registerZeroCounters(registry, function, store));
+	}
+
+	private void registerZeroCounters(MeterRegistry registry, String function, String store) {
+		for (RunCounter counter : RunCounter.values()) {
+			if (counter == RunCounter.FAILURES) {
+				counter.register(registry, function, store, Tags.of(KEPT, "true"));
+				counter.register(registry, function, store, Tags.of(KEPT, "false"));
+			}
+			else {
+				counter.register(registry, function, store, Tags.empty());
+			}
 		}
 	}
 
@@ -308,6 +341,42 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 				// An unreachable store has no count; its health says why.
 				return Double.NaN;
 			}
+		}
+
+	}
+
+	/**
+	 * The counters of run events, each tagged {@code function} and {@code store}.
+	 */
+	private enum RunCounter {
+
+		MISFIRES("asyncz.task.misfires", "Runs skipped because they were later than the misfire grace time"),
+
+		MAX_INSTANCES("asyncz.task.max-instances", "Runs skipped because the task had its most runs in progress"),
+
+		LATE("asyncz.task.late", "Runs that started later than their misfire grace time"),
+
+		RETRIES("asyncz.task.retries", "Failed runs that will be tried again"),
+
+		FAILURES("asyncz.task.failures", "Fire times whose last attempt failed with no retry left"),
+
+		DEFERRED("asyncz.task.deferred", "Due tasks left for other instances, which this one cannot run");
+
+		private final String name;
+
+		private final String description;
+
+		RunCounter(String name, String description) {
+			this.name = name;
+			this.description = description;
+		}
+
+		Counter register(MeterRegistry registry, String function, String store, Tags extraTags) {
+			return Counter.builder(this.name)
+				.description(this.description)
+				.tags("function", function, "store", store)
+				.tags(extraTags)
+				.register(registry);
 		}
 
 	}

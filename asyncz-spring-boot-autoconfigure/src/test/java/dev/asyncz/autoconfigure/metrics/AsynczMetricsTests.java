@@ -2,6 +2,7 @@ package dev.asyncz.autoconfigure.metrics;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -33,6 +34,9 @@ import static org.awaitility.Awaitility.await;
 class AsynczMetricsTests {
 
 	static final Instant START = Instant.parse("2030-01-01T00:00:00Z");
+
+	private static final List<String> RUN_COUNTERS = List.of("asyncz.task.misfires", "asyncz.task.max-instances",
+			"asyncz.task.late", "asyncz.task.retries", "asyncz.task.failures", "asyncz.task.deferred");
 
 	private final ControllableClock clock = new ControllableClock(START);
 
@@ -110,7 +114,7 @@ class AsynczMetricsTests {
 		assertThat(misfires.getId().getTags()).containsExactlyInAnyOrder(Tag.of("function", "report"),
 				Tag.of("store", "default"));
 		assertThat(this.registry.find("asyncz.task.executions").timer()).isNull();
-		assertThat(this.registry.find("asyncz.task.late").counter()).isNull();
+		assertThat(total("asyncz.task.late")).isZero();
 	}
 
 	@Test
@@ -126,7 +130,7 @@ class AsynczMetricsTests {
 		assertThat(late.getId().getTags()).containsExactlyInAnyOrder(Tag.of("function", "report"),
 				Tag.of("store", "default"));
 		awaitTimer("asyncz.task.executions", "outcome", "success");
-		assertThat(this.registry.find("asyncz.task.misfires").counter()).isNull();
+		assertThat(total("asyncz.task.misfires")).isZero();
 	}
 
 	@Test
@@ -140,7 +144,7 @@ class AsynczMetricsTests {
 		assertThat(retries.count()).isEqualTo(1);
 		assertThat(retries.getId().getTags()).containsExactlyInAnyOrder(Tag.of("function", "fail"),
 				Tag.of("store", "default"));
-		assertThat(this.registry.find("asyncz.task.failures").counter()).isNull();
+		assertThat(total("asyncz.task.failures")).isZero();
 	}
 
 	@Test
@@ -154,7 +158,7 @@ class AsynczMetricsTests {
 		assertThat(failures.count()).isEqualTo(1);
 		assertThat(failures.getId().getTags()).containsExactlyInAnyOrder(Tag.of("function", "fail"),
 				Tag.of("store", "default"), Tag.of("kept", "true"));
-		assertThat(this.registry.find("asyncz.task.retries").counter()).isNull();
+		assertThat(total("asyncz.task.retries")).isZero();
 	}
 
 	@Test
@@ -209,6 +213,47 @@ class AsynczMetricsTests {
 	}
 
 	@Test
+	void everyRunCounterExistsAtZeroForEachStoreAndRegisteredFunctionOnceBound() {
+		for (String name : RUN_COUNTERS) {
+			for (String function : List.of("report", "fail")) {
+				assertThat(this.registry.get(name).tags("function", function, "store", "default").counters())
+					.as("%s for %s", name, function)
+					.isNotEmpty()
+					.allSatisfy((counter) -> assertThat(counter.count()).isZero());
+			}
+		}
+		assertThat(this.registry.get("asyncz.task.failures").tag("function", "report").counters())
+			.extracting((counter) -> counter.getId().getTag("kept"))
+			.containsExactlyInAnyOrder("true", "false");
+	}
+
+	@Test
+	void storeAddedLaterHasItsRunCountersAtZero() {
+		this.scheduler.addStore("extra", new MemoryTaskStore());
+		for (String name : RUN_COUNTERS) {
+			assertThat(this.registry.get(name).tags("function", "report", "store", "extra").counter().count()).isZero();
+		}
+	}
+
+	@Test
+	void functionRegisteredAfterBindingHasItsRunCountersOnceATaskCallsIt() {
+		this.scheduler.functions().register("cleanup", (context) -> null);
+		runAt(START.plusSeconds(60), "cleanup", "c1");
+		for (String name : RUN_COUNTERS) {
+			assertThat(this.registry.get(name).tags("function", "cleanup", "store", "default").counter().count())
+				.isZero();
+		}
+	}
+
+	@Test
+	void taskCallingAJavaCallableGetsNoZeroCounters() {
+		this.scheduler.add(TaskRequest.of("inline", (context) -> null, new DateTrigger(START.plusSeconds(60)))
+			.id("inline-1")
+			.build());
+		assertThat(this.registry.find("asyncz.task.misfires").tag("function", "inline").counters()).isEmpty();
+	}
+
+	@Test
 	void noMeterIsTaggedWithATaskId() {
 		runAt(START.plusSeconds(1), "report", "task-id-1");
 		runAt(START.plusSeconds(1), "fail", "task-id-2");
@@ -235,9 +280,12 @@ class AsynczMetricsTests {
 	}
 
 	private Counter awaitCounter(String name) {
-		await().atMost(Duration.ofSeconds(30))
-			.until(() -> this.registry.find(name).counters().stream().anyMatch((counter) -> counter.count() > 0));
-		return this.registry.get(name).counter();
+		await().atMost(Duration.ofSeconds(30)).until(() -> total(name) > 0);
+		return this.registry.get(name).counters().stream().filter((counter) -> counter.count() > 0).findFirst().get();
+	}
+
+	private double total(String name) {
+		return this.registry.find(name).counters().stream().mapToDouble(Counter::count).sum();
 	}
 
 	private double tasksGauge(String store) {
