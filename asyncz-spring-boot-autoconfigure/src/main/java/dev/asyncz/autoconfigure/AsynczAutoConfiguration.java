@@ -9,6 +9,7 @@ import dev.asyncz.autoconfigure.internal.SchedulerPropertiesMapper;
 import dev.asyncz.autoconfigure.internal.TaskMethodProcessor;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.SchedulerBuilder;
+import dev.asyncz.core.TaskRunInterceptor;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,9 +25,11 @@ import org.springframework.core.env.Environment;
  * Auto-configuration of the asyncz {@link Scheduler}: built from the {@code asyncz.*}
  * properties, started with the application context and stopped gracefully with it; its
  * events published as application events; {@code @ScheduledTask} and
- * {@code @TaskFunction} methods registered. Turned off with {@code asyncz.enabled=false};
- * a {@link Scheduler} bean of the application's own replaces the built one (and is still
- * started, unless already running, and has its events published).
+ * {@code @TaskFunction} methods registered; every {@link TaskRunInterceptor} bean wrapped
+ * around each run, in order, the first outermost. Turned off with
+ * {@code asyncz.enabled=false}; a {@link Scheduler} bean of the application's own
+ * replaces the built one (and is still started, unless already running, and has its
+ * events published).
  */
 @AutoConfiguration
 @ConditionalOnClass(Scheduler.class)
@@ -37,14 +40,15 @@ public final class AsynczAutoConfiguration {
 	@Bean(destroyMethod = "")
 	@ConditionalOnMissingBean
 	Scheduler asynczScheduler(AsynczProperties properties, ObjectProvider<TaskStoreFactory> storeFactories,
-			ObjectProvider<SchedulerBuilderCustomizer> customizers, @AsynczClock ObjectProvider<Clock> clock,
-			ListableBeanFactory beanFactory, Environment environment) {
+			ObjectProvider<TaskRunInterceptor> interceptors, ObjectProvider<SchedulerBuilderCustomizer> customizers,
+			@AsynczClock ObjectProvider<Clock> clock, ListableBeanFactory beanFactory, Environment environment) {
 		// Not started here: the life cycle bean starts it once every bean it may call
 		// exists.
 		SchedulerBuilder builder = Scheduler.builder();
 		new SchedulerPropertiesMapper(properties, storeFactories.orderedStream().toList(), beanFactory, environment)
 			.applyTo(builder);
 		clock.ifUnique(builder::clock);
+		interceptors.orderedStream().forEach(builder::interceptor);
 		customizers.orderedStream().forEach((customizer) -> customizer.customize(builder));
 		return builder.build();
 	}
