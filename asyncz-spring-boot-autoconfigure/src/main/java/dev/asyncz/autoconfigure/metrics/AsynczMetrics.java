@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.LongSupplier;
@@ -104,6 +105,9 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 
 	private final Map<String, CachedCount> quarantinedCounts = new ConcurrentHashMap<>();
 
+	/** The functions and stores whose tasks were added, so their zeros are registered. */
+	private final Set<FunctionInStore> zeroed = ConcurrentHashMap.newKeySet();
+
 	AsynczMetrics(Scheduler scheduler, Duration countCacheTime, LongSupplier nanoTime) {
 		this.scheduler = scheduler;
 		this.countCacheNanos = countCacheTime.toNanos();
@@ -171,7 +175,11 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 		}
 		else if (event instanceof TaskAdded added) {
 			Task task = added.task();
-			if (this.scheduler.functions().contains(task.function())) {
+			// Once per function and store: a bulk add of a million tasks looks the pair
+			// up
+			// a million times, and registers its counters once.
+			if (this.zeroed.add(new FunctionInStore(task.function(), task.store()))
+					&& this.scheduler.functions().contains(task.function())) {
 				this.registries.forEach((registry) -> registerZeroCounters(registry, task.function(), task.store()));
 			}
 		}
@@ -307,6 +315,13 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 	/**
 	 * A store's count, reused for a while.
 	 */
+	/**
+	 * A function whose tasks live in a store: one set of zero-valued counters.
+	 */
+	private record FunctionInStore(String function, String store) {
+
+	}
+
 	private final class CachedCount {
 
 		private final LongSupplier counter;
