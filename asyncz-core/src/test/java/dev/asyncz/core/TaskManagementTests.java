@@ -14,6 +14,7 @@ import dev.asyncz.event.TaskAdded;
 import dev.asyncz.event.TaskModified;
 import dev.asyncz.event.TaskRemoved;
 import dev.asyncz.store.StoreContext;
+import dev.asyncz.store.StoreException;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.InvalidTaskException;
@@ -161,6 +162,31 @@ class TaskManagementTests {
 			.add(TaskRequest.of("noop", Triggers.at(LATER.plusSeconds(1))).id("same").replaceExisting(true).build());
 		assertThat(this.scheduler.get("same")).contains(replaced);
 		assertThat(this.events.all(TaskModified.class)).hasSize(1);
+	}
+
+	@Test
+	void replacingATaskIntoAnotherStoreMovesIt() {
+		this.scheduler.add(TaskRequest.of("noop", Triggers.at(LATER)).id("moving").build());
+		this.scheduler.add(
+				TaskRequest.of("noop", Triggers.at(LATER)).id("moving").store("durable").replaceExisting(true).build());
+		assertThat(this.scheduler.get("moving")).get().extracting(Task::store).isEqualTo("durable");
+		assertThat(this.scheduler.list("default", TaskQuery.first(10))).isEmpty();
+	}
+
+	@Test
+	void replacingATaskIntoAStoreThatFailsToAddItKeepsTheTaskWhereItWas() {
+		this.scheduler.addStore("broken", new PersistentMemoryStore() {
+
+			@Override
+			public void add(Task task) {
+				throw new StoreException("the database went away");
+			}
+
+		});
+		this.scheduler.add(TaskRequest.of("noop", Triggers.at(LATER)).id("kept").build());
+		assertThatExceptionOfType(StoreException.class).isThrownBy(() -> this.scheduler
+			.add(TaskRequest.of("noop", Triggers.at(LATER)).id("kept").store("broken").replaceExisting(true).build()));
+		assertThat(this.scheduler.get("kept")).get().extracting(Task::store).isEqualTo("default");
 	}
 
 	@Test

@@ -229,10 +229,11 @@ public final class DefaultScheduler implements Scheduler {
 			this.validation.checkCapacity(() -> request.replaceExisting() && store.get(id).isPresent());
 		}
 		Task added = task;
-		elsewhere.ifPresent((other) -> write(other, storeNamed(other), id, () -> storeNamed(other).remove(id), () -> {
-		}));
 		boolean[] replaced = { elsewhere.isPresent() };
 		write(storeName, store, id, () -> replaced[0] |= addOrReplace(store, added, request.replaceExisting()), () -> {
+			// The copy in another store goes only once the new one is stored: a failed or
+			// rolled-back add leaves the task where it was rather than nowhere.
+			elsewhere.ifPresent((other) -> storeNamed(other).remove(id));
 			this.lifecycleTasks.remember(added);
 			if (this.events.listening()) {
 				publish(replaced[0] ? new TaskModified(added) : new TaskAdded(added));
