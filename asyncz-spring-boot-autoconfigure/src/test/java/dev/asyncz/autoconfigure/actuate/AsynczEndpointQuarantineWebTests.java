@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.sql.DataSource;
 
@@ -32,7 +30,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.event.EventListener;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -61,7 +58,7 @@ class AsynczEndpointQuarantineWebTests {
 	DataSource dataSource;
 
 	@Autowired
-	AuditRecorder audit;
+	AsynczEndpointWebTests.AuditRecorder audit;
 
 	ActuatorClient actuator;
 
@@ -184,20 +181,6 @@ class AsynczEndpointQuarantineWebTests {
 		}
 	}
 
-	/**
-	 * Keeps the endpoint's audit events.
-	 */
-	static class AuditRecorder {
-
-		final List<AsynczEndpointAction> actions = new CopyOnWriteArrayList<>();
-
-		@EventListener
-		void onAction(AsynczEndpointAction action) {
-			this.actions.add(action);
-		}
-
-	}
-
 	@SpringBootConfiguration
 	@EnableAutoConfiguration
 	static class TestApplication {
@@ -228,8 +211,8 @@ class AsynczEndpointQuarantineWebTests {
 		}
 
 		@Bean
-		AuditRecorder auditRecorder() {
-			return new AuditRecorder();
+		AsynczEndpointWebTests.AuditRecorder auditRecorder() {
+			return new AsynczEndpointWebTests.AuditRecorder();
 		}
 
 	}
