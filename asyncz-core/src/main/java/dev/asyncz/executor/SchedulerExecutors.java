@@ -1,6 +1,9 @@
 package dev.asyncz.executor;
 
+import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.function.UnaryOperator;
 
 import dev.asyncz.executor.internal.CallerRuns;
 import dev.asyncz.executor.internal.ExecutorAdapter;
@@ -26,13 +29,38 @@ public final class SchedulerExecutors {
 	}
 
 	/**
+	 * A pool built elsewhere, such as by Spring's {@code ThreadPoolTaskExecutor} (whose
+	 * pool applies its task decorator to each run). The scheduler owns it from then on:
+	 * shutting the executor down shuts the pool down, waiting for running jobs or
+	 * interrupting them.
+	 * @param pool the pool
+	 * @return the executor
+	 */
+	public static SchedulerExecutor threadPool(ThreadPoolExecutor pool) {
+		return new PlatformThreadPool(Objects.requireNonNull(pool, "pool"));
+	}
+
+	/**
 	 * A new virtual thread per run.
 	 * @return the executor
 	 * @throws ExecutorUnavailableException on a JVM without virtual threads (before Java
 	 * 21)
 	 */
 	public static SchedulerExecutor virtualThreads() {
-		return VirtualThreadPerRun.create();
+		return VirtualThreadPerRun.create(UnaryOperator.identity());
+	}
+
+	/**
+	 * A new virtual thread per run, each job wrapped by {@code decorator} on the
+	 * submitting thread before it starts (to carry context such as a logging MDC into the
+	 * run).
+	 * @param decorator wraps each job
+	 * @return the executor
+	 * @throws ExecutorUnavailableException on a JVM without virtual threads (before Java
+	 * 21)
+	 */
+	public static SchedulerExecutor virtualThreads(UnaryOperator<Runnable> decorator) {
+		return VirtualThreadPerRun.create(Objects.requireNonNull(decorator, "decorator"));
 	}
 
 	/**

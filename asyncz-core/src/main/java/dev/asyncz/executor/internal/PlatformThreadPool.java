@@ -10,7 +10,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.asyncz.executor.SchedulerExecutor;
 
 /**
- * A bounded pool of platform threads that grows to its size and lets idle threads go.
+ * A bounded pool of platform threads that grows to its size and lets idle threads go;
+ * either its own or one built elsewhere (such as by Spring's task-executor builder) and
+ * handed over, which it then owns.
  */
 public final class PlatformThreadPool implements SchedulerExecutor {
 
@@ -24,10 +26,16 @@ public final class PlatformThreadPool implements SchedulerExecutor {
 		if (maxWorkers < 1) {
 			throw new IllegalArgumentException("maxWorkers must be at least 1, was " + maxWorkers);
 		}
+		ThreadPoolExecutor pool = new ThreadPoolExecutor(maxWorkers, maxWorkers, 60, TimeUnit.SECONDS,
+				new LinkedBlockingQueue<>(), threadFactory("asyncz-worker-" + POOLS.incrementAndGet() + "-"));
+		pool.allowCoreThreadTimeOut(true);
+		this.pool = pool;
 		this.maxWorkers = maxWorkers;
-		this.pool = new ThreadPoolExecutor(maxWorkers, maxWorkers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-				threadFactory("asyncz-worker-" + POOLS.incrementAndGet() + "-"));
-		this.pool.allowCoreThreadTimeOut(true);
+	}
+
+	public PlatformThreadPool(ThreadPoolExecutor pool) {
+		this.pool = pool;
+		this.maxWorkers = pool.getMaximumPoolSize();
 	}
 
 	private static ThreadFactory threadFactory(String prefix) {

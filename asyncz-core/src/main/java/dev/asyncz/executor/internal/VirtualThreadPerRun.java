@@ -4,6 +4,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
+import java.util.function.UnaryOperator;
 
 import dev.asyncz.executor.ExecutorUnavailableException;
 import dev.asyncz.executor.SchedulerExecutor;
@@ -16,17 +17,20 @@ public final class VirtualThreadPerRun implements SchedulerExecutor {
 
 	private final ExecutorService service;
 
+	private final UnaryOperator<Runnable> decorator;
+
 	private final ActiveJobs active = new ActiveJobs();
 
-	private VirtualThreadPerRun(ExecutorService service) {
+	private VirtualThreadPerRun(ExecutorService service, UnaryOperator<Runnable> decorator) {
 		this.service = service;
+		this.decorator = decorator;
 	}
 
 	public static boolean available() {
 		return Runtime.version().feature() >= 21;
 	}
 
-	public static VirtualThreadPerRun create() {
+	public static VirtualThreadPerRun create(UnaryOperator<Runnable> decorator) {
 		if (!available()) {
 			throw new ExecutorUnavailableException("Virtual threads need Java 21 or later; this JVM is Java "
 					+ Runtime.version().feature() + ". Use a thread-pool executor, or run on a newer JVM");
@@ -36,7 +40,7 @@ public final class VirtualThreadPerRun implements SchedulerExecutor {
 				.findStatic(java.util.concurrent.Executors.class, "newVirtualThreadPerTaskExecutor",
 						MethodType.methodType(ExecutorService.class))
 				.invoke();
-			return new VirtualThreadPerRun(service);
+			return new VirtualThreadPerRun(service, decorator);
 		}
 		catch (Throwable ex) {
 			throw new ExecutorUnavailableException("Virtual threads could not be created on this JVM: " + ex);
@@ -45,7 +49,7 @@ public final class VirtualThreadPerRun implements SchedulerExecutor {
 
 	@Override
 	public void execute(Runnable job) {
-		this.service.execute(this.active.counting(job));
+		this.service.execute(this.active.counting(this.decorator.apply(job)));
 	}
 
 	@Override

@@ -65,6 +65,8 @@ public final class SchedulerPropertiesMapper {
 
 	private final Environment environment;
 
+	private final SchedulerExecutorFactory executors;
+
 	/**
 	 * Creates a mapper.
 	 * @param properties the properties
@@ -78,6 +80,7 @@ public final class SchedulerPropertiesMapper {
 		this.storeFactories = byType(storeFactories);
 		this.beanFactory = beanFactory;
 		this.environment = environment;
+		this.executors = new SchedulerExecutorFactory(beanFactory, environment);
 	}
 
 	private static Map<String, TaskStoreFactory> byType(List<TaskStoreFactory> factories) {
@@ -115,6 +118,10 @@ public final class SchedulerPropertiesMapper {
 		refuseStoresWithoutType();
 		this.properties.getStores().forEach((name, store) -> builder.store(name, store(name, store)));
 		this.properties.getExecutors().forEach((name, executor) -> builder.executor(name, executor(name, executor)));
+		if (!this.properties.getExecutors().containsKey("default")) {
+			builder.executor("default",
+					this.executors.defaultExecutor(new AsynczProperties.Executor().getMaxWorkers()));
+		}
 	}
 
 	/**
@@ -314,8 +321,11 @@ public final class SchedulerPropertiesMapper {
 		String prefix = "asyncz.executors." + name + ".";
 		return switch (normalize(executor.getType())) {
 			case "thread-pool" ->
-				SchedulerExecutors.threadPool((int) atLeastOne(prefix + "max-workers", executor.getMaxWorkers()));
-			case "virtual" -> virtualThreads(prefix + "type");
+				this.executors.threadPool(name, (int) atLeastOne(prefix + "max-workers", executor.getMaxWorkers()));
+			case "virtual" -> {
+				requireVirtualThreads(prefix + "type");
+				yield this.executors.virtualThreads();
+			}
 			case "bean" -> executorBean(prefix + "bean", executor.getBean());
 			default -> throw new InvalidAsynczPropertyException(prefix + "type", executor.getType(),
 					"no such executor type", "Set '" + prefix + "type' to one of: " + String.join(", ", EXECUTOR_TYPES)
@@ -323,14 +333,13 @@ public final class SchedulerPropertiesMapper {
 		};
 	}
 
-	private static SchedulerExecutor virtualThreads(String key) {
+	private static void requireVirtualThreads(String key) {
 		if (!SchedulerExecutors.virtualThreadsAvailable()) {
 			throw new InvalidAsynczPropertyException(key, "virtual",
 					"virtual threads need Java 21 or later, and this application runs on Java "
 							+ Runtime.version().feature(),
 					"Run on Java 21 or later, or set '" + key + "' to thread-pool (with max-workers) or bean.");
 		}
-		return SchedulerExecutors.virtualThreads();
 	}
 
 	private SchedulerExecutor executorBean(String key, @Nullable String beanName) {
