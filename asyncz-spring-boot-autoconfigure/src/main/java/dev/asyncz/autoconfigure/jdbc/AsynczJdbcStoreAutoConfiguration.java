@@ -17,8 +17,17 @@ import org.springframework.context.annotation.Bean;
  * {@code data-source}, or the application's DataSource, and creates its tables as
  * {@code initialize-schema} says. Needs {@code dev.asyncz:asyncz-store-jdbc} and Spring
  * Boot's JDBC support.
+ * <p>
+ * Ordered after the DataSource, Flyway and Liquibase auto-configurations (named, since
+ * Flyway and Liquibase are optional), so that their beans are defined before the
+ * scheduler's; the scheduler bean also waits for the database initialisation they run
+ * (see {@code SchedulerDependsOnDatabaseInitializationDetector}), so tables a migration
+ * creates exist before the store reads them.
  */
-@AutoConfiguration(before = AsynczAutoConfiguration.class)
+@AutoConfiguration(before = AsynczAutoConfiguration.class,
+		afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+				"org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
+				"org.springframework.boot.liquibase.autoconfigure.LiquibaseAutoConfiguration" })
 @ConditionalOnClass({ Scheduler.class, JdbcTaskStore.class, EmbeddedDatabaseConnection.class })
 @ConditionalOnBooleanProperty(name = "asyncz.enabled", matchIfMissing = true)
 public final class AsynczJdbcStoreAutoConfiguration {
