@@ -257,6 +257,14 @@ public interface Scheduler extends AutoCloseable {
 	TaskFunctions functions();
 
 	/**
+	 * This scheduler's id among the instances that share its persistent stores (set with
+	 * {@link SchedulerBuilder#instanceId}, else random per process); the claims it holds
+	 * are recorded under it.
+	 * @return the instance id
+	 */
+	String instanceId();
+
+	/**
 	 * The stores by name, each described as it is now: its type, whether it is
 	 * persistent, how many tasks it holds and whether it answers. Asks every store.
 	 * @return a snapshot, in the order the stores were added

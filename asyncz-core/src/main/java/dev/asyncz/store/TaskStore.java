@@ -108,6 +108,16 @@ public interface TaskStore {
 	}
 
 	/**
+	 * Where the store keeps its tasks, for people reading a log or a description: a
+	 * table, a key prefix, a collection.
+	 * @return a short phrase such as {@code table asyncz_tasks}; empty for a store in
+	 * memory
+	 */
+	default String location() {
+		return "";
+	}
+
+	/**
 	 * The longest task id the store can keep; the scheduler refuses longer ones when a
 	 * task is added.
 	 * @return the most characters, {@link Integer#MAX_VALUE} for no limit

@@ -6,6 +6,7 @@ import dev.asyncz.autoconfigure.internal.MemoryTaskStoreFactory;
 import dev.asyncz.autoconfigure.internal.SchedulerEventPublisher;
 import dev.asyncz.autoconfigure.internal.SchedulerLifecycle;
 import dev.asyncz.autoconfigure.internal.SchedulerPropertiesMapper;
+import dev.asyncz.autoconfigure.internal.StartupSummary;
 import dev.asyncz.autoconfigure.internal.TaskMethodProcessor;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.SchedulerBuilder;
@@ -26,10 +27,10 @@ import org.springframework.core.env.Environment;
  * properties, started with the application context and stopped gracefully with it; its
  * events published as application events; {@code @ScheduledTask} and
  * {@code @TaskFunction} methods registered; every {@link TaskRunInterceptor} bean wrapped
- * around each run, in order, the first outermost. Turned off with
- * {@code asyncz.enabled=false}; a {@link Scheduler} bean of the application's own
- * replaces the built one (and is still started, unless already running, and has its
- * events published).
+ * around each run, in order, the first outermost; a summary logged at INFO when it
+ * starts. Turned off with {@code asyncz.enabled=false}; a {@link Scheduler} bean of the
+ * application's own replaces the built one (and is still started, unless already running,
+ * and has its events published).
  */
 @AutoConfiguration
 @ConditionalOnClass(Scheduler.class)
@@ -63,6 +64,11 @@ public final class AsynczAutoConfiguration {
 	SchedulerLifecycle asynczSchedulerLifecycle(Scheduler scheduler, AsynczProperties properties) {
 		return new SchedulerLifecycle(scheduler, properties.getStartupDelay(),
 				properties.getShutdown().isAwaitTermination());
+	}
+
+	@Bean
+	StartupSummary asynczStartupSummary(Scheduler scheduler, ObjectProvider<TaskMethodProcessor> processor) {
+		return new StartupSummary(scheduler, processor);
 	}
 
 	@Bean

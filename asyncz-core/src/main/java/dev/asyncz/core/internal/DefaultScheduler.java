@@ -510,6 +510,11 @@ public final class DefaultScheduler implements Scheduler {
 	}
 
 	@Override
+	public String instanceId() {
+		return this.settings.instanceId();
+	}
+
+	@Override
 	public Clock clock() {
 		return this.settings.clock();
 	}

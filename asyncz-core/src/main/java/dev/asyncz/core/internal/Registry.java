@@ -140,10 +140,10 @@ final class Registry {
 		try {
 			TaskStore started = started(name, store);
 			started.ping();
-			return new StoreInfo(name, store.type(), store.persistent(), started.count(), true, null);
+			return new StoreInfo(name, store.type(), store.location(), store.persistent(), started.count(), true, null);
 		}
 		catch (RuntimeException ex) {
-			return new StoreInfo(name, store.type(), store.persistent(), -1, false, ex.toString());
+			return new StoreInfo(name, store.type(), store.location(), store.persistent(), -1, false, ex.toString());
 		}
 	}
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import dev.asyncz.annotation.ScheduledTask;
@@ -71,6 +72,10 @@ public final class TaskMethodProcessor implements BeanPostProcessor, SmartInitia
 	private final List<AnnotatedBean> pending = new ArrayList<>();
 
 	private boolean singletonsInstantiated;
+
+	private final AtomicInteger scheduledTasks = new AtomicInteger();
+
+	private final AtomicInteger taskFunctions = new AtomicInteger();
 
 	private @Nullable ListableBeanFactory beanFactory;
 
@@ -189,6 +194,24 @@ public final class TaskMethodProcessor implements BeanPostProcessor, SmartInitia
 		}
 		functions.values().forEach((function) -> function.registerIn(scheduler));
 		tasks.forEach((task) -> task.addTo(scheduler));
+		this.taskFunctions.addAndGet(beans.stream().mapToInt((bean) -> bean.functions().size()).sum());
+		this.scheduledTasks.addAndGet(tasks.size());
+	}
+
+	/**
+	 * How many tasks {@code @ScheduledTask} annotations added so far.
+	 * @return the count
+	 */
+	public int scheduledTaskCount() {
+		return this.scheduledTasks.get();
+	}
+
+	/**
+	 * How many {@code @TaskFunction} methods were registered so far.
+	 * @return the count
+	 */
+	public int taskFunctionCount() {
+		return this.taskFunctions.get();
 	}
 
 	/**

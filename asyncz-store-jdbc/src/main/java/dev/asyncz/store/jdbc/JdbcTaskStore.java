@@ -254,6 +254,11 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 		return "jdbc";
 	}
 
+	@Override
+	public String location() {
+		return "table " + this.settings.tablePrefix() + "tasks";
+	}
+
 	/**
 	 * {@inheritDoc}
 	 * <p>

@@ -255,6 +255,11 @@ public final class MongoTaskStore implements TaskStore {
 	}
 
 	@Override
+	public String location() {
+		return "collection " + this.database.getName() + "." + this.settings.collection();
+	}
+
+	@Override
 	public boolean persistent() {
 		return true;
 	}

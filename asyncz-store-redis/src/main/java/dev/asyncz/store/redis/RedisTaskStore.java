@@ -235,6 +235,11 @@ public final class RedisTaskStore implements TaskStore {
 	}
 
 	@Override
+	public String location() {
+		return "key prefix " + this.settings.keyPrefix();
+	}
+
+	@Override
 	public boolean persistent() {
 		return true;
 	}
