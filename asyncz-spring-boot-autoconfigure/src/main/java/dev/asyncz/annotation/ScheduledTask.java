@@ -7,6 +7,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Runs a bean method on a schedule. Give exactly one of {@link #cron()} or
  * {@link #interval()}, or only a {@link #startDate()} for a single run:
@@ -48,6 +50,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Repeatable(ScheduledTasks.class)
+@Reflective(TaskMethodReflectiveProcessor.class)
 public @interface ScheduledTask {
 
 	/**

@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Holds several {@link ScheduledTask @ScheduledTask}s on one method; Java adds it when
  * the annotation is repeated, so there is rarely a need to write it.
@@ -13,6 +15,7 @@ import java.lang.annotation.Target;
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective(TaskMethodReflectiveProcessor.class)
 public @interface ScheduledTasks {
 
 	/**

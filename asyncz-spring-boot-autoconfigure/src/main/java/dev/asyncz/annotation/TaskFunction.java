@@ -6,6 +6,8 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
+import org.springframework.aot.hint.annotation.Reflective;
+
 /**
  * Registers a bean method as a named function that tasks may call, including tasks kept
  * in a persistent store (which refer to functions only by name):
@@ -50,6 +52,7 @@ import java.lang.annotation.Target;
 @Target({ ElementType.METHOD, ElementType.ANNOTATION_TYPE })
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
+@Reflective(TaskMethodReflectiveProcessor.class)
 public @interface TaskFunction {
 
 	/**

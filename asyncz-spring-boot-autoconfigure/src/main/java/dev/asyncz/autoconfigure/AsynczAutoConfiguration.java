@@ -2,6 +2,7 @@ package dev.asyncz.autoconfigure;
 
 import java.time.Clock;
 
+import dev.asyncz.autoconfigure.internal.AsynczRuntimeHints;
 import dev.asyncz.autoconfigure.internal.MemoryTaskStoreFactory;
 import dev.asyncz.autoconfigure.internal.SchedulerEventPublisher;
 import dev.asyncz.autoconfigure.internal.SchedulerLifecycle;
@@ -20,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ImportRuntimeHints;
 import org.springframework.core.env.Environment;
 
 /**
@@ -36,6 +38,7 @@ import org.springframework.core.env.Environment;
 @ConditionalOnClass(Scheduler.class)
 @ConditionalOnBooleanProperty(name = "asyncz.enabled", matchIfMissing = true)
 @EnableConfigurationProperties(AsynczProperties.class)
+@ImportRuntimeHints(AsynczRuntimeHints.class)
 public final class AsynczAutoConfiguration {
 
 	@Bean(destroyMethod = "")

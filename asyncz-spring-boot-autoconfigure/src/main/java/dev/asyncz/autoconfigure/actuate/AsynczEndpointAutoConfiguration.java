@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.ImportRuntimeHints;
 
 /**
  * Auto-configuration of the {@code asyncz} Actuator endpoint, when it is available
@@ -25,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 @ConditionalOnClass(name = { "org.springframework.boot.actuate.endpoint.annotation.Endpoint",
 		"org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint" })
 @ConditionalOnBean(Scheduler.class)
+@ImportRuntimeHints(AsynczEndpointRuntimeHints.class)
 public final class AsynczEndpointAutoConfiguration {
 
 	// Nested so that its Actuator conditions are read only once Actuator is known to be
