@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.asyncz.trigger.internal.DstShifts;
 import dev.asyncz.trigger.internal.CronStrings;
 import dev.asyncz.trigger.internal.Durations;
 import dev.asyncz.trigger.internal.FieldSchedule;
@@ -287,6 +288,25 @@ public final class CronTrigger implements ZonedTrigger {
 			return Optional.empty();
 		}
 		return Optional.of(Jitter.apply(next, this.jitter, this.end));
+	}
+
+	/**
+	 * Whether daylight saving moves a fire time between two consecutive fire times of
+	 * this trigger: a wall time after {@code previous} that clocks skip before
+	 * {@code next} (fired at {@code next}, or skipped, as the gap policy says), or
+	 * {@code next} being a wall time that clocks pass twice (told once per overlap, when
+	 * {@code previous} is not in it already). In a zone without daylight saving this
+	 * costs next to nothing.
+	 * @param previous a fire time of this trigger
+	 * @param next the fire time that follows it
+	 * @return the shift, or empty when daylight saving moves nothing in between
+	 */
+	public Optional<DstShift> dstShift(Instant previous, Instant next) {
+		if (this.zone == null) {
+			return Optional.empty();
+		}
+		return Optional.ofNullable(
+				DstShifts.between(this.schedule, this.zone, this.gapPolicy, this.overlapPolicy, previous, next));
 	}
 
 	// Spring's overlap behaviour depends on its field arithmetic (where clocks fall back

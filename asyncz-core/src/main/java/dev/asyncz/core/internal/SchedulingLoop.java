@@ -67,6 +67,8 @@ final class SchedulingLoop implements Runnable {
 
 	private final MisfireReports misfires;
 
+	private final DstShiftReports dstShifts = new DstShiftReports();
+
 	private final FailedRuns failures;
 
 	private final @Nullable FailedTaskRetention retention;
@@ -378,6 +380,9 @@ final class SchedulingLoop implements Runnable {
 		}
 		RunPlanner.Plan plan = RunPlanner.plan(task, now, due.recovered());
 		this.misfires.report(task, storeName, plan, now);
+		if (plan.runTime() != null && plan.after() != null) {
+			this.dstShifts.report(task, plan.runTime(), plan.after());
+		}
 		// A pending retry that gave way to a regular fire time leaves its failure behind;
 		// a failure that is over (no retry left) is kept for people to see until a run
 		// succeeds.
