@@ -1,8 +1,12 @@
 package dev.asyncz.executor;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -54,6 +58,41 @@ class SchedulerExecutorsTests {
 		pool.shutdown(true, Duration.ofSeconds(5));
 		assertThatExceptionOfType(RejectedExecutionException.class).isThrownBy(() -> pool.execute(() -> {
 		}));
+	}
+
+	@Test
+	void aPoolBuiltElsewhereIsOwnedSizedAndShutDownByTheExecutor() throws Exception {
+		ThreadPoolExecutor built = new ThreadPoolExecutor(3, 3, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>());
+		SchedulerExecutor pool = SchedulerExecutors.threadPool(built);
+		CountDownLatch release = new CountDownLatch(1);
+		pool.execute(() -> await(release));
+		pool.execute(() -> await(release));
+		pool.execute(() -> await(release));
+		pool.execute(() -> {
+		});
+		assertThat(pool.describe()).isEqualTo("thread-pool(3)");
+		assertThat(pool.queuedCount()).isEqualTo(1);
+		release.countDown();
+		pool.shutdown(true, Duration.ofSeconds(20));
+		assertThat(built.isTerminated()).isTrue();
+	}
+
+	@Test
+	@EnabledForJreRange(min = JRE.JAVA_21)
+	void virtualThreadsWrapEachJobWithTheDecorator() throws Exception {
+		List<String> seen = new CopyOnWriteArrayList<>();
+		SchedulerExecutor virtual = SchedulerExecutors.virtualThreads((job) -> () -> {
+			seen.add("before");
+			job.run();
+		});
+		CountDownLatch done = new CountDownLatch(1);
+		virtual.execute(() -> {
+			seen.add("job");
+			done.countDown();
+		});
+		assertThat(done.await(20, TimeUnit.SECONDS)).isTrue();
+		assertThat(seen).containsExactly("before", "job");
+		virtual.shutdown(true, Duration.ofSeconds(5));
 	}
 
 	@Test
