@@ -1,5 +1,6 @@
 package dev.asyncz.sample;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,62 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void bareNumberForInIsABadRequestAskingForAUnit() {
+		ResponseEntity<Map<String, Object>> response = postJson("{\"in\": 10, \"text\": \"Ten what?\"}");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat((String) response.getBody().get("detail")).contains("'in' has no unit: 10", "\"PT10S\"", "\"10s\"");
+		assertThat(pending()).extracting((reminder) -> reminder.get("text")).doesNotContain("Ten what?");
+	}
+
+	@Test
+	void bareNumberAsAStringForInIsABadRequestToo() {
+		assertThat(badRequest(Map.of("in", "10", "text", "x"))).contains("'in' has no unit");
+	}
+
+	@Test
+	void locationOfAScheduledReminderAnswersWithTheReminder() {
+		ResponseEntity<Map<String, Object>> created = post(Map.of("in", "PT1H", "text", "Find me"));
+		URI location = created.getHeaders().getLocation();
+		assertThat(location).isNotNull();
+		ResponseEntity<Map<String, Object>> response = this.http.get()
+			.uri(location)
+			.retrieve()
+			.toEntity(new ParameterizedTypeReference<>() {
+			});
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody()).isEqualTo(created.getBody());
+	}
+
+	@Test
+	void aDeliveredReminderIsNoLongerFoundAtItsLocation() {
+		String id = schedule(Map.of("in", "PT1H", "text", "Soon gone"));
+		this.time.advance(Duration.ofHours(1));
+		ResponseEntity<Map<String, Object>> response = this.http.get()
+			.uri("/reminders/{id}", id)
+			.retrieve()
+			.toEntity(new ParameterizedTypeReference<>() {
+			});
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(response.getBody()).containsEntry("detail", "No pending reminder has the id '" + id + "'");
+	}
+
+	@Test
+	void limitOutOfRangeIsABadRequestTitledWithTheParameter() {
+		ResponseEntity<Map<String, Object>> response = getProblem("/reminders?limit=0");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody()).containsEntry("title", "Invalid query parameter 'limit'")
+			.containsEntry("detail", "'limit' must be between 1 and 1000, was 0");
+	}
+
+	@Test
+	void limitThatIsNotANumberIsABadRequestTitledWithTheParameter() {
+		ResponseEntity<Map<String, Object>> response = getProblem("/reminders?limit=ten");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody()).containsEntry("title", "Invalid query parameter 'limit'")
+			.containsEntry("detail", "'limit' must be a whole number, was 'ten'");
+	}
+
+	@Test
 	void taskRunsReachEventListeners() {
 		String id = schedule(Map.of("in", "PT2H", "text", "Observed"));
 		this.time.advance(Duration.ofHours(2));
@@ -164,6 +221,21 @@ class SampleApplicationTests {
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
 		return (String) response.getBody().get("detail");
+	}
+
+	private ResponseEntity<Map<String, Object>> getProblem(String uri) {
+		return this.http.get().uri(uri).retrieve().toEntity(new ParameterizedTypeReference<>() {
+		});
+	}
+
+	private ResponseEntity<Map<String, Object>> postJson(String json) {
+		return this.http.post()
+			.uri("/reminders")
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(json)
+			.retrieve()
+			.toEntity(new ParameterizedTypeReference<>() {
+			});
 	}
 
 	private ResponseEntity<Map<String, Object>> post(Map<String, String> body) {
