@@ -133,7 +133,7 @@ class SampleApplicationTests {
 
 	@Test
 	void bareNumberForInIsABadRequestAskingForAUnit() {
-		ResponseEntity<Map<String, Object>> response = postJson("{\"in\": 10, \"text\": \"Ten what?\"}");
+		ResponseEntity<Map<String, Object>> response = post("{\"in\": 10, \"text\": \"Ten what?\"}");
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat((String) response.getBody().get("detail")).contains("'in' has no unit: 10", "\"PT10S\"", "\"10s\"");
 		assertThat(pending()).extracting((reminder) -> reminder.get("text")).doesNotContain("Ten what?");
@@ -173,18 +173,12 @@ class SampleApplicationTests {
 
 	@Test
 	void limitOutOfRangeIsABadRequestTitledWithTheParameter() {
-		ResponseEntity<Map<String, Object>> response = getProblem("/reminders?limit=0");
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody()).containsEntry("title", "Invalid query parameter 'limit'")
-			.containsEntry("detail", "'limit' must be between 1 and 1000, was 0");
+		assertThat(limitProblem("0")).isEqualTo("'limit' must be between 1 and 1000, was 0");
 	}
 
 	@Test
 	void limitThatIsNotANumberIsABadRequestTitledWithTheParameter() {
-		ResponseEntity<Map<String, Object>> response = getProblem("/reminders?limit=ten");
-		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-		assertThat(response.getBody()).containsEntry("title", "Invalid query parameter 'limit'")
-			.containsEntry("detail", "'limit' must be a whole number, was 'ten'");
+		assertThat(limitProblem("ten")).isEqualTo("'limit' must be a whole number, was 'ten'");
 	}
 
 	@Test
@@ -223,22 +217,25 @@ class SampleApplicationTests {
 		return (String) response.getBody().get("detail");
 	}
 
-	private ResponseEntity<Map<String, Object>> getProblem(String uri) {
-		return this.http.get().uri(uri).retrieve().toEntity(new ParameterizedTypeReference<>() {
-		});
-	}
-
-	private ResponseEntity<Map<String, Object>> postJson(String json) {
-		return this.http.post()
-			.uri("/reminders")
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(json)
+	/**
+	 * Lists reminders with a bad {@code limit}: a 400 titled with the parameter.
+	 * @return the problem's detail
+	 */
+	private String limitProblem(String limit) {
+		ResponseEntity<Map<String, Object>> response = this.http.get()
+			.uri("/reminders?limit={limit}", limit)
 			.retrieve()
 			.toEntity(new ParameterizedTypeReference<>() {
 			});
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody()).containsEntry("title", "Invalid query parameter 'limit'");
+		return (String) response.getBody().get("detail");
 	}
 
-	private ResponseEntity<Map<String, Object>> post(Map<String, String> body) {
+	/**
+	 * Posts a reminder request: a map, or a JSON text for what a map cannot say.
+	 */
+	private ResponseEntity<Map<String, Object>> post(Object body) {
 		return this.http.post()
 			.uri("/reminders")
 			.contentType(MediaType.APPLICATION_JSON)

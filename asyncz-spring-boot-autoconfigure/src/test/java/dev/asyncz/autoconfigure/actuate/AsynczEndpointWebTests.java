@@ -402,6 +402,16 @@ class AsynczEndpointWebTests {
 			.startingAt(this.now.plus(Duration.ofMinutes(firstInMinutes)));
 	}
 
+	/**
+	 * Adds {@code report-1}, a task calling {@code report} every hour from a minute on.
+	 */
+	static void addHourlyReport(Scheduler scheduler) {
+		scheduler.add(TaskRequest
+			.of("report", Triggers.every(Duration.ofHours(1)).startingAt(scheduler.clock().instant().plusSeconds(60)))
+			.id("report-1")
+			.build());
+	}
+
 	static List<String> ids(JsonNode tasks) {
 		List<String> ids = new ArrayList<>();
 		tasks.forEach((task) -> ids.add(task.path("id").asString()));
