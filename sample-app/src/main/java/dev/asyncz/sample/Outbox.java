@@ -38,6 +38,15 @@ public class Outbox {
 	}
 
 	/**
+	 * Whether a reminder has been delivered (as far as the last {@value #CAPACITY} go).
+	 * @param id the reminder's id
+	 * @return whether it is in the outbox
+	 */
+	public synchronized boolean contains(String id) {
+		return this.delivered.stream().anyMatch((reminder) -> reminder.id().equals(id));
+	}
+
+	/**
 	 * A delivered reminder.
 	 *
 	 * @param id the reminder's id

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.asyncz.core.Scheduler;
@@ -36,6 +37,8 @@ public class ReminderService {
 	static final String FUNCTION = "send-reminder";
 
 	private static final int MAX_TEXT = 500;
+
+	private static final Pattern BARE_NUMBER = Pattern.compile("[-+]?[0-9]+([.][0-9]*)?");
 
 	private final Scheduler scheduler;
 
@@ -92,18 +95,34 @@ public class ReminderService {
 	}
 
 	/**
+	 * One pending reminder.
+	 * @param id the reminder id
+	 * @return the reminder, or empty if no pending reminder has this id
+	 */
+	public Optional<ReminderView> find(String id) {
+		return reminderTask(id).filter((task) -> !this.outbox.contains(task.id())).map(ReminderView::of);
+	}
+
+	/**
 	 * Cancels a reminder.
 	 * @param id the reminder id
 	 * @return whether there was such a reminder
 	 */
 	public boolean cancel(String id) {
-		Optional<Task> task = this.scheduler.get(id)
-			.filter((candidate) -> candidate.store().equals(this.store) && candidate.function().equals(FUNCTION));
-		if (task.isEmpty()) {
+		if (reminderTask(id).isEmpty()) {
 			return false;
 		}
 		this.scheduler.delete(id);
 		return true;
+	}
+
+	/**
+	 * The task of a reminder: a task with another function or in another store is not
+	 * one, whatever its id.
+	 */
+	private Optional<Task> reminderTask(String id) {
+		return this.scheduler.get(id)
+			.filter((candidate) -> candidate.store().equals(this.store) && candidate.function().equals(FUNCTION));
 	}
 
 	private static String text(@Nullable String text) {
@@ -128,6 +147,12 @@ public class ReminderService {
 	}
 
 	private static Duration delay(String in) {
+		if (BARE_NUMBER.matcher(in.trim()).matches()) {
+			// Spring would read a bare number as milliseconds: {"in": 10} meant to
+			// remind in 10 seconds or minutes, not at once.
+			throw new InvalidReminderException("'in' has no unit: " + in.trim()
+					+ "; write an ISO-8601 duration such as \"PT10S\" or a string with a unit such as \"10s\", \"10m\" or \"2h\"");
+		}
 		Duration delay;
 		try {
 			delay = DurationStyle.detectAndParse(in.trim());
@@ -176,7 +201,8 @@ public class ReminderService {
 	 * @param text what to remind of
 	 * @param at an ISO-8601 date-time with an offset, or a local one with {@code zone}
 	 * @param zone the zone of a local {@code at}
-	 * @param in a duration from now, such as {@code PT30S} or {@code 10m}
+	 * @param in a duration from now, such as {@code PT30S} or {@code 10m}; a bare number
+	 * is refused, as it names no unit
 	 */
 	public record NewReminder(@Nullable String text, @Nullable String at, @Nullable String zone, @Nullable String in) {
 

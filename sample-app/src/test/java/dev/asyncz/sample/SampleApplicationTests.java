@@ -1,5 +1,6 @@
 package dev.asyncz.sample;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -131,6 +132,56 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void bareNumberForInIsABadRequestAskingForAUnit() {
+		ResponseEntity<Map<String, Object>> response = post("{\"in\": 10, \"text\": \"Ten what?\"}");
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat((String) response.getBody().get("detail")).contains("'in' has no unit: 10", "\"PT10S\"", "\"10s\"");
+		assertThat(pending()).extracting((reminder) -> reminder.get("text")).doesNotContain("Ten what?");
+	}
+
+	@Test
+	void bareNumberAsAStringForInIsABadRequestToo() {
+		assertThat(badRequest(Map.of("in", "10", "text", "x"))).contains("'in' has no unit");
+	}
+
+	@Test
+	void locationOfAScheduledReminderAnswersWithTheReminder() {
+		ResponseEntity<Map<String, Object>> created = post(Map.of("in", "PT1H", "text", "Find me"));
+		URI location = created.getHeaders().getLocation();
+		assertThat(location).isNotNull();
+		ResponseEntity<Map<String, Object>> response = this.http.get()
+			.uri(location)
+			.retrieve()
+			.toEntity(new ParameterizedTypeReference<>() {
+			});
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(response.getBody()).isEqualTo(created.getBody());
+	}
+
+	@Test
+	void aDeliveredReminderIsNoLongerFoundAtItsLocation() {
+		String id = schedule(Map.of("in", "PT1H", "text", "Soon gone"));
+		this.time.advance(Duration.ofHours(1));
+		ResponseEntity<Map<String, Object>> response = this.http.get()
+			.uri("/reminders/{id}", id)
+			.retrieve()
+			.toEntity(new ParameterizedTypeReference<>() {
+			});
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(response.getBody()).containsEntry("detail", "No pending reminder has the id '" + id + "'");
+	}
+
+	@Test
+	void limitOutOfRangeIsABadRequestTitledWithTheParameter() {
+		assertThat(limitProblem("0")).isEqualTo("'limit' must be between 1 and 1000, was 0");
+	}
+
+	@Test
+	void limitThatIsNotANumberIsABadRequestTitledWithTheParameter() {
+		assertThat(limitProblem("ten")).isEqualTo("'limit' must be a whole number, was 'ten'");
+	}
+
+	@Test
 	void taskRunsReachEventListeners() {
 		String id = schedule(Map.of("in", "PT2H", "text", "Observed"));
 		this.time.advance(Duration.ofHours(2));
@@ -166,7 +217,25 @@ class SampleApplicationTests {
 		return (String) response.getBody().get("detail");
 	}
 
-	private ResponseEntity<Map<String, Object>> post(Map<String, String> body) {
+	/**
+	 * Lists reminders with a bad {@code limit}: a 400 titled with the parameter.
+	 * @return the problem's detail
+	 */
+	private String limitProblem(String limit) {
+		ResponseEntity<Map<String, Object>> response = this.http.get()
+			.uri("/reminders?limit={limit}", limit)
+			.retrieve()
+			.toEntity(new ParameterizedTypeReference<>() {
+			});
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(response.getBody()).containsEntry("title", "Invalid query parameter 'limit'");
+		return (String) response.getBody().get("detail");
+	}
+
+	/**
+	 * Posts a reminder request: a map, or a JSON text for what a map cannot say.
+	 */
+	private ResponseEntity<Map<String, Object>> post(Object body) {
 		return this.http.post()
 			.uri("/reminders")
 			.contentType(MediaType.APPLICATION_JSON)

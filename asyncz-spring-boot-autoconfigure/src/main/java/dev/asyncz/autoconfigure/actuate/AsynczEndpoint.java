@@ -33,8 +33,9 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
  * <p>
  * Read-only unless the application grants writes
  * ({@code management.endpoint.asyncz.access=unrestricted}): pausing, running or deleting
- * tasks is not something an exposed endpoint should allow by default. Task arguments are
- * shown as {@code ******} unless {@code show-values} allows them.
+ * tasks is not something an exposed endpoint should allow by default. Task names,
+ * arguments, error messages and quarantine reasons are shown as {@code ******} unless
+ * {@code show-values} allows them: they are user data.
  */
 @Endpoint(id = "asyncz", defaultAccess = Access.READ_ONLY)
 public final class AsynczEndpoint {
@@ -55,17 +56,22 @@ public final class AsynczEndpoint {
 	}
 
 	/**
-	 * The scheduler: state, zone, stores, executors and the tasks due next.
+	 * The scheduler: state, zone, stores, executors and the tasks due next. Over JMX
+	 * every caller counts as authorized for {@code show-values}, as in Spring Boot's own
+	 * endpoints.
 	 * @return the descriptor
 	 */
 	@ReadOperation
 	public SchedulerDescriptor scheduler() {
-		return this.describer.scheduler();
+		return this.describer.scheduler(this.showValues.isShown(true));
+	}
+
+	SchedulerDescriptor scheduler(SecurityContext securityContext) {
+		return this.describer.scheduler(shows(securityContext));
 	}
 
 	/**
-	 * One task in detail. Over JMX every caller counts as authorized for
-	 * {@code show-values}, as in Spring Boot's own endpoints.
+	 * One task in detail.
 	 * @param id the task id
 	 * @return the task, or {@code null} when there is no such task
 	 */
@@ -75,7 +81,7 @@ public final class AsynczEndpoint {
 	}
 
 	@Nullable TaskDetailsDescriptor task(SecurityContext securityContext, String id) {
-		return this.describer.task(id, this.showValues.isShown(securityContext, this.roles));
+		return this.describer.task(id, shows(securityContext));
 	}
 
 	/**
@@ -89,15 +95,24 @@ public final class AsynczEndpoint {
 	 * @param offset how many matching tasks to skip
 	 * @param limit the page size, capped at {@value SchedulerDescriber#MAX_PAGE_SIZE}
 	 * @return the page, or {@code null} (404 over HTTP) when there is no such store
-	 * @throws InvalidEndpointRequestException for a bad state, offset or limit
+	 * @throws InvalidEndpointRequestException for a bad state, offset or limit, or a path
+	 * other than {@code stores/{store}}
 	 */
 	@ReadOperation
 	public @Nullable TaskPageDescriptor tasks(@Selector String stores, @Selector String store,
 			@Nullable String function, @Nullable String state, @Nullable Long offset, @Nullable Integer limit) {
-		if (!"stores".equals(stores)) {
-			return null;
-		}
-		return this.describer.page(store, function, state, offset, limit);
+		return tasks(this.showValues.isShown(true), stores, store, function, state, offset, limit);
+	}
+
+	@Nullable TaskPageDescriptor tasks(SecurityContext securityContext, String stores, String store, @Nullable String function,
+			@Nullable String state, @Nullable Long offset, @Nullable Integer limit) {
+		return tasks(shows(securityContext), stores, store, function, state, offset, limit);
+	}
+
+	private @Nullable TaskPageDescriptor tasks(boolean showValues, String stores, String store,
+			@Nullable String function, @Nullable String state, @Nullable Long offset, @Nullable Integer limit) {
+		UnknownPathException.requireStorePath(stores, store);
+		return this.describer.page(store, function, state, offset, limit, showValues);
 	}
 
 	/**
@@ -110,11 +125,12 @@ public final class AsynczEndpoint {
 	 */
 	@WriteOperation
 	public @Nullable TaskActionDescriptor act(@Selector String id, String action) {
-		return act(SecurityContext.NONE, id, action);
+		return this.actions.perform(id, TaskActions.Action.parse(action), SecurityContext.NONE,
+				this.showValues.isShown(true));
 	}
 
 	@Nullable TaskActionDescriptor act(SecurityContext securityContext, String id, String action) {
-		return this.actions.perform(id, TaskActions.Action.parse(action), securityContext);
+		return this.actions.perform(id, TaskActions.Action.parse(action), securityContext, shows(securityContext));
 	}
 
 	/**
@@ -124,11 +140,11 @@ public final class AsynczEndpoint {
 	 */
 	@DeleteOperation
 	public @Nullable TaskActionDescriptor delete(@Selector String id) {
-		return delete(SecurityContext.NONE, id);
+		return this.actions.perform(id, TaskActions.Action.DELETE, SecurityContext.NONE, this.showValues.isShown(true));
 	}
 
 	@Nullable TaskActionDescriptor delete(SecurityContext securityContext, String id) {
-		return this.actions.perform(id, TaskActions.Action.DELETE, securityContext);
+		return this.actions.perform(id, TaskActions.Action.DELETE, securityContext, shows(securityContext));
 	}
 
 	/**
@@ -140,15 +156,20 @@ public final class AsynczEndpoint {
 	 * @param offset how many to skip
 	 * @param limit the page size, capped at {@value SchedulerDescriber#MAX_PAGE_SIZE}
 	 * @return the page, or {@code null} (404 over HTTP) when there is no such store
-	 * @throws InvalidEndpointRequestException for a bad offset or limit
+	 * @throws InvalidEndpointRequestException for a bad offset or limit, or a path other
+	 * than {@code stores/{store}/quarantine}
 	 */
 	@ReadOperation
 	public @Nullable QuarantinePageDescriptor quarantine(@Selector String stores, @Selector String store,
 			@Selector String quarantine, @Nullable Long offset, @Nullable Integer limit) {
-		if (!isQuarantinePath(stores, quarantine)) {
-			return null;
-		}
-		return this.describer.quarantinePage(store, offset, limit);
+		UnknownPathException.requireQuarantinePath(stores, store, quarantine, null);
+		return this.describer.quarantinePage(store, offset, limit, this.showValues.isShown(true));
+	}
+
+	@Nullable QuarantinePageDescriptor quarantine(SecurityContext securityContext, String stores, String store, String quarantine,
+			@Nullable Long offset, @Nullable Integer limit) {
+		UnknownPathException.requireQuarantinePath(stores, store, quarantine, null);
+		return this.describer.quarantinePage(store, offset, limit, shows(securityContext));
 	}
 
 	/**
@@ -161,23 +182,24 @@ public final class AsynczEndpoint {
 	 * @param action {@code retry}
 	 * @return what was done, or {@code null} when the store holds no such quarantined
 	 * task
-	 * @throws InvalidEndpointRequestException for an action other than {@code retry}
+	 * @throws InvalidEndpointRequestException for an action other than {@code retry}, or
+	 * a path other than {@code stores/{store}/quarantine/{id}}
 	 * @throws dev.asyncz.store.CorruptTaskException naming why the data still cannot be
 	 * read (it stays quarantined)
 	 */
 	@WriteOperation
 	public @Nullable QuarantineActionDescriptor retryQuarantined(@Selector String stores, @Selector String store,
 			@Selector String quarantine, @Selector String id, String action) {
-		return retryQuarantined(SecurityContext.NONE, stores, store, quarantine, id, action);
+		UnknownPathException.requireQuarantinePath(stores, store, quarantine, id);
+		TaskActions.requireRetry(action);
+		return this.actions.retryQuarantined(store, id, SecurityContext.NONE, this.showValues.isShown(true));
 	}
 
 	@Nullable QuarantineActionDescriptor retryQuarantined(SecurityContext securityContext, String stores, String store,
 			String quarantine, String id, String action) {
-		if (!isQuarantinePath(stores, quarantine)) {
-			return null;
-		}
+		UnknownPathException.requireQuarantinePath(stores, store, quarantine, id);
 		TaskActions.requireRetry(action);
-		return this.actions.retryQuarantined(store, id, securityContext);
+		return this.actions.retryQuarantined(store, id, securityContext, shows(securityContext));
 	}
 
 	/**
@@ -188,6 +210,8 @@ public final class AsynczEndpoint {
 	 * @param id the task id
 	 * @return what was done, or {@code null} when the store holds no such quarantined
 	 * task
+	 * @throws InvalidEndpointRequestException for a path other than
+	 * {@code stores/{store}/quarantine/{id}}
 	 */
 	@DeleteOperation
 	public @Nullable QuarantineActionDescriptor deleteQuarantined(@Selector String stores, @Selector String store,
@@ -197,14 +221,16 @@ public final class AsynczEndpoint {
 
 	@Nullable QuarantineActionDescriptor deleteQuarantined(SecurityContext securityContext, String stores, String store,
 			String quarantine, String id) {
-		if (!isQuarantinePath(stores, quarantine)) {
-			return null;
-		}
+		UnknownPathException.requireQuarantinePath(stores, store, quarantine, id);
 		return this.actions.deleteQuarantined(store, id, securityContext);
 	}
 
-	private static boolean isQuarantinePath(String stores, String quarantine) {
-		return "stores".equals(stores) && "quarantine".equals(quarantine);
+	/**
+	 * Whether this caller sees values (task names and arguments, error messages,
+	 * quarantine reasons) unsanitised.
+	 */
+	private boolean shows(SecurityContext securityContext) {
+		return this.showValues.isShown(securityContext, this.roles);
 	}
 
 	/**

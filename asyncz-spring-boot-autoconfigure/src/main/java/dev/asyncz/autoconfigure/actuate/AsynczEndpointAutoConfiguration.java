@@ -47,8 +47,9 @@ public final class AsynczEndpointAutoConfiguration {
 		AsynczEndpoint asynczEndpoint(Scheduler scheduler, TaskOutcomes outcomes, ApplicationEventPublisher publisher,
 				AsynczEndpointProperties properties, ObjectProvider<SanitizingFunction> sanitizingFunctions) {
 			Sanitizer sanitizer = new Sanitizer(sanitizingFunctions.orderedStream().toList());
-			return new AsynczEndpoint(new SchedulerDescriber(scheduler, outcomes, sanitizer),
-					new TaskActions(scheduler, publisher), properties.getShowValues(), properties.getRoles());
+			SchedulerDescriber describer = new SchedulerDescriber(scheduler, outcomes, sanitizer);
+			return new AsynczEndpoint(describer, new TaskActions(scheduler, describer, publisher),
+					properties.getShowValues(), properties.getRoles());
 		}
 
 		@Bean

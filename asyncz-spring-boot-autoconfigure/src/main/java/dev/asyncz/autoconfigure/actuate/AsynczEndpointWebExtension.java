@@ -18,9 +18,9 @@ import org.springframework.boot.actuate.endpoint.web.annotation.EndpointWebExten
 
 /**
  * HTTP status codes for the {@link AsynczEndpoint}: 404 with a message for an unknown
- * task or store, 400 with a message naming the accepted values for a bad request, 409
- * naming why a retried quarantined task still cannot be read, 503 once the scheduler has
- * shut down (its stores are closed).
+ * task, store or path (naming the accepted paths), 400 with a message naming the accepted
+ * values for a bad request, 409 naming why a retried quarantined task still cannot be
+ * read, 503 once the scheduler has shut down (its stores are closed).
  */
 @EndpointWebExtension(endpoint = AsynczEndpoint.class)
 public final class AsynczEndpointWebExtension {
@@ -32,6 +32,16 @@ public final class AsynczEndpointWebExtension {
 
 	AsynczEndpointWebExtension(AsynczEndpoint delegate) {
 		this.delegate = delegate;
+	}
+
+	/**
+	 * The scheduler, with task names shown as {@code show-values} allows this caller.
+	 * @param securityContext who asks
+	 * @return the scheduler's state, stores, executors and the tasks due next
+	 */
+	@ReadOperation
+	public WebEndpointResponse<Object> scheduler(SecurityContext securityContext) {
+		return respond(() -> this.delegate.scheduler(securityContext), "No scheduler");
 	}
 
 	/**
@@ -47,6 +57,7 @@ public final class AsynczEndpointWebExtension {
 
 	/**
 	 * A page of one store's tasks.
+	 * @param securityContext who asks
 	 * @param stores the literal path segment {@code stores}
 	 * @param store the store name
 	 * @param function only tasks calling this function
@@ -54,12 +65,13 @@ public final class AsynczEndpointWebExtension {
 	 * tasks
 	 * @param offset how many matching tasks to skip
 	 * @param limit the page size, capped
-	 * @return the page, 404 for an unknown store, or 400 for a bad filter
+	 * @return the page, 404 for an unknown store or path, or 400 for a bad filter
 	 */
 	@ReadOperation
-	public WebEndpointResponse<Object> tasks(@Selector String stores, @Selector String store, @Nullable String function,
-			@Nullable String state, @Nullable Long offset, @Nullable Integer limit) {
-		return respond(() -> this.delegate.tasks(stores, store, function, state, offset, limit),
+	public WebEndpointResponse<Object> tasks(SecurityContext securityContext, @Selector String stores,
+			@Selector String store, @Nullable String function, @Nullable String state, @Nullable Long offset,
+			@Nullable Integer limit) {
+		return respond(() -> this.delegate.tasks(securityContext, stores, store, function, state, offset, limit),
 				"No store named '" + store + "'");
 	}
 
@@ -89,17 +101,19 @@ public final class AsynczEndpointWebExtension {
 
 	/**
 	 * A page of one store's quarantined tasks.
+	 * @param securityContext who asks
 	 * @param stores the literal path segment {@code stores}
 	 * @param store the store name
 	 * @param quarantine the literal path segment {@code quarantine}
 	 * @param offset how many to skip
 	 * @param limit the page size, capped
-	 * @return the page, 404 for an unknown store, or 400 for a bad offset or limit
+	 * @return the page, 404 for an unknown store or path, or 400 for a bad offset or
+	 * limit
 	 */
 	@ReadOperation
-	public WebEndpointResponse<Object> quarantine(@Selector String stores, @Selector String store,
-			@Selector String quarantine, @Nullable Long offset, @Nullable Integer limit) {
-		return respond(() -> this.delegate.quarantine(stores, store, quarantine, offset, limit),
+	public WebEndpointResponse<Object> quarantine(SecurityContext securityContext, @Selector String stores,
+			@Selector String store, @Selector String quarantine, @Nullable Long offset, @Nullable Integer limit) {
+		return respond(() -> this.delegate.quarantine(securityContext, stores, store, quarantine, offset, limit),
 				"No store named '" + store + "'");
 	}
 
@@ -152,6 +166,10 @@ public final class AsynczEndpointWebExtension {
 			Object body = operation.get();
 			return (body != null) ? new WebEndpointResponse<>(body)
 					: new WebEndpointResponse<>(new ErrorDescriptor(notFound), WebEndpointResponse.STATUS_NOT_FOUND);
+		}
+		catch (UnknownPathException ex) {
+			return new WebEndpointResponse<>(new ErrorDescriptor(String.valueOf(ex.getMessage())),
+					WebEndpointResponse.STATUS_NOT_FOUND);
 		}
 		catch (InvalidEndpointRequestException ex) {
 			return new WebEndpointResponse<>(new ErrorDescriptor(String.valueOf(ex.getMessage())),

@@ -72,7 +72,7 @@ final class SchedulerDescriber {
 		this.sanitizer = sanitizer;
 	}
 
-	SchedulerDescriptor scheduler() {
+	SchedulerDescriptor scheduler(boolean showValues) {
 		List<StoreDescriptor> stores = new ArrayList<>();
 		List<Task> firstPages = new ArrayList<>();
 		TaskQuery firstScheduled = new TaskQuery(null, TaskState.SCHEDULED, 0, NEXT_TASKS);
@@ -91,10 +91,10 @@ final class SchedulerDescriber {
 		List<TaskSummaryDescriptor> nextTasks = firstPages.stream()
 			.sorted(BY_NEXT_RUN_TIME)
 			.limit(NEXT_TASKS)
-			.map(SchedulerDescriber::summary)
+			.map((task) -> summary(task, showValues))
 			.toList();
 		return new SchedulerDescriptor(this.scheduler.state(), this.scheduler.zone().getId(),
-				this.scheduler.clock().instant(), stores, executors, nextTasks, firstQuarantined(stores));
+				this.scheduler.clock().instant(), stores, executors, nextTasks, firstQuarantined(stores, showValues));
 	}
 
 	private @Nullable Long quarantinedCount(String store) {
@@ -110,7 +110,7 @@ final class SchedulerDescriber {
 	 * The first quarantined tasks of the stores that hold some, read store by store so
 	 * that one unreachable store hides only its own.
 	 */
-	private List<QuarantinedDescriptor> firstQuarantined(List<StoreDescriptor> stores) {
+	private List<QuarantinedDescriptor> firstQuarantined(List<StoreDescriptor> stores, boolean showValues) {
 		List<QuarantinedDescriptor> quarantined = new ArrayList<>();
 		for (StoreDescriptor store : stores) {
 			int wanted = NEXT_TASKS - quarantined.size();
@@ -122,7 +122,7 @@ final class SchedulerDescriber {
 			}
 			try {
 				this.scheduler.listQuarantined(store.name(), 0, wanted)
-					.forEach((task) -> quarantined.add(describe(task)));
+					.forEach((task) -> quarantined.add(describe(task, showValues)));
 			}
 			catch (RuntimeException ex) {
 				// Its descriptor says the store could not answer.
@@ -131,7 +131,8 @@ final class SchedulerDescriber {
 		return quarantined;
 	}
 
-	@Nullable QuarantinePageDescriptor quarantinePage(String store, @Nullable Long offset, @Nullable Integer limit) {
+	@Nullable QuarantinePageDescriptor quarantinePage(String store, @Nullable Long offset, @Nullable Integer limit,
+			boolean showValues) {
 		if (!this.scheduler.storeNames().contains(store)) {
 			return null;
 		}
@@ -139,14 +140,18 @@ final class SchedulerDescriber {
 		int size = limit(limit);
 		List<QuarantinedDescriptor> tasks = this.scheduler.listQuarantined(store, from, size)
 			.stream()
-			.map(SchedulerDescriber::describe)
+			.map((task) -> describe(task, showValues))
 			.toList();
 		return new QuarantinePageDescriptor(store, from, size, this.scheduler.quarantinedCount(store), tasks);
 	}
 
-	static QuarantinedDescriptor describe(QuarantinedTask task) {
-		return new QuarantinedDescriptor(task.taskId(), task.store(), task.reason(), task.dataSize(),
-				task.quarantinedAt());
+	/**
+	 * A quarantined task, its reason sanitised unless shown: it may quote the stored data
+	 * it could not read.
+	 */
+	QuarantinedDescriptor describe(QuarantinedTask task, boolean showValues) {
+		return new QuarantinedDescriptor(task.taskId(), task.store(), sanitizeText("reason", task.reason(), showValues),
+				task.dataSize(), task.quarantinedAt());
 	}
 
 	@Nullable TaskDetailsDescriptor task(String id, boolean showValues) {
@@ -154,7 +159,7 @@ final class SchedulerDescriber {
 	}
 
 	@Nullable TaskPageDescriptor page(String store, @Nullable String function, @Nullable String state, @Nullable Long offset,
-			@Nullable Integer limit) {
+			@Nullable Integer limit, boolean showValues) {
 		if (!this.scheduler.storeNames().contains(store)) {
 			return null;
 		}
@@ -165,7 +170,7 @@ final class SchedulerDescriber {
 		List<TaskSummaryDescriptor> tasks = this.scheduler
 			.list(store, new TaskQuery(functionFilter, taskState, from, size))
 			.stream()
-			.map(SchedulerDescriber::summary)
+			.map((task) -> summary(task, showValues))
 			.toList();
 		return new TaskPageDescriptor(store, functionFilter, taskState, from, size, tasks);
 	}
@@ -186,9 +191,13 @@ final class SchedulerDescriber {
 		return Math.min(size, MAX_PAGE_SIZE);
 	}
 
-	static TaskSummaryDescriptor summary(Task task) {
-		return new TaskSummaryDescriptor(task.id(), task.name(), task.function(), task.store(), task.executor(),
-				task.trigger().describe(), state(task), task.nextRunTime());
+	/**
+	 * A task in a list, its name sanitised unless shown: a label people give a task (such
+	 * as a reminder's text) is user data as much as its arguments are.
+	 */
+	TaskSummaryDescriptor summary(Task task, boolean showValues) {
+		return new TaskSummaryDescriptor(task.id(), name(task, showValues), task.function(), task.store(),
+				task.executor(), task.trigger().describe(), state(task), task.nextRunTime());
 	}
 
 	private TaskDetailsDescriptor details(Task task, boolean showValues) {
@@ -204,8 +213,8 @@ final class SchedulerDescriber {
 			.map((outcome) -> outcome(outcome, showValues))
 			.orElse(null);
 		FailureDescriptor failure = (task.failure() != null) ? failure(task.failure(), showValues) : null;
-		return new TaskDetailsDescriptor(task.id(), task.name(), task.function(), task.store(), task.executor(),
-				state(task), failure, trigger, options(task.options()), args, kwargs, lastOutcome);
+		return new TaskDetailsDescriptor(task.id(), name(task, showValues), task.function(), task.store(),
+				task.executor(), state(task), failure, trigger, options(task.options()), args, kwargs, lastOutcome);
 	}
 
 	private static OptionsDescriptor options(TaskOptions options) {
@@ -229,6 +238,17 @@ final class SchedulerDescriber {
 				: null;
 		return new OutcomeDescriptor(outcome.outcome().name(), outcome.scheduledRunTime(), outcome.startedAt(),
 				isoOrNull(outcome.duration()), outcome.errorType(), (message != null) ? message.toString() : null);
+	}
+
+	private String name(Task task, boolean showValues) {
+		return sanitizeText("name", task.name(), showValues);
+	}
+
+	/**
+	 * A text sanitised as a value of {@code key} is.
+	 */
+	String sanitizeText(String key, String text, boolean showValues) {
+		return String.valueOf(sanitize(key, text, showValues));
 	}
 
 	private @Nullable Object sanitize(String key, @Nullable Object value, boolean showValues) {

@@ -9,6 +9,7 @@ import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.QuarantineActionDescripto
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskActionDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskSummaryDescriptor;
 import dev.asyncz.core.Scheduler;
+import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskNotFoundException;
 import org.jspecify.annotations.Nullable;
@@ -31,10 +32,13 @@ final class TaskActions {
 
 	private final Scheduler scheduler;
 
+	private final SchedulerDescriber describer;
+
 	private final ApplicationEventPublisher publisher;
 
-	TaskActions(Scheduler scheduler, ApplicationEventPublisher publisher) {
+	TaskActions(Scheduler scheduler, SchedulerDescriber describer, ApplicationEventPublisher publisher) {
 		this.scheduler = scheduler;
+		this.describer = describer;
 		this.publisher = publisher;
 	}
 
@@ -43,9 +47,10 @@ final class TaskActions {
 	 * @param id the task id
 	 * @param action the action
 	 * @param securityContext who asks
+	 * @param showValues whether the task's name is shown unsanitised
 	 * @return what was done, or {@code null} when there is no such task
 	 */
-	@Nullable TaskActionDescriptor perform(String id, Action action, SecurityContext securityContext) {
+	@Nullable TaskActionDescriptor perform(String id, Action action, SecurityContext securityContext, boolean showValues) {
 		Task after;
 		try {
 			after = apply(id, action);
@@ -54,7 +59,7 @@ final class TaskActions {
 			return null;
 		}
 		audit(id, action.value, securityContext);
-		TaskSummaryDescriptor task = (after != null) ? SchedulerDescriber.summary(after) : null;
+		TaskSummaryDescriptor task = (after != null) ? this.describer.summary(after, showValues) : null;
 		return new TaskActionDescriptor(id, action.value, task);
 	}
 
@@ -63,12 +68,15 @@ final class TaskActions {
 	 * @param store the store name
 	 * @param id the task id
 	 * @param securityContext who asks
+	 * @param showValues whether the task's name, and why its data cannot be read, are
+	 * shown unsanitised
 	 * @return what was done, or {@code null} when the store holds no such quarantined
 	 * task
-	 * @throws dev.asyncz.store.CorruptTaskException naming why the data still cannot be
-	 * read
+	 * @throws CorruptTaskException naming why the data still cannot be read (sanitised
+	 * unless shown: the reason may quote the data)
 	 */
-	@Nullable QuarantineActionDescriptor retryQuarantined(String store, String id, SecurityContext securityContext) {
+	@Nullable QuarantineActionDescriptor retryQuarantined(String store, String id, SecurityContext securityContext,
+			boolean showValues) {
 		if (!this.scheduler.storeNames().contains(store)) {
 			return null;
 		}
@@ -79,8 +87,16 @@ final class TaskActions {
 		catch (TaskNotFoundException ex) {
 			return null;
 		}
+		catch (CorruptTaskException ex) {
+			if (showValues) {
+				throw ex;
+			}
+			throw new CorruptTaskException("Quarantined task '" + id + "' in store '" + store
+					+ "' still cannot be read and stays quarantined: "
+					+ this.describer.sanitizeText("reason", String.valueOf(ex.getMessage()), false), ex);
+		}
 		audit(id, RETRY_QUARANTINED, securityContext);
-		return new QuarantineActionDescriptor(store, id, "retry", SchedulerDescriber.summary(task));
+		return new QuarantineActionDescriptor(store, id, "retry", this.describer.summary(task, showValues));
 	}
 
 	/**

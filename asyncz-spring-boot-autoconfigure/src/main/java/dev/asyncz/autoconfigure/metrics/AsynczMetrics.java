@@ -76,8 +76,11 @@ import io.micrometer.core.instrument.binder.MeterBinder;
  * be built on them: one series per store and registered function (and, for
  * {@code asyncz.task.failures}, per {@code kept} value), registered when bound, when the
  * scheduler starts, when a store is added, and when a task is added for a function
- * registered since. Tasks that call a Java callable rather than a registered function get
- * their counters on their first event only, as their labels are not a bounded set.
+ * registered since. So do the run timers ({@code asyncz.task.executions} for each
+ * outcome, {@code asyncz.task.lateness}): for the {@code default} executor from the
+ * start, for another executor once a task naming it is added. Tasks that call a Java
+ * callable rather than a registered function get their counters on their first event
+ * only, as their labels are not a bounded set.
  *
  * <p>
  * Attach it to a scheduler with {@link #attach}; {@link #close()} detaches it.
@@ -92,6 +95,12 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 	private static final String OUTCOME_ERROR = "error";
 
 	private static final String KEPT = "kept";
+
+	/**
+	 * The executor of tasks that name none: the one whose run timers exist at zero for
+	 * every registered function before any task is added.
+	 */
+	private static final String DEFAULT_EXECUTOR = "default";
 
 	private final Scheduler scheduler;
 
@@ -178,9 +187,10 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 			// Once per function and store: a bulk add of a million tasks looks the pair
 			// up
 			// a million times, and registers its counters once.
-			if (this.zeroed.add(new FunctionInStore(task.function(), task.store()))
+			if (this.zeroed.add(new FunctionInStore(task.function(), task.store(), task.executor()))
 					&& this.scheduler.functions().contains(task.function())) {
-				this.registries.forEach((registry) -> registerZeroCounters(registry, task.function(), task.store()));
+				this.registries.forEach(
+						(registry) -> registerZeroCounters(registry, task.function(), task.store(), task.executor()));
 			}
 		}
 		else if (event instanceof StoreAdded added) {
@@ -208,23 +218,33 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 	}
 
 	private void recordRun(TaskRunEvent run, String outcome, Instant startedAt, Duration duration) {
-		Tags runTags = Tags.of("function", run.function(), "store", run.store(), "executor", run.executor());
+		Tags runTags = runTags(run.function(), run.store(), run.executor());
 		Duration lateness = Duration.between(run.scheduledRunTime(), startedAt);
 		// A run may start a hair early when clocks are coarse; that is not lateness.
 		Duration late = lateness.isNegative() ? Duration.ZERO : lateness;
 		for (MeterRegistry registry : this.registries) {
-			Timer.builder("asyncz.task.executions")
-				.description("Task runs, by outcome")
-				.tags(runTags)
-				.tag("outcome", outcome)
-				.register(registry)
-				.record(duration);
-			Timer.builder("asyncz.task.lateness")
-				.description("How long after its scheduled time a run started")
-				.tags(runTags)
-				.register(registry)
-				.record(late);
+			executions(registry, runTags, outcome).record(duration);
+			lateness(registry, runTags).record(late);
 		}
+	}
+
+	private static Tags runTags(String function, String store, String executor) {
+		return Tags.of("function", function, "store", store, "executor", executor);
+	}
+
+	private static Timer executions(MeterRegistry registry, Tags runTags, String outcome) {
+		return Timer.builder("asyncz.task.executions")
+			.description("Task runs, by outcome")
+			.tags(runTags)
+			.tag("outcome", outcome)
+			.register(registry);
+	}
+
+	private static Timer lateness(MeterRegistry registry, Tags runTags) {
+		return Timer.builder("asyncz.task.lateness")
+			.description("How long after its scheduled time a run started")
+			.tags(runTags)
+			.register(registry);
 	}
 
 	private void increment(RunCounter counter, TaskRunEvent run, Tags extraTags) {
@@ -234,10 +254,22 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 	}
 
 	private void registerZeroCounters(MeterRegistry registry, String store) {
-		this.scheduler.functions().names().forEach((function) -> registerZeroCounters(registry, function, store));
+		this.scheduler.functions()
+			.names()
+			.forEach((function) -> registerZeroCounters(registry, function, store, DEFAULT_EXECUTOR));
 	}
 
-	private void registerZeroCounters(MeterRegistry registry, String function, String store) {
+	/**
+	 * Registers the zero-valued meters of a function's runs in a store on an executor:
+	 * the run counters and, if the executor exists, the run timers (each outcome).
+	 */
+	private void registerZeroCounters(MeterRegistry registry, String function, String store, String executor) {
+		if (this.scheduler.executors().containsKey(executor)) {
+			Tags runTags = runTags(function, store, executor);
+			executions(registry, runTags, OUTCOME_SUCCESS);
+			executions(registry, runTags, OUTCOME_ERROR);
+			lateness(registry, runTags);
+		}
 		for (RunCounter counter : RunCounter.values()) {
 			if (counter == RunCounter.FAILURES) {
 				counter.register(registry, function, store, Tags.of(KEPT, "true"));
@@ -313,15 +345,16 @@ public final class AsynczMetrics implements MeterBinder, SchedulerListener, Auto
 	}
 
 	/**
-	 * A store's count, reused for a while.
+	 * A function whose tasks live in a store and run on an executor: one set of
+	 * zero-valued meters.
 	 */
-	/**
-	 * A function whose tasks live in a store: one set of zero-valued counters.
-	 */
-	private record FunctionInStore(String function, String store) {
+	private record FunctionInStore(String function, String store, String executor) {
 
 	}
 
+	/**
+	 * A store's count, reused for a while.
+	 */
 	private final class CachedCount {
 
 		private final LongSupplier counter;

@@ -5,8 +5,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,8 +25,28 @@ final class ActuatorClient {
 
 	private final String base;
 
+	private final @Nullable String authorization;
+
 	ActuatorClient(int port) {
+		this(port, null);
+	}
+
+	private ActuatorClient(int port, @Nullable String authorization) {
 		this.base = "http://127.0.0.1:" + port + "/actuator";
+		this.authorization = authorization;
+	}
+
+	/**
+	 * A client for the same application that sends HTTP Basic credentials.
+	 * @param port the application's port
+	 * @param user the user name
+	 * @param password the password
+	 * @return the client
+	 */
+	static ActuatorClient withBasicAuth(int port, String user, String password) {
+		String credentials = Base64.getEncoder()
+			.encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+		return new ActuatorClient(port, "Basic " + credentials);
 	}
 
 	Response get(String path) {
@@ -40,7 +63,9 @@ final class ActuatorClient {
 	}
 
 	private HttpRequest.Builder request(String path) {
-		return HttpRequest.newBuilder(URI.create(this.base + path)).timeout(Duration.ofSeconds(60));
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(60));
+		return (this.authorization != null) ? request.header("Authorization", this.authorization) : request;
 	}
 
 	private Response send(HttpRequest.Builder request) {

@@ -1,13 +1,10 @@
 package dev.asyncz.autoconfigure.actuate;
 
-import java.time.Duration;
 import java.util.Map;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.task.TaskRequest;
-import dev.asyncz.trigger.Triggers;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,13 +36,7 @@ class AsynczEndpointJmxTests {
 	@BeforeEach
 	void addTask() throws Exception {
 		this.scheduler.deleteAll(null);
-		this.scheduler.add(
-				TaskRequest
-					.of("report",
-							Triggers.every(Duration.ofHours(1))
-								.startingAt(this.scheduler.clock().instant().plusSeconds(60)))
-					.id("report-1")
-					.build());
+		AsynczEndpointWebTests.addHourlyReport(this.scheduler);
 		this.endpoint = this.mBeanServer.queryNames(new ObjectName("asyncz.test:type=Endpoint,name=Asyncz,*"), null)
 			.iterator()
 			.next();

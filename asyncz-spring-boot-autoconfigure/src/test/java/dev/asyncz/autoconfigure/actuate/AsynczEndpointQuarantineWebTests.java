@@ -87,7 +87,8 @@ class AsynczEndpointQuarantineWebTests {
 		assertThat(json.at("/stores/1/quarantinedCount").asLong()).isOne();
 		assertThat(json.at("/quarantined/0/taskId").asString()).isEqualTo("broken");
 		assertThat(json.at("/quarantined/0/store").asString()).isEqualTo("durable");
-		assertThat(json.at("/quarantined/0/reason").asString()).contains("arguments");
+		// The reason may quote the data it could not read: sanitised as values are.
+		assertThat(json.at("/quarantined/0/reason").asString()).isEqualTo("******");
 		assertThat(json.at("/quarantined/0/dataSize").asLong()).isPositive();
 		assertThat(json.at("/quarantined/0/quarantinedAt").asString()).isEqualTo(START.toString());
 	}
@@ -126,7 +127,8 @@ class AsynczEndpointQuarantineWebTests {
 	void retryOfStillBrokenDataIsAConflictNamingWhyAndKeepsTheTaskQuarantined() {
 		Response response = this.actuator.post("/asyncz/stores/durable/quarantine/broken", "{\"action\":\"retry\"}");
 		assertThat(response.status()).isEqualTo(409);
-		assertThat(response.json().path("message").asString()).contains("broken").contains("arguments");
+		assertThat(response.json().path("message").asString()).contains("broken")
+			.endsWith("still cannot be read and stays quarantined: ******");
 		assertThat(this.scheduler.quarantinedCount("durable")).isOne();
 		assertThat(this.audit.actions).isEmpty();
 	}

@@ -1,10 +1,6 @@
 package dev.asyncz.autoconfigure.actuate;
 
-import java.time.Duration;
-
 import dev.asyncz.core.Scheduler;
-import dev.asyncz.task.TaskRequest;
-import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,13 +35,7 @@ class AsynczEndpointReadOnlyWebTests {
 		this.scheduler.deleteAll(null);
 		this.audit.actions.clear();
 		this.actuator = new ActuatorClient(this.port);
-		this.scheduler.add(
-				TaskRequest
-					.of("report",
-							Triggers.every(Duration.ofHours(1))
-								.startingAt(this.scheduler.clock().instant().plusSeconds(60)))
-					.id("report-1")
-					.build());
+		AsynczEndpointWebTests.addHourlyReport(this.scheduler);
 	}
 
 	@Test

@@ -46,6 +46,7 @@ class AsynczEndpointShowValuesWebTests {
 						Triggers.every(Duration.ofHours(1))
 							.startingAt(this.scheduler.clock().instant().plusSeconds(60)))
 				.id("report-1")
+				.name("Report for Alice")
 				.args("alice", 42)
 				.kwargs(Map.of("format", "pdf"))
 				.build());
@@ -57,6 +58,15 @@ class AsynczEndpointShowValuesWebTests {
 		assertThat(json.at("/args/0").asString()).isEqualTo("alice");
 		assertThat(json.at("/args/1").asInt()).isEqualTo(42);
 		assertThat(json.at("/kwargs/format").asString()).isEqualTo("pdf");
+	}
+
+	@Test
+	void taskNameIsShownAsStoredInListsDetailsAndActions() {
+		assertThat(this.actuator.get("/asyncz").json().at("/nextTasks/0/name").asString())
+			.isEqualTo("Report for Alice");
+		assertThat(this.actuator.get("/asyncz/stores/default").json().at("/tasks/0/name").asString())
+			.isEqualTo("Report for Alice");
+		assertThat(this.actuator.get("/asyncz/report-1").json().path("name").asString()).isEqualTo("Report for Alice");
 	}
 
 	@Test

@@ -23,9 +23,11 @@ class AsynczEndpointWebExtensionTests {
 
 	private final Scheduler scheduler = AsynczHealthContributorAutoConfigurationTests.startedScheduler(null);
 
-	private final AsynczEndpointWebExtension extension = new AsynczEndpointWebExtension(new AsynczEndpoint(
-			new SchedulerDescriber(this.scheduler, TaskOutcomes.attach(this.scheduler, 10), new Sanitizer()),
-			new TaskActions(this.scheduler, (event) -> {
+	private final SchedulerDescriber describer = new SchedulerDescriber(this.scheduler,
+			TaskOutcomes.attach(this.scheduler, 10), new Sanitizer());
+
+	private final AsynczEndpointWebExtension extension = new AsynczEndpointWebExtension(
+			new AsynczEndpoint(this.describer, new TaskActions(this.scheduler, this.describer, (event) -> {
 			}), Show.NEVER, Set.of()));
 
 	@Test

@@ -135,6 +135,49 @@ class AsynczEndpointWebTests {
 	}
 
 	@Test
+	void unknownFirstSegmentIsNotFoundNamingTheAcceptedPathsRatherThanTheStore() {
+		Response response = this.actuator.get("/asyncz/tasks/default");
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.json().path("message").asString()).contains("'asyncz/tasks/default'")
+			.contains(UnknownPathException.ACCEPTED_PATHS)
+			.doesNotContain("No store");
+	}
+
+	@Test
+	void unknownSegmentsOfQuarantinePathsAreNotFoundNamingTheAcceptedPaths() {
+		assertUnknownPath(this.actuator.get("/asyncz/stores/default/quarantined"));
+		assertUnknownPath(this.actuator.get("/asyncz/store/default/quarantine"));
+		assertUnknownPath(this.actuator.post("/asyncz/store/default/quarantine/report-1", "{\"action\":\"retry\"}"));
+		assertUnknownPath(this.actuator.delete("/asyncz/stores/default/quarantine-x/report-1"));
+		assertThat(this.audit.actions).isEmpty();
+	}
+
+	@Test
+	void taskNamesAreSanitisedLikeArgumentsWhereverTheyAreShown() {
+		add(TaskRequest.of("report", every(2, 60)).id("named").name("Call Alice about her diagnosis"));
+		String masked = "******";
+		assertThat(this.actuator.get("/asyncz").json().path("nextTasks")).filteredOn(this::isNamedTask)
+			.singleElement()
+			.satisfies((task) -> assertThat(task.path("name").asString()).isEqualTo(masked));
+		assertThat(this.actuator.get("/asyncz/stores/default").json().path("tasks")).filteredOn(this::isNamedTask)
+			.singleElement()
+			.satisfies((task) -> assertThat(task.path("name").asString()).isEqualTo(masked));
+		assertThat(this.actuator.get("/asyncz/named").json().path("name").asString()).isEqualTo(masked);
+		assertThat(this.actuator.post("/asyncz/named", "{\"action\":\"pause\"}").json().at("/task/name").asString())
+			.isEqualTo(masked);
+	}
+
+	private boolean isNamedTask(JsonNode task) {
+		return "named".equals(task.path("id").asString());
+	}
+
+	private static void assertUnknownPath(Response response) {
+		assertThat(response.status()).isEqualTo(404);
+		assertThat(response.json().path("message").asString()).startsWith("No such path 'asyncz/")
+			.endsWith(UnknownPathException.ACCEPTED_PATHS);
+	}
+
+	@Test
 	void unknownStateIsABadRequestNamingTheAcceptedStates() {
 		Response response = this.actuator.get("/asyncz/stores/default?state=sleeping");
 		assertThat(response.status()).isEqualTo(400);
@@ -357,6 +400,16 @@ class AsynczEndpointWebTests {
 	private Trigger every(int firstInMinutes, int periodInMinutes) {
 		return Triggers.every(Duration.ofMinutes(periodInMinutes))
 			.startingAt(this.now.plus(Duration.ofMinutes(firstInMinutes)));
+	}
+
+	/**
+	 * Adds {@code report-1}, a task calling {@code report} every hour from a minute on.
+	 */
+	static void addHourlyReport(Scheduler scheduler) {
+		scheduler.add(TaskRequest
+			.of("report", Triggers.every(Duration.ofHours(1)).startingAt(scheduler.clock().instant().plusSeconds(60)))
+			.id("report-1")
+			.build());
 	}
 
 	static List<String> ids(JsonNode tasks) {

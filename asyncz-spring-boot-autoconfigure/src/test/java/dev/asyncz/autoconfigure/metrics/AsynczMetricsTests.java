@@ -3,6 +3,7 @@ package dev.asyncz.autoconfigure.metrics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -19,6 +20,7 @@ import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.DateTrigger;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -113,7 +115,8 @@ class AsynczMetricsTests {
 		assertThat(misfires.count()).isEqualTo(1);
 		assertThat(misfires.getId().getTags()).containsExactlyInAnyOrder(Tag.of("function", "report"),
 				Tag.of("store", "default"));
-		assertThat(this.registry.find("asyncz.task.executions").timer()).isNull();
+		assertThat(this.registry.find("asyncz.task.executions").timers())
+			.allSatisfy((timer) -> assertThat(timer.count()).isZero());
 		assertThat(total("asyncz.task.late")).isZero();
 	}
 
@@ -228,6 +231,32 @@ class AsynczMetricsTests {
 	}
 
 	@Test
+	void runTimersExistAtZeroForEachRegisteredFunctionOnTheDefaultExecutorOnceBound() {
+		for (String function : List.of("report", "fail")) {
+			Tags tags = Tags.of("function", function, "store", "default", "executor", "default");
+			assertThat(this.registry.get("asyncz.task.executions").tags(tags).timers())
+				.extracting((timer) -> timer.getId().getTag("outcome"))
+				.containsExactlyInAnyOrder("success", "error");
+			assertThat(this.registry.get("asyncz.task.executions").tags(tags).timers())
+				.allSatisfy((timer) -> assertThat(timer.count()).isZero());
+			assertThat(this.registry.get("asyncz.task.lateness").tags(tags).timer().count()).isZero();
+		}
+	}
+
+	@Test
+	void taskOnAnotherExecutorHasItsRunTimersAtZeroOnceAdded() {
+		this.scheduler.addExecutor("blocking", SchedulerExecutors.of(Runnable::run, "blocking"));
+		this.scheduler.add(TaskRequest.of("report", new DateTrigger(START.plusSeconds(60)))
+			.id("on-blocking")
+			.executor("blocking")
+			.build());
+		Tags tags = Tags.of("function", "report", "store", "default", "executor", "blocking");
+		assertThat(this.registry.get("asyncz.task.executions").tags(tags).timers()).hasSize(2)
+			.allSatisfy((timer) -> assertThat(timer.count()).isZero());
+		assertThat(this.registry.get("asyncz.task.lateness").tags(tags).timer().count()).isZero();
+	}
+
+	@Test
 	void storeAddedLaterHasItsRunCountersAtZero() {
 		this.scheduler.addStore("extra", new MemoryTaskStore());
 		for (String name : RUN_COUNTERS) {
@@ -269,14 +298,18 @@ class AsynczMetricsTests {
 		this.scheduler.add(TaskRequest.of(function, new DateTrigger(when)).id(id).build());
 	}
 
+	/**
+	 * The timer that recorded a run: the others with these tags exist at zero.
+	 */
 	private Timer awaitTimer(String name, String tagKey, String tagValue) {
-		await().atMost(Duration.ofSeconds(30))
+		return await().atMost(Duration.ofSeconds(30))
 			.until(() -> this.registry.find(name)
 				.tag(tagKey, tagValue)
 				.timers()
 				.stream()
-				.anyMatch((t) -> t.count() > 0));
-		return this.registry.get(name).tag(tagKey, tagValue).timer();
+				.filter((t) -> t.count() > 0)
+				.findFirst(), Optional::isPresent)
+			.orElseThrow();
 	}
 
 	private Counter awaitCounter(String name) {

@@ -15,6 +15,7 @@ import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.DateTrigger;
 import io.micrometer.common.KeyValue;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
@@ -79,14 +80,20 @@ class ObservedTaskRunsTests {
 				MeterRegistry meters = context.getBean(MeterRegistry.class);
 				RecordingHandler observations = context.getBean(RecordingHandler.class);
 				await().atMost(Duration.ofSeconds(30))
-					.until(() -> meters.find("asyncz.task.executions").timers().size() == 1
-							&& observations.stopped.size() == 1);
-				assertThat(meters.get("asyncz.task.executions").timer().count()).isEqualTo(1);
+					.until(() -> runsTimed(meters) == 1 && observations.stopped.size() == 1);
+				assertThat(runsTimed(meters)).isEqualTo(1);
 				assertThat(observations.stopped).extracting(Observation.Context::getName)
 					.containsExactly(DefaultTaskExecutionObservationConvention.NAME);
 				assertThat(meters.find(DefaultTaskExecutionObservationConvention.NAME).meters()).isEmpty();
 				assertThat(meters.find(DefaultTaskExecutionObservationConvention.NAME + ".active").meters()).isEmpty();
 			});
+	}
+
+	/**
+	 * The runs counted by the executions timers; each exists at zero before its first.
+	 */
+	private static long runsTimed(MeterRegistry meters) {
+		return meters.find("asyncz.task.executions").timers().stream().mapToLong(Timer::count).sum();
 	}
 
 	@Test
