@@ -3,9 +3,12 @@ package dev.asyncz.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.function.Predicate;
 
 import dev.asyncz.store.internal.DeadlineHeap.Entry;
 import dev.asyncz.store.internal.DeadlineHeap;
@@ -13,6 +16,7 @@ import dev.asyncz.store.internal.IdIndex;
 import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskNotFoundException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps tasks in memory: a heap of deadlines plus an index by id. Adding, removing and
@@ -144,6 +148,108 @@ public final class MemoryTaskStore implements TaskStore {
 		return List.copyOf(sorted.subList(from, sorted.size()));
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Answers every filter itself, in the order: waiting tasks by next run time (ties in
+	 * heap order), then running, paused and failed ones by next run time and id. Waiting
+	 * tasks are walked from the heap earliest first, so a page near the front costs
+	 * {@code O(k log k)} for the {@code k} tasks looked at, whatever the store's size; a
+	 * filter so rare that the walk would look at many tasks switches to one pass over all
+	 * of them ({@code O(n log page)}), which is then cheaper. Always complete.
+	 */
+	@Override
+	public synchronized TaskSearchResult search(TaskSearch search) {
+		TaskSearch.Status status = search.status();
+		Page page = new Page(search.offset(), search.limit());
+		if (status == null || status == TaskSearch.Status.SCHEDULED) {
+			page = waiting(search);
+		}
+		if (status != TaskSearch.Status.SCHEDULED && !page.full()) {
+			Page rest = new Page(Math.max(0, search.offset() - page.matched), search.limit() - page.tasks.size());
+			scanSorted((entry) -> !entry.inHeap() && hasStatus(entry, status) && search.matchesAttributes(entry.task()),
+					rest);
+			page.tasks.addAll(rest.tasks);
+		}
+		return new TaskSearchResult(page.tasks, true);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * One pass over the tasks: {@code O(n)}.
+	 */
+	@Override
+	public synchronized Map<TaskSearch.Status, Long> countByStatus() {
+		Map<TaskSearch.Status, Long> counts = new EnumMap<>(TaskSearch.Status.class);
+		for (TaskSearch.Status status : TaskSearch.Status.values()) {
+			counts.put(status, 0L);
+		}
+		this.entries.forEach((entry) -> counts.merge(status(entry), 1L, Long::sum));
+		return counts;
+	}
+
+	private Page waiting(TaskSearch search) {
+		Page walked = new Page(search.offset(), search.limit());
+		// Past this many steps of O(log k) each, one O(n) pass is the cheaper way.
+		long budget = 4 * (search.offset() + search.limit()) + 10_000;
+		long[] steps = { 0 };
+		boolean[] overBudget = { false };
+		this.heap.visitInOrder((entry) -> {
+			if (++steps[0] > budget) {
+				overBudget[0] = true;
+				return false;
+			}
+			return !search.matchesAttributes(entry.task()) || walked.offer(entry.task());
+		});
+		if (!overBudget[0]) {
+			return walked;
+		}
+		Page scanned = new Page(search.offset(), search.limit());
+		scanSorted((entry) -> entry.inHeap() && search.matchesAttributes(entry.task()), scanned);
+		return scanned;
+	}
+
+	/**
+	 * Offers the page every matching task in listing order, keeping only what the page
+	 * can use in a bounded queue; counts them all.
+	 */
+	private void scanSorted(Predicate<Entry> filter, Page page) {
+		long keep = page.offset + page.limit;
+		if (keep > Integer.MAX_VALUE) {
+			return;
+		}
+		PriorityQueue<Task> kept = new PriorityQueue<>((int) Math.min(keep, 1024) + 1, LISTING_ORDER.reversed());
+		long[] matched = { 0 };
+		this.entries.forEach((entry) -> {
+			if (filter.test(entry)) {
+				matched[0]++;
+				kept.add(entry.task());
+				if (kept.size() > keep) {
+					kept.poll();
+				}
+			}
+		});
+		List<Task> sorted = new ArrayList<>(kept);
+		sorted.sort(LISTING_ORDER);
+		sorted.forEach(page::offer);
+		page.matched = matched[0];
+	}
+
+	private static boolean hasStatus(Entry entry, TaskSearch.@Nullable Status status) {
+		return status == null || status(entry) == status;
+	}
+
+	private static TaskSearch.Status status(Entry entry) {
+		if (entry.inHeap()) {
+			return TaskSearch.Status.SCHEDULED;
+		}
+		if (entry.claimed()) {
+			return TaskSearch.Status.RUNNING;
+		}
+		return entry.task().failed() ? TaskSearch.Status.FAILED : TaskSearch.Status.PAUSED;
+	}
+
 	@Override
 	public synchronized long count() {
 		return this.entries.size();
@@ -174,6 +280,42 @@ public final class MemoryTaskStore implements TaskStore {
 			case PAUSED -> task.paused();
 			case FAILED -> task.failed();
 		};
+	}
+
+	/**
+	 * The page a search fills: skips the offset, keeps up to the limit, counts matches.
+	 */
+	private static final class Page {
+
+		private final long offset;
+
+		private final int limit;
+
+		private final List<Task> tasks = new ArrayList<>();
+
+		private long matched;
+
+		Page(long offset, int limit) {
+			this.offset = offset;
+			this.limit = limit;
+		}
+
+		/**
+		 * Takes a matching task.
+		 * @return whether the page wants more
+		 */
+		boolean offer(Task task) {
+			this.matched++;
+			if (this.matched > this.offset && this.tasks.size() < this.limit) {
+				this.tasks.add(task);
+			}
+			return !full();
+		}
+
+		boolean full() {
+			return this.tasks.size() >= this.limit;
+		}
+
 	}
 
 }
