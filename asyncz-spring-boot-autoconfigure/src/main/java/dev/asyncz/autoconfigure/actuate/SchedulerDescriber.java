@@ -45,8 +45,12 @@ import org.springframework.boot.actuate.endpoint.Sanitizer;
 /**
  * Turns the scheduler's state into the endpoint's descriptors. Reads at most one page per
  * store: a store with millions of tasks costs no more to describe than one with ten.
+ *
+ * <p>
+ * Public only so that the dashboard module shares it with the endpoint: not API, it may
+ * change in any release.
  */
-final class SchedulerDescriber {
+public final class SchedulerDescriber {
 
 	/** The largest page a caller can ask for. */
 	static final int MAX_PAGE_SIZE = 500;
@@ -66,13 +70,17 @@ final class SchedulerDescriber {
 
 	private final Sanitizer sanitizer;
 
-	SchedulerDescriber(Scheduler scheduler, TaskOutcomes outcomes, Sanitizer sanitizer) {
+	public SchedulerDescriber(Scheduler scheduler, TaskOutcomes outcomes, Sanitizer sanitizer) {
 		this.scheduler = scheduler;
 		this.outcomes = outcomes;
 		this.sanitizer = sanitizer;
 	}
 
-	SchedulerDescriptor scheduler() {
+	/**
+	 * The scheduler as a whole, reading at most one page per store.
+	 * @return the descriptor
+	 */
+	public SchedulerDescriptor scheduler() {
 		List<StoreDescriptor> stores = new ArrayList<>();
 		List<Task> firstPages = new ArrayList<>();
 		TaskQuery firstScheduled = new TaskQuery(null, TaskState.SCHEDULED, 0, NEXT_TASKS);
@@ -144,12 +152,23 @@ final class SchedulerDescriber {
 		return new QuarantinePageDescriptor(store, from, size, this.scheduler.quarantinedCount(store), tasks);
 	}
 
-	static QuarantinedDescriptor describe(QuarantinedTask task) {
+	/**
+	 * A quarantined task as a list shows it.
+	 * @param task the quarantined task
+	 * @return the descriptor
+	 */
+	public static QuarantinedDescriptor describe(QuarantinedTask task) {
 		return new QuarantinedDescriptor(task.taskId(), task.store(), task.reason(), task.dataSize(),
 				task.quarantinedAt());
 	}
 
-	@Nullable TaskDetailsDescriptor task(String id, boolean showValues) {
+	/**
+	 * One task in detail.
+	 * @param id the task id
+	 * @param showValues whether arguments and error messages are shown unsanitised
+	 * @return the task, or {@code null} when there is no such task
+	 */
+	public @Nullable TaskDetailsDescriptor task(String id, boolean showValues) {
 		return this.scheduler.get(id).map((task) -> details(task, showValues)).orElse(null);
 	}
 
@@ -186,7 +205,12 @@ final class SchedulerDescriber {
 		return Math.min(size, MAX_PAGE_SIZE);
 	}
 
-	static TaskSummaryDescriptor summary(Task task) {
+	/**
+	 * A task as a list shows it.
+	 * @param task the task
+	 * @return the summary
+	 */
+	public static TaskSummaryDescriptor summary(Task task) {
 		return new TaskSummaryDescriptor(task.id(), task.name(), task.function(), task.store(), task.executor(),
 				task.trigger().describe(), state(task), task.nextRunTime());
 	}
@@ -231,7 +255,15 @@ final class SchedulerDescriber {
 				isoOrNull(outcome.duration()), outcome.errorType(), (message != null) ? message.toString() : null);
 	}
 
-	private @Nullable Object sanitize(String key, @Nullable Object value, boolean showValues) {
+	/**
+	 * A value as the endpoint shows it: through the sanitizing functions, masked unless
+	 * shown.
+	 * @param key what the value is, such as {@code args[0]} or {@code errorMessage}
+	 * @param value the value
+	 * @param showValues whether values are shown unsanitised
+	 * @return the value to show
+	 */
+	public @Nullable Object sanitize(String key, @Nullable Object value, boolean showValues) {
 		return this.sanitizer.sanitize(new SanitizableData(null, key, value), showValues);
 	}
 

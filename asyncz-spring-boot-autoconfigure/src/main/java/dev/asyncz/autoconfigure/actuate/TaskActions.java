@@ -20,8 +20,12 @@ import org.springframework.context.ApplicationEventPublisher;
 /**
  * Carries out the endpoint's write operations and publishes an
  * {@link AsynczEndpointAction} for each one that found its task.
+ *
+ * <p>
+ * Public only so that the dashboard module shares it with the endpoint: not API, it may
+ * change in any release.
  */
-final class TaskActions {
+public final class TaskActions {
 
 	/** The audited action of a retry of a quarantined task. */
 	static final String RETRY_QUARANTINED = "retry-quarantined";
@@ -33,7 +37,7 @@ final class TaskActions {
 
 	private final ApplicationEventPublisher publisher;
 
-	TaskActions(Scheduler scheduler, ApplicationEventPublisher publisher) {
+	public TaskActions(Scheduler scheduler, ApplicationEventPublisher publisher) {
 		this.scheduler = scheduler;
 		this.publisher = publisher;
 	}
@@ -45,7 +49,7 @@ final class TaskActions {
 	 * @param securityContext who asks
 	 * @return what was done, or {@code null} when there is no such task
 	 */
-	@Nullable TaskActionDescriptor perform(String id, Action action, SecurityContext securityContext) {
+	public @Nullable TaskActionDescriptor perform(String id, Action action, SecurityContext securityContext) {
 		Task after;
 		try {
 			after = apply(id, action);
@@ -141,7 +145,7 @@ final class TaskActions {
 	/**
 	 * What a write operation does to a task.
 	 */
-	enum Action {
+	public enum Action {
 
 		PAUSE("pause"), RESUME("resume"), RUN("run"), DELETE("delete");
 
@@ -154,7 +158,7 @@ final class TaskActions {
 			this.value = value;
 		}
 
-		String value() {
+		public String value() {
 			return this.value;
 		}
 
