@@ -4,11 +4,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.function.Predicate;
+import java.util.Set;
 
 import dev.asyncz.store.internal.DeadlineHeap.Entry;
 import dev.asyncz.store.internal.DeadlineHeap;
@@ -21,10 +22,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * Keeps tasks in memory: a heap of deadlines plus an index by id. Adding, removing and
  * rescheduling cost O(log n), a lookup by id O(1); nothing is kept per task but the task,
- * a 24-byte entry and two array slots (no thread, future, timer or hash-map node). Tasks
+ * a 24-byte entry and two array slots (no thread, future, timer or hash-map node); only a
+ * task that is not waiting (claimed, paused or failed) also has a hash-set node. Tasks
  * are gone when the process ends.
  */
 public final class MemoryTaskStore implements TaskStore {
+
+	/**
+	 * The most waiting tasks one {@link #search} looks at: a bound on how long it holds
+	 * the store.
+	 */
+	public static final int SEARCH_BUDGET = 10_000;
 
 	private static final Comparator<Task> LISTING_ORDER = Comparator
 		.comparing(Task::nextRunTime, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -33,6 +41,12 @@ public final class MemoryTaskStore implements TaskStore {
 	private final IdIndex entries = new IdIndex();
 
 	private final DeadlineHeap heap = new DeadlineHeap();
+
+	/**
+	 * The entries outside the heap: claimed, paused and failed tasks, usually few. Kept
+	 * so that searching or counting them does not read the waiting ones.
+	 */
+	private final Set<Entry> outsideHeap = new HashSet<>();
 
 	@Override
 	public String type() {
@@ -79,6 +93,7 @@ public final class MemoryTaskStore implements TaskStore {
 			return false;
 		}
 		this.heap.remove(entry);
+		this.outsideHeap.remove(entry);
 		return true;
 	}
 
@@ -86,6 +101,7 @@ public final class MemoryTaskStore implements TaskStore {
 	public synchronized void removeAll() {
 		this.entries.clear();
 		this.heap.clear();
+		this.outsideHeap.clear();
 	}
 
 	@Override
@@ -101,6 +117,7 @@ public final class MemoryTaskStore implements TaskStore {
 		while (due.size() < limit && (first = this.heap.peek()) != null && !first.task().nextRunTime().isAfter(now)) {
 			this.heap.remove(first);
 			first.claimed(true);
+			this.outsideHeap.add(first);
 			due.add(new DueTask(first.task(), false));
 		}
 		return due;
@@ -111,6 +128,7 @@ public final class MemoryTaskStore implements TaskStore {
 		Entry entry = this.entries.get(task.id());
 		if (entry != null && entry.claimed() && entry.task() == task) {
 			this.entries.remove(entry);
+			this.outsideHeap.remove(entry);
 		}
 	}
 
@@ -153,31 +171,40 @@ public final class MemoryTaskStore implements TaskStore {
 	 * <p>
 	 * Answers every filter itself, in the order: waiting tasks by next run time (ties in
 	 * heap order), then running, paused and failed ones by next run time and id. Waiting
-	 * tasks are walked from the heap earliest first, so a page near the front costs
-	 * {@code O(k log k)} for the {@code k} tasks looked at, whatever the store's size; a
-	 * filter so rare that the walk would look at many tasks switches to one pass over all
-	 * of them ({@code O(n log page)}), which is then cheaper. Always complete.
+	 * tasks are walked from the heap earliest first, so a page costs {@code O(k log k)}
+	 * for the {@code k} tasks looked at, whatever the store's size; a filter so rare that
+	 * {@value #SEARCH_BUDGET} waiting tasks hold no full page stops there, incomplete,
+	 * rather than hold the store (and the scheduler) for a pass over millions. Running,
+	 * paused and failed tasks are kept apart, so looking at them does not read the
+	 * waiting ones.
 	 */
 	@Override
 	public synchronized TaskSearchResult search(TaskSearch search) {
 		TaskSearch.Status status = search.status();
 		Page page = new Page(search.offset(), search.limit());
+		boolean complete = true;
 		if (status == null || status == TaskSearch.Status.SCHEDULED) {
-			page = waiting(search);
+			complete = walkWaiting(search, page);
 		}
-		if (status != TaskSearch.Status.SCHEDULED && !page.full()) {
+		if (complete && status != TaskSearch.Status.SCHEDULED && !page.full()) {
 			Page rest = new Page(Math.max(0, search.offset() - page.matched), search.limit() - page.tasks.size());
-			scanSorted((entry) -> !entry.inHeap() && hasStatus(entry, status) && search.matchesAttributes(entry.task()),
-					rest);
+			List<Task> others = new ArrayList<>();
+			for (Entry entry : this.outsideHeap) {
+				if (hasStatus(entry, status) && search.matchesAttributes(entry.task())) {
+					others.add(entry.task());
+				}
+			}
+			others.sort(LISTING_ORDER);
+			others.forEach(rest::offer);
 			page.tasks.addAll(rest.tasks);
 		}
-		return new TaskSearchResult(page.tasks, true);
+		return new TaskSearchResult(page.tasks, complete);
 	}
 
 	/**
 	 * {@inheritDoc}
 	 * <p>
-	 * One pass over the tasks: {@code O(n)}.
+	 * Reads only the tasks that are not waiting: {@code O(running + paused + failed)}.
 	 */
 	@Override
 	public synchronized Map<TaskSearch.Status, Long> countByStatus() {
@@ -185,55 +212,27 @@ public final class MemoryTaskStore implements TaskStore {
 		for (TaskSearch.Status status : TaskSearch.Status.values()) {
 			counts.put(status, 0L);
 		}
-		this.entries.forEach((entry) -> counts.merge(status(entry), 1L, Long::sum));
+		counts.put(TaskSearch.Status.SCHEDULED, (long) this.heap.size());
+		this.outsideHeap.forEach((entry) -> counts.merge(status(entry), 1L, Long::sum));
 		return counts;
 	}
 
-	private Page waiting(TaskSearch search) {
-		Page walked = new Page(search.offset(), search.limit());
-		// Past this many steps of O(log k) each, one O(n) pass is the cheaper way.
-		long budget = 4 * (search.offset() + search.limit()) + 10_000;
+	/**
+	 * Offers the page the waiting tasks that match, earliest first.
+	 * @return whether the walk ended because the page is full or every waiting task was
+	 * seen, rather than at the budget
+	 */
+	private boolean walkWaiting(TaskSearch search, Page page) {
 		long[] steps = { 0 };
 		boolean[] overBudget = { false };
 		this.heap.visitInOrder((entry) -> {
-			if (++steps[0] > budget) {
+			if (++steps[0] > SEARCH_BUDGET) {
 				overBudget[0] = true;
 				return false;
 			}
-			return !search.matchesAttributes(entry.task()) || walked.offer(entry.task());
+			return !search.matchesAttributes(entry.task()) || page.offer(entry.task());
 		});
-		if (!overBudget[0]) {
-			return walked;
-		}
-		Page scanned = new Page(search.offset(), search.limit());
-		scanSorted((entry) -> entry.inHeap() && search.matchesAttributes(entry.task()), scanned);
-		return scanned;
-	}
-
-	/**
-	 * Offers the page every matching task in listing order, keeping only what the page
-	 * can use in a bounded queue; counts them all.
-	 */
-	private void scanSorted(Predicate<Entry> filter, Page page) {
-		long keep = page.offset + page.limit;
-		if (keep > Integer.MAX_VALUE) {
-			return;
-		}
-		PriorityQueue<Task> kept = new PriorityQueue<>((int) Math.min(keep, 1024) + 1, LISTING_ORDER.reversed());
-		long[] matched = { 0 };
-		this.entries.forEach((entry) -> {
-			if (filter.test(entry)) {
-				matched[0]++;
-				kept.add(entry.task());
-				if (kept.size() > keep) {
-					kept.poll();
-				}
-			}
-		});
-		List<Task> sorted = new ArrayList<>(kept);
-		sorted.sort(LISTING_ORDER);
-		sorted.forEach(page::offer);
-		page.matched = matched[0];
+		return !overBudget[0];
 	}
 
 	private static boolean hasStatus(Entry entry, TaskSearch.@Nullable Status status) {
@@ -265,6 +264,10 @@ public final class MemoryTaskStore implements TaskStore {
 	private void schedule(Entry entry) {
 		if (entry.task().nextRunTime() != null) {
 			this.heap.push(entry);
+			this.outsideHeap.remove(entry);
+		}
+		else {
+			this.outsideHeap.add(entry);
 		}
 	}
 

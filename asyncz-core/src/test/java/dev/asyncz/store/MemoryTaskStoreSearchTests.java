@@ -6,10 +6,11 @@ import java.util.Map;
 
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskFailure;
-import dev.asyncz.trigger.Triggers;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
+import static dev.asyncz.store.SearchFixtures.ids;
+import static dev.asyncz.store.SearchFixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
  */
 class MemoryTaskStoreSearchTests {
 
-	private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+	private static final Instant T0 = SearchFixtures.T0;
 
 	private final MemoryTaskStore store = new MemoryTaskStore();
 
@@ -75,7 +76,7 @@ class MemoryTaskStoreSearchTests {
 	}
 
 	@Test
-	void aRareFilterOverManyTasksFindsItsMatchesInOrderPastTheHeapWalksBudget() {
+	void aRareFilterFindsItsMatchesInOrderAmongManyTasks() {
 		for (int i = 0; i < 30_000; i++) {
 			this.store.add(task("bulk-" + i, "bulk", T0.plusSeconds(i)));
 		}
@@ -85,6 +86,33 @@ class MemoryTaskStoreSearchTests {
 		assertThat(ids(found)).containsExactly("needle-early", "needle-late");
 		assertThat(found.complete()).isTrue();
 		assertThat(ids(search(null, null, "needle", null, 1, 10))).containsExactly("needle-late");
+	}
+
+	@Test
+	void aFilterWhoseMatchesLieBeyondTheBudgetAnswersWhatItFoundAsIncomplete() {
+		this.store.add(task("needle-first", "needle", T0));
+		for (int i = 1; i <= MemoryTaskStore.SEARCH_BUDGET; i++) {
+			this.store.add(task("bulk-" + i, "bulk", T0.plusSeconds(i)));
+		}
+		this.store.add(task("needle-beyond", "needle", T0.plusSeconds(MemoryTaskStore.SEARCH_BUDGET + 1)));
+		this.store.add(task("needle-paused", "needle", null));
+		TaskSearchResult found = this.store.search(new TaskSearch(null, null, "needle", null, 0, 10));
+		assertThat(ids(found)).containsExactly("needle-first");
+		assertThat(found.complete()).isFalse();
+		assertThat(ids(search(null, TaskSearch.Status.PAUSED, "needle", null, 0, 10))).containsExactly("needle-paused");
+	}
+
+	@Test
+	void removingAndResumingTasksKeepsTheCountsByStatusRight() {
+		this.store.add(task("a", "report", null));
+		this.store.add(task("b", "report", null));
+		this.store.update(task("a", "report", T0));
+		this.store.remove("b");
+		assertThat(this.store.countByStatus()).containsEntry(TaskSearch.Status.SCHEDULED, 1L)
+			.containsEntry(TaskSearch.Status.PAUSED, 0L);
+		this.store.complete(this.store.acquireDueTasks(T0, 1).get(0).task());
+		assertThat(this.store.countByStatus()).containsEntry(TaskSearch.Status.SCHEDULED, 0L)
+			.containsEntry(TaskSearch.Status.RUNNING, 0L);
 	}
 
 	@Test
@@ -106,21 +134,6 @@ class MemoryTaskStoreSearchTests {
 	private TaskSearchResult search(@Nullable String function, TaskSearch.@Nullable Status status,
 			@Nullable String idPrefix, @Nullable String name, long offset, int limit) {
 		return this.store.search(new TaskSearch(function, status, idPrefix, name, offset, limit));
-	}
-
-	static List<String> ids(TaskSearchResult result) {
-		return result.tasks().stream().map(Task::id).toList();
-	}
-
-	static Task task(String id, String nameOrFunction, @Nullable Instant nextRunTime) {
-		return Task.builder()
-			.id(id)
-			.name(nameOrFunction)
-			.function(nameOrFunction)
-			.trigger(Triggers.at((nextRunTime != null) ? nextRunTime : T0))
-			.store("default")
-			.nextRunTime(nextRunTime)
-			.build();
 	}
 
 }

@@ -1,14 +1,16 @@
-package dev.asyncz.store;
+package dev.asyncz.core;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
 
-import dev.asyncz.task.Task;
+import dev.asyncz.store.SearchFixtures;
+import dev.asyncz.store.TaskQuery;
+import dev.asyncz.store.TaskSearch;
+import dev.asyncz.store.TaskSearchResult;
+import dev.asyncz.store.TaskStore;
 import org.junit.jupiter.api.Test;
 
-import static dev.asyncz.store.MemoryTaskStoreSearchTests.ids;
-import static dev.asyncz.store.MemoryTaskStoreSearchTests.task;
+import static dev.asyncz.store.SearchFixtures.ids;
+import static dev.asyncz.store.SearchFixtures.task;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -17,9 +19,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DefaultTaskStoreSearchTests {
 
-	private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+	private static final Instant T0 = SearchFixtures.T0;
 
-	private final ListOnlyStore store = new ListOnlyStore();
+	// Implements only what the SPI requires, so searches take the defaults.
+	private final PersistentMemoryStore store = new PersistentMemoryStore();
 
 	@Test
 	void aSearchListCanAnswerIsPassedOnAndComplete() {
@@ -58,73 +61,6 @@ class DefaultTaskStoreSearchTests {
 		assertThat(this.store.search(new TaskSearch(null, TaskSearch.Status.RUNNING, null, null, 0, 10)).complete())
 			.isFalse();
 		assertThat(this.store.countByStatus()).isEmpty();
-	}
-
-	/** A store implementing only what the SPI requires, by delegation. */
-	static final class ListOnlyStore implements TaskStore {
-
-		private final MemoryTaskStore delegate = new MemoryTaskStore();
-
-		@Override
-		public boolean persistent() {
-			return false;
-		}
-
-		@Override
-		public void add(Task task) {
-			this.delegate.add(task);
-		}
-
-		@Override
-		public void update(Task task) {
-			this.delegate.update(task);
-		}
-
-		@Override
-		public boolean remove(String id) {
-			return this.delegate.remove(id);
-		}
-
-		@Override
-		public void removeAll() {
-			this.delegate.removeAll();
-		}
-
-		@Override
-		public Optional<Task> get(String id) {
-			return this.delegate.get(id);
-		}
-
-		@Override
-		public List<DueTask> acquireDueTasks(Instant now, int limit) {
-			return this.delegate.acquireDueTasks(now, limit);
-		}
-
-		@Override
-		public boolean release(Task claimed, Task next) {
-			return this.delegate.release(claimed, next);
-		}
-
-		@Override
-		public void complete(Task task) {
-			this.delegate.complete(task);
-		}
-
-		@Override
-		public Optional<Instant> nextRunTime() {
-			return this.delegate.nextRunTime();
-		}
-
-		@Override
-		public List<Task> list(TaskQuery query) {
-			return this.delegate.list(query);
-		}
-
-		@Override
-		public long count() {
-			return this.delegate.count();
-		}
-
 	}
 
 }
