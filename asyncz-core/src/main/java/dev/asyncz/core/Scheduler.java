@@ -14,6 +14,8 @@ import dev.asyncz.event.SchedulerListener;
 import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.store.QuarantinedTask;
 import dev.asyncz.store.TaskQuery;
+import dev.asyncz.store.TaskSearch;
+import dev.asyncz.store.TaskSearchResult;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.InvalidTaskException;
@@ -118,6 +120,23 @@ public interface Scheduler extends AutoCloseable {
 	 * @return the page
 	 */
 	List<Task> list(String store, TaskQuery query);
+
+	/**
+	 * A page of one store's tasks matching a search: what an operator's view (the
+	 * dashboard) asks; see {@link dev.asyncz.store.TaskStore#search}.
+	 * @param store the store name
+	 * @param search filters and paging
+	 * @return the page
+	 */
+	TaskSearchResult search(String store, TaskSearch search);
+
+	/**
+	 * How many tasks one store holds in each status; may read every task, so ask now and
+	 * then.
+	 * @param store the store name
+	 * @return the counts, or an empty map when the store cannot tell
+	 */
+	Map<TaskSearch.Status, Long> countByStatus(String store);
 
 	/**
 	 * The next fire times of a task, changing nothing: from its next run time, or for a

@@ -3,9 +3,13 @@ package dev.asyncz.store;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 
 import dev.asyncz.store.internal.DeadlineHeap.Entry;
 import dev.asyncz.store.internal.DeadlineHeap;
@@ -13,14 +17,22 @@ import dev.asyncz.store.internal.IdIndex;
 import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskNotFoundException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps tasks in memory: a heap of deadlines plus an index by id. Adding, removing and
  * rescheduling cost O(log n), a lookup by id O(1); nothing is kept per task but the task,
- * a 24-byte entry and two array slots (no thread, future, timer or hash-map node). Tasks
+ * a 24-byte entry and two array slots (no thread, future, timer or hash-map node); only a
+ * task that is not waiting (claimed, paused or failed) also has a hash-set node. Tasks
  * are gone when the process ends.
  */
 public final class MemoryTaskStore implements TaskStore {
+
+	/**
+	 * The most waiting tasks one {@link #search} looks at: a bound on how long it holds
+	 * the store.
+	 */
+	public static final int SEARCH_BUDGET = 10_000;
 
 	private static final Comparator<Task> LISTING_ORDER = Comparator
 		.comparing(Task::nextRunTime, Comparator.nullsLast(Comparator.naturalOrder()))
@@ -29,6 +41,12 @@ public final class MemoryTaskStore implements TaskStore {
 	private final IdIndex entries = new IdIndex();
 
 	private final DeadlineHeap heap = new DeadlineHeap();
+
+	/**
+	 * The entries outside the heap: claimed, paused and failed tasks, usually few. Kept
+	 * so that searching or counting them does not read the waiting ones.
+	 */
+	private final Set<Entry> outsideHeap = new HashSet<>();
 
 	@Override
 	public String type() {
@@ -75,6 +93,7 @@ public final class MemoryTaskStore implements TaskStore {
 			return false;
 		}
 		this.heap.remove(entry);
+		this.outsideHeap.remove(entry);
 		return true;
 	}
 
@@ -82,6 +101,7 @@ public final class MemoryTaskStore implements TaskStore {
 	public synchronized void removeAll() {
 		this.entries.clear();
 		this.heap.clear();
+		this.outsideHeap.clear();
 	}
 
 	@Override
@@ -97,6 +117,7 @@ public final class MemoryTaskStore implements TaskStore {
 		while (due.size() < limit && (first = this.heap.peek()) != null && !first.task().nextRunTime().isAfter(now)) {
 			this.heap.remove(first);
 			first.claimed(true);
+			this.outsideHeap.add(first);
 			due.add(new DueTask(first.task(), false));
 		}
 		return due;
@@ -107,6 +128,7 @@ public final class MemoryTaskStore implements TaskStore {
 		Entry entry = this.entries.get(task.id());
 		if (entry != null && entry.claimed() && entry.task() == task) {
 			this.entries.remove(entry);
+			this.outsideHeap.remove(entry);
 		}
 	}
 
@@ -144,6 +166,89 @@ public final class MemoryTaskStore implements TaskStore {
 		return List.copyOf(sorted.subList(from, sorted.size()));
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Answers every filter itself, in the order: waiting tasks by next run time (ties in
+	 * heap order), then running, paused and failed ones by next run time and id. Waiting
+	 * tasks are walked from the heap earliest first, so a page costs {@code O(k log k)}
+	 * for the {@code k} tasks looked at, whatever the store's size; a filter so rare that
+	 * {@value #SEARCH_BUDGET} waiting tasks hold no full page stops there, incomplete,
+	 * rather than hold the store (and the scheduler) for a pass over millions. Running,
+	 * paused and failed tasks are kept apart, so looking at them does not read the
+	 * waiting ones.
+	 */
+	@Override
+	public synchronized TaskSearchResult search(TaskSearch search) {
+		TaskSearch.Status status = search.status();
+		Page page = new Page(search.offset(), search.limit());
+		boolean complete = true;
+		if (status == null || status == TaskSearch.Status.SCHEDULED) {
+			complete = walkWaiting(search, page);
+		}
+		if (complete && status != TaskSearch.Status.SCHEDULED && !page.full()) {
+			Page rest = new Page(Math.max(0, search.offset() - page.matched), search.limit() - page.tasks.size());
+			List<Task> others = new ArrayList<>();
+			for (Entry entry : this.outsideHeap) {
+				if (hasStatus(entry, status) && search.matchesAttributes(entry.task())) {
+					others.add(entry.task());
+				}
+			}
+			others.sort(LISTING_ORDER);
+			others.forEach(rest::offer);
+			page.tasks.addAll(rest.tasks);
+		}
+		return new TaskSearchResult(page.tasks, complete);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Reads only the tasks that are not waiting: {@code O(running + paused + failed)}.
+	 */
+	@Override
+	public synchronized Map<TaskSearch.Status, Long> countByStatus() {
+		Map<TaskSearch.Status, Long> counts = new EnumMap<>(TaskSearch.Status.class);
+		for (TaskSearch.Status status : TaskSearch.Status.values()) {
+			counts.put(status, 0L);
+		}
+		counts.put(TaskSearch.Status.SCHEDULED, (long) this.heap.size());
+		this.outsideHeap.forEach((entry) -> counts.merge(status(entry), 1L, Long::sum));
+		return counts;
+	}
+
+	/**
+	 * Offers the page the waiting tasks that match, earliest first.
+	 * @return whether the walk ended because the page is full or every waiting task was
+	 * seen, rather than at the budget
+	 */
+	private boolean walkWaiting(TaskSearch search, Page page) {
+		long[] steps = { 0 };
+		boolean[] overBudget = { false };
+		this.heap.visitInOrder((entry) -> {
+			if (++steps[0] > SEARCH_BUDGET) {
+				overBudget[0] = true;
+				return false;
+			}
+			return !search.matchesAttributes(entry.task()) || page.offer(entry.task());
+		});
+		return !overBudget[0];
+	}
+
+	private static boolean hasStatus(Entry entry, TaskSearch.@Nullable Status status) {
+		return status == null || status(entry) == status;
+	}
+
+	private static TaskSearch.Status status(Entry entry) {
+		if (entry.inHeap()) {
+			return TaskSearch.Status.SCHEDULED;
+		}
+		if (entry.claimed()) {
+			return TaskSearch.Status.RUNNING;
+		}
+		return entry.task().failed() ? TaskSearch.Status.FAILED : TaskSearch.Status.PAUSED;
+	}
+
 	@Override
 	public synchronized long count() {
 		return this.entries.size();
@@ -159,6 +264,10 @@ public final class MemoryTaskStore implements TaskStore {
 	private void schedule(Entry entry) {
 		if (entry.task().nextRunTime() != null) {
 			this.heap.push(entry);
+			this.outsideHeap.remove(entry);
+		}
+		else {
+			this.outsideHeap.add(entry);
 		}
 	}
 
@@ -174,6 +283,42 @@ public final class MemoryTaskStore implements TaskStore {
 			case PAUSED -> task.paused();
 			case FAILED -> task.failed();
 		};
+	}
+
+	/**
+	 * The page a search fills: skips the offset, keeps up to the limit, counts matches.
+	 */
+	private static final class Page {
+
+		private final long offset;
+
+		private final int limit;
+
+		private final List<Task> tasks = new ArrayList<>();
+
+		private long matched;
+
+		Page(long offset, int limit) {
+			this.offset = offset;
+			this.limit = limit;
+		}
+
+		/**
+		 * Takes a matching task.
+		 * @return whether the page wants more
+		 */
+		boolean offer(Task task) {
+			this.matched++;
+			if (this.matched > this.offset && this.tasks.size() < this.limit) {
+				this.tasks.add(task);
+			}
+			return !full();
+		}
+
+		boolean full() {
+			return this.tasks.size() >= this.limit;
+		}
+
 	}
 
 }

@@ -1,7 +1,9 @@
 package dev.asyncz.store;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.asyncz.task.Task;
@@ -272,6 +274,72 @@ public interface TaskStore {
 	 * Checks that the store can be reached; throws if it cannot. Used by health checks.
 	 */
 	default void ping() {
+	}
+
+	// Operator search (the dashboard). Defaults built on list(TaskQuery) so that every
+	// store answers; a store with an index for the extra filters overrides them.
+
+	/**
+	 * The most tasks the default {@link #search} reads looking for matches of the filters
+	 * {@link #list(TaskQuery)} cannot apply (id prefix, name) before it gives up.
+	 */
+	int DEFAULT_SEARCH_BUDGET = 10_000;
+
+	/**
+	 * A page of the tasks matching a search, in the order of {@link #list(TaskQuery)}.
+	 * <p>
+	 * By default a search {@link #list(TaskQuery) list} can answer is passed on to it;
+	 * one with an id prefix or a name reads listing pages and filters them, up to
+	 * {@value #DEFAULT_SEARCH_BUDGET} tasks, then answers with what it found and
+	 * {@link TaskSearchResult#complete()} {@code false}.
+	 * {@link TaskSearch.Status#RUNNING} is unknown to the default and answers an empty,
+	 * incomplete page.
+	 * @param search the filters and paging
+	 * @return the page
+	 */
+	default TaskSearchResult search(TaskSearch search) {
+		if (search.status() == TaskSearch.Status.RUNNING) {
+			return new TaskSearchResult(List.of(), false);
+		}
+		TaskState state = (search.status() != null) ? search.status().listingState() : null;
+		if (search.listable()) {
+			return new TaskSearchResult(list(new TaskQuery(search.function(), state, search.offset(), search.limit())),
+					true);
+		}
+		int chunk = 500;
+		List<Task> page = new ArrayList<>();
+		long skipped = 0;
+		long read = 0;
+		while (read < DEFAULT_SEARCH_BUDGET) {
+			List<Task> batch = list(new TaskQuery(search.function(), state, read, chunk));
+			for (Task task : batch) {
+				if (!search.matchesAttributes(task)) {
+					continue;
+				}
+				if (skipped < search.offset()) {
+					skipped++;
+					continue;
+				}
+				page.add(task);
+				if (page.size() == search.limit()) {
+					return new TaskSearchResult(page, true);
+				}
+			}
+			read += batch.size();
+			if (batch.size() < chunk) {
+				return new TaskSearchResult(page, true);
+			}
+		}
+		return new TaskSearchResult(page, false);
+	}
+
+	/**
+	 * How many tasks the store holds in each status, for an overview. Counting may read
+	 * every task, so callers ask for it only now and then.
+	 * @return the counts, or an empty map (the default) when the store cannot tell
+	 */
+	default Map<TaskSearch.Status, Long> countByStatus() {
+		return Map.of();
 	}
 
 }

@@ -88,6 +88,26 @@ class SampleApplicationTests {
 	}
 
 	@Test
+	void theDashboardListsAReminderAndPausesIt() {
+		String id = schedule(Map.of("in", "PT2H", "text", "Call the dentist"));
+		Map<String, Object> page = this.http.get()
+			.uri("/asyncz/api/tasks?store=reminders&idPrefix={id}", id)
+			.retrieve()
+			.body(new ParameterizedTypeReference<Map<String, Object>>() {
+			});
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> tasks = (List<Map<String, Object>>) page.get("tasks");
+		assertThat(tasks).singleElement()
+			.satisfies((task) -> assertThat(task).containsEntry("id", id).containsEntry("state", "SCHEDULED"));
+		assertThat(this.http.post()
+			.uri("/asyncz/api/task/pause?id={id}", id)
+			.retrieve()
+			.toBodilessEntity()
+			.getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(this.scheduler.get(id).orElseThrow().paused()).isTrue();
+	}
+
+	@Test
 	void cancelledReminderIsNoLongerPending() {
 		String id = schedule(Map.of("in", "1d", "text", "Cancel me"));
 		assertThat(this.http.delete().uri("/reminders/{id}", id).retrieve().toBodilessEntity().getStatusCode())

@@ -40,6 +40,8 @@ import dev.asyncz.store.QuarantinedTask;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskQuery;
+import dev.asyncz.store.TaskSearch;
+import dev.asyncz.store.TaskSearchResult;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.InvalidTaskException;
@@ -257,6 +259,21 @@ public final class DefaultScheduler implements Scheduler {
 	@Override
 	public List<Task> list(String store, TaskQuery query) {
 		return this.registry.store(store, null).list(query);
+	}
+
+	@Override
+	public TaskSearchResult search(String store, TaskSearch search) {
+		return this.registry.store(store, null).search(search);
+	}
+
+	@Override
+	public Map<TaskSearch.Status, Long> countByStatus(String store) {
+		return this.registry.store(store, null).countByStatus();
+	}
+
+	@Override
+	public String instanceId() {
+		return this.settings.instanceId();
 	}
 
 	@Override
@@ -507,11 +524,6 @@ public final class DefaultScheduler implements Scheduler {
 					+ "; start it before running due tasks");
 		}
 		return this.loop.runDueTasks();
-	}
-
-	@Override
-	public String instanceId() {
-		return this.settings.instanceId();
 	}
 
 	@Override

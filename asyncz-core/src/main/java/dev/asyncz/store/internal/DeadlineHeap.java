@@ -3,6 +3,8 @@ package dev.asyncz.store.internal;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.PriorityQueue;
+import java.util.function.Predicate;
 
 import dev.asyncz.task.Task;
 import org.jspecify.annotations.Nullable;
@@ -81,6 +83,37 @@ public final class DeadlineHeap {
 	 */
 	public int size() {
 		return this.size;
+	}
+
+	/**
+	 * Visits entries earliest first, changing nothing, until the visitor returns
+	 * {@code false} or every entry was visited. Visiting {@code k} entries costs
+	 * {@code O(k log k)} whatever the heap's size: only the children of visited entries
+	 * are looked at. Entries with equal run times come in heap order.
+	 * @param visitor told each entry, answers whether to go on
+	 * @return whether every entry was visited
+	 */
+	public boolean visitInOrder(Predicate<Entry> visitor) {
+		if (this.size == 0) {
+			return true;
+		}
+		PriorityQueue<Entry> frontier = new PriorityQueue<>(64,
+				(a, b) -> a.task.nextRunTime().compareTo(b.task.nextRunTime()));
+		frontier.add(this.entries[0]);
+		Entry next;
+		while ((next = frontier.poll()) != null) {
+			if (!visitor.test(next)) {
+				return false;
+			}
+			int child = 2 * next.heapIndex + 1;
+			if (child < this.size) {
+				frontier.add(this.entries[child]);
+			}
+			if (child + 1 < this.size) {
+				frontier.add(this.entries[child + 1]);
+			}
+		}
+		return true;
 	}
 
 	private void shrinkIfSparse() {

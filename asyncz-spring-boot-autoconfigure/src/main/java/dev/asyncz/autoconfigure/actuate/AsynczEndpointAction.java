@@ -4,7 +4,7 @@ import java.time.Instant;
 
 /**
  * An application event saying that someone changed a task through the {@code asyncz}
- * endpoint: an audit record. Listen with {@code @EventListener}.
+ * endpoint or the dashboard: an audit record. Listen with {@code @EventListener}.
  *
  * @param taskId the task's id
  * @param action {@code pause}, {@code resume}, {@code run} or {@code delete}

@@ -45,8 +45,12 @@ import org.springframework.boot.actuate.endpoint.Sanitizer;
 /**
  * Turns the scheduler's state into the endpoint's descriptors. Reads at most one page per
  * store: a store with millions of tasks costs no more to describe than one with ten.
+ *
+ * <p>
+ * Public only so that the dashboard module shares it with the endpoint: not API, it may
+ * change in any release.
  */
-final class SchedulerDescriber {
+public final class SchedulerDescriber {
 
 	/** The largest page a caller can ask for. */
 	static final int MAX_PAGE_SIZE = 500;
@@ -66,13 +70,18 @@ final class SchedulerDescriber {
 
 	private final Sanitizer sanitizer;
 
-	SchedulerDescriber(Scheduler scheduler, TaskOutcomes outcomes, Sanitizer sanitizer) {
+	public SchedulerDescriber(Scheduler scheduler, TaskOutcomes outcomes, Sanitizer sanitizer) {
 		this.scheduler = scheduler;
 		this.outcomes = outcomes;
 		this.sanitizer = sanitizer;
 	}
 
-	SchedulerDescriptor scheduler(boolean showValues) {
+	/**
+	 * The scheduler as a whole, reading at most one page per store.
+	 * @param showValues whether task names and quarantine reasons are shown unsanitised
+	 * @return the descriptor
+	 */
+	public SchedulerDescriptor scheduler(boolean showValues) {
 		List<StoreDescriptor> stores = new ArrayList<>();
 		List<Task> firstPages = new ArrayList<>();
 		TaskQuery firstScheduled = new TaskQuery(null, TaskState.SCHEDULED, 0, NEXT_TASKS);
@@ -146,15 +155,24 @@ final class SchedulerDescriber {
 	}
 
 	/**
-	 * A quarantined task, its reason sanitised unless shown: it may quote the stored data
-	 * it could not read.
+	 * A quarantined task as a list shows it, its reason sanitised unless shown: it may
+	 * quote the stored data it could not read.
+	 * @param task the quarantined task
+	 * @param showValues whether the reason is shown unsanitised
+	 * @return the descriptor
 	 */
-	QuarantinedDescriptor describe(QuarantinedTask task, boolean showValues) {
+	public QuarantinedDescriptor describe(QuarantinedTask task, boolean showValues) {
 		return new QuarantinedDescriptor(task.taskId(), task.store(), sanitizeText("reason", task.reason(), showValues),
 				task.dataSize(), task.quarantinedAt());
 	}
 
-	@Nullable TaskDetailsDescriptor task(String id, boolean showValues) {
+	/**
+	 * One task in detail.
+	 * @param id the task id
+	 * @param showValues whether arguments and error messages are shown unsanitised
+	 * @return the task, or {@code null} when there is no such task
+	 */
+	public @Nullable TaskDetailsDescriptor task(String id, boolean showValues) {
 		return this.scheduler.get(id).map((task) -> details(task, showValues)).orElse(null);
 	}
 
@@ -192,10 +210,13 @@ final class SchedulerDescriber {
 	}
 
 	/**
-	 * A task in a list, its name sanitised unless shown: a label people give a task (such
-	 * as a reminder's text) is user data as much as its arguments are.
+	 * A task as a list shows it, its name sanitised unless shown: a label people give a
+	 * task (such as a reminder's text) is user data as much as its arguments are.
+	 * @param task the task
+	 * @param showValues whether the name is shown unsanitised
+	 * @return the summary
 	 */
-	TaskSummaryDescriptor summary(Task task, boolean showValues) {
+	public TaskSummaryDescriptor summary(Task task, boolean showValues) {
 		return new TaskSummaryDescriptor(task.id(), name(task, showValues), task.function(), task.store(),
 				task.executor(), task.trigger().describe(), state(task), task.nextRunTime());
 	}
@@ -251,7 +272,15 @@ final class SchedulerDescriber {
 		return String.valueOf(sanitize(key, text, showValues));
 	}
 
-	private @Nullable Object sanitize(String key, @Nullable Object value, boolean showValues) {
+	/**
+	 * A value as the endpoint shows it: through the sanitizing functions, masked unless
+	 * shown.
+	 * @param key what the value is, such as {@code args[0]} or {@code errorMessage}
+	 * @param value the value
+	 * @param showValues whether values are shown unsanitised
+	 * @return the value to show
+	 */
+	public @Nullable Object sanitize(String key, @Nullable Object value, boolean showValues) {
 		return this.sanitizer.sanitize(new SanitizableData(null, key, value), showValues);
 	}
 

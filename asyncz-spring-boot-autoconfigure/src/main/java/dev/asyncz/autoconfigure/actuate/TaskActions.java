@@ -21,8 +21,12 @@ import org.springframework.context.ApplicationEventPublisher;
 /**
  * Carries out the endpoint's write operations and publishes an
  * {@link AsynczEndpointAction} for each one that found its task.
+ *
+ * <p>
+ * Public only so that the dashboard module shares it with the endpoint: not API, it may
+ * change in any release.
  */
-final class TaskActions {
+public final class TaskActions {
 
 	/** The audited action of a retry of a quarantined task. */
 	static final String RETRY_QUARANTINED = "retry-quarantined";
@@ -36,7 +40,7 @@ final class TaskActions {
 
 	private final ApplicationEventPublisher publisher;
 
-	TaskActions(Scheduler scheduler, SchedulerDescriber describer, ApplicationEventPublisher publisher) {
+	public TaskActions(Scheduler scheduler, SchedulerDescriber describer, ApplicationEventPublisher publisher) {
 		this.scheduler = scheduler;
 		this.describer = describer;
 		this.publisher = publisher;
@@ -50,7 +54,8 @@ final class TaskActions {
 	 * @param showValues whether the task's name is shown unsanitised
 	 * @return what was done, or {@code null} when there is no such task
 	 */
-	@Nullable TaskActionDescriptor perform(String id, Action action, SecurityContext securityContext, boolean showValues) {
+	public @Nullable TaskActionDescriptor perform(String id, Action action, SecurityContext securityContext,
+			boolean showValues) {
 		Task after;
 		try {
 			after = apply(id, action);
@@ -157,7 +162,7 @@ final class TaskActions {
 	/**
 	 * What a write operation does to a task.
 	 */
-	enum Action {
+	public enum Action {
 
 		PAUSE("pause"), RESUME("resume"), RUN("run"), DELETE("delete");
 
@@ -170,7 +175,7 @@ final class TaskActions {
 			this.value = value;
 		}
 
-		String value() {
+		public String value() {
 			return this.value;
 		}
 

@@ -20,10 +20,14 @@ import org.jspecify.annotations.Nullable;
  * The last outcome of the most recently run tasks, fed by scheduler events. Bounded: a
  * scheduler with millions of one-shot tasks keeps only the latest {@code capacity}
  * outcomes.
+ *
+ * <p>
+ * Public only so that the dashboard module shares it with the endpoint: not API, it may
+ * change in any release.
  */
-final class TaskOutcomes implements SchedulerListener, AutoCloseable {
+public final class TaskOutcomes implements SchedulerListener, AutoCloseable {
 
-	static final int DEFAULT_CAPACITY = 10_000;
+	public static final int DEFAULT_CAPACITY = 10_000;
 
 	private static final int MAX_MESSAGE_LENGTH = 500;
 
@@ -50,7 +54,7 @@ final class TaskOutcomes implements SchedulerListener, AutoCloseable {
 	 * @return the recorder, to {@link #close()} when done
 	 */
 	@SuppressWarnings("unchecked")
-	static TaskOutcomes attach(Scheduler scheduler, int capacity) {
+	public static TaskOutcomes attach(Scheduler scheduler, int capacity) {
 		if (capacity < 1) {
 			throw new IllegalArgumentException("capacity must be at least 1, was " + capacity);
 		}

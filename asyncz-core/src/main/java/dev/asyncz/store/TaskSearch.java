@@ -1,0 +1,95 @@
+package dev.asyncz.store;
+
+import java.util.Locale;
+
+import dev.asyncz.task.Task;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A search of one store's tasks for an operator's view (the dashboard): the filters of a
+ * {@link TaskQuery} plus an id prefix, a name and the tasks a run holds now. Blank
+ * filters count as absent.
+ *
+ * @param function only tasks calling this function, or {@code null} for any
+ * @param status only tasks in this status, or {@code null} for any
+ * @param idPrefix only tasks whose id starts with this, or {@code null} for any
+ * @param name only tasks whose name contains this, ignoring case, or {@code null} for any
+ * @param offset how many matching tasks to skip
+ * @param limit the most tasks to return
+ * @see TaskStore#search(TaskSearch)
+ */
+public record TaskSearch(@Nullable String function, @Nullable Status status, @Nullable String idPrefix,
+		@Nullable String name, long offset, int limit) {
+
+	public TaskSearch {
+		if (offset < 0) {
+			throw new IllegalArgumentException("offset must not be negative, was " + offset);
+		}
+		if (limit < 1) {
+			throw new IllegalArgumentException("limit must be at least 1, was " + limit);
+		}
+		function = blankToNull(function);
+		idPrefix = blankToNull(idPrefix);
+		name = blankToNull(name);
+		name = (name != null) ? name.toLowerCase(Locale.ROOT) : null;
+	}
+
+	/**
+	 * Whether a task passes the function, id prefix and name filters (not the status,
+	 * which only its store knows for sure).
+	 * @param task the task
+	 * @return whether it matches
+	 */
+	public boolean matchesAttributes(Task task) {
+		return (this.function == null || this.function.equals(task.function()))
+				&& (this.idPrefix == null || task.id().startsWith(this.idPrefix))
+				&& (this.name == null || task.name().toLowerCase(Locale.ROOT).contains(this.name));
+	}
+
+	/**
+	 * Whether the search filters on nothing but the status and the function: what
+	 * {@link TaskStore#list(TaskQuery)} can answer alone.
+	 * @return whether only those filters are set
+	 */
+	public boolean listable() {
+		return this.idPrefix == null && this.name == null && this.status != Status.RUNNING;
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+	/**
+	 * Where a task stands, as a search sees it.
+	 */
+	public enum Status {
+
+		/** Waiting for its next run time. */
+		SCHEDULED,
+
+		/** Claimed by a scheduler: due and handed out, being run. */
+		RUNNING,
+
+		/** Has no next run time until resumed. */
+		PAUSED,
+
+		/** Its last attempt failed and no retry is left. */
+		FAILED;
+
+		/**
+		 * The listing state of this status, or {@code null} for {@link #RUNNING}, which
+		 * listings do not know.
+		 * @return the state
+		 */
+		@Nullable TaskState listingState() {
+			return switch (this) {
+				case SCHEDULED -> TaskState.SCHEDULED;
+				case PAUSED -> TaskState.PAUSED;
+				case FAILED -> TaskState.FAILED;
+				case RUNNING -> null;
+			};
+		}
+
+	}
+
+}
