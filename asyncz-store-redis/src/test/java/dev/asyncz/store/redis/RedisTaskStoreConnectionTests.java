@@ -8,6 +8,7 @@ import dev.asyncz.store.StoreException;
 import dev.asyncz.store.redis.RedisStoreFixture.Instance;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,6 +27,14 @@ class RedisTaskStoreConnectionTests {
 
 	private final RedisTaskStoreSettings settings = RedisTaskStoreSettings.defaults()
 		.withCommandTimeout(Duration.ofSeconds(2));
+
+	/** A cluster client: it connects only when a store starts. */
+	private final RedisClusterClient nowhereCluster = RedisClusterClient.create(NOWHERE);
+
+	@AfterEach
+	void shutDownClient() {
+		this.nowhereCluster.shutdown();
+	}
 
 	@Test
 	void storeThatCannotReachItsServerNamesTheStoreAndTheAddress() {
@@ -52,44 +61,25 @@ class RedisTaskStoreConnectionTests {
 
 	@Test
 	void storeOnAClusterThatCannotBeReachedNamesTheStoreAndTheAddress() {
-		RedisClusterClient client = RedisClusterClient.create(NOWHERE);
-		try {
-			RedisTaskStore store = RedisTaskStore.create(client, "Redis Cluster [127.0.0.1:1]",
-					this.settings.withKeyPrefix("{asyncz}:"));
-			assertThatExceptionOfType(StoreException.class).isThrownBy(() -> Instance.started("one", store, this.clock))
-				.withMessageStartingWith("Redis store 'redis' cannot connect to Redis Cluster [127.0.0.1:1]: ");
-		}
-		finally {
-			client.shutdown();
-		}
+		RedisTaskStore store = RedisTaskStore.create(this.nowhereCluster, "Redis Cluster [127.0.0.1:1]",
+				this.settings.withKeyPrefix("{asyncz}:"));
+		assertThatExceptionOfType(StoreException.class).isThrownBy(() -> Instance.started("one", store, this.clock))
+			.withMessageStartingWith("Redis store 'redis' cannot connect to Redis Cluster [127.0.0.1:1]: ");
 	}
 
 	@Test
 	void storeOnAClusterRefusesAKeyPrefixWithoutAHashTag() {
-		RedisClusterClient client = RedisClusterClient.create(NOWHERE);
-		try {
-			assertThatExceptionOfType(AsynczException.class)
-				.isThrownBy(() -> RedisTaskStore.create(client, "Redis Cluster [127.0.0.1:1]", this.settings))
-				.withMessageContaining("one hash slot")
-				.withMessageContaining("{asyncz}:");
-		}
-		finally {
-			client.shutdown();
-		}
+		assertThatExceptionOfType(AsynczException.class)
+			.isThrownBy(() -> RedisTaskStore.create(this.nowhereCluster, "Redis Cluster [127.0.0.1:1]", this.settings))
+			.withMessageContaining("one hash slot")
+			.withMessageContaining("{asyncz}:");
 	}
 
 	@Test
 	void storeOnAClusterAcceptsAKeyPrefixWithAHashTag() {
-		RedisClusterClient client = RedisClusterClient.create(NOWHERE);
-		try {
-			assertThat(RedisTaskStore
-				.create(client, "Redis Cluster [127.0.0.1:1]", this.settings.withKeyPrefix("app:{asyncz}:"))
-				.settings()
-				.keyPrefix()).isEqualTo("app:{asyncz}:");
-		}
-		finally {
-			client.shutdown();
-		}
+		RedisTaskStore store = RedisTaskStore.create(this.nowhereCluster, "Redis Cluster [127.0.0.1:1]",
+				this.settings.withKeyPrefix("app:{asyncz}:"));
+		assertThat(store.settings().keyPrefix()).isEqualTo("app:{asyncz}:");
 	}
 
 }
