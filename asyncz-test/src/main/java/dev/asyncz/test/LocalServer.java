@@ -18,7 +18,16 @@ public enum LocalServer {
 	MARIADB("MariaDB", 3306, "jdbc:mariadb://127.0.0.1:3306/test?user=root"),
 
 	/** Redis. */
-	REDIS("Redis", 6379, "redis://127.0.0.1:6379");
+	REDIS("Redis", 6379, "redis://127.0.0.1:6379"),
+
+	/**
+	 * A Redis Cluster of three masters on ports 7001 to 7003; the URL names the first,
+	 * from which a cluster client learns the others.
+	 */
+	REDIS_CLUSTER("Redis Cluster", 7001, "redis://127.0.0.1:7001"),
+
+	/** A Redis Sentinel watching {@link #REDIS} as master {@code asyncz}. */
+	REDIS_SENTINEL("Redis Sentinel", 26379, "redis-sentinel://127.0.0.1:26379/0#asyncz");
 
 	private final String displayName;
 

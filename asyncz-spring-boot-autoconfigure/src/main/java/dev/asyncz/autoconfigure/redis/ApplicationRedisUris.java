@@ -48,7 +48,21 @@ final class ApplicationRedisUris {
 	 */
 	static RedisURI standalone(String host, int port, int database, @Nullable String username,
 			@Nullable String password, boolean ssl) {
-		RedisURI.Builder builder = RedisURI.Builder.redis(host, port).withDatabase(database).withSsl(ssl);
+		return withCredentials(RedisURI.Builder.redis(host, port).withDatabase(database).withSsl(ssl), username,
+				password)
+			.build();
+	}
+
+	/**
+	 * Adds credentials to a URI being built: a password alone authenticates the default
+	 * user.
+	 * @param builder the builder
+	 * @param username the user name, or {@code null} for the default user
+	 * @param password the password, or {@code null} for none
+	 * @return the builder
+	 */
+	static RedisURI.Builder withCredentials(RedisURI.Builder builder, @Nullable String username,
+			@Nullable String password) {
 		if (StringUtils.hasText(password)) {
 			if (StringUtils.hasText(username)) {
 				builder.withAuthentication(username, password);
@@ -57,7 +71,7 @@ final class ApplicationRedisUris {
 				builder.withPassword(password.toCharArray());
 			}
 		}
-		return builder.build();
+		return builder;
 	}
 
 }

@@ -15,12 +15,16 @@ import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDeta
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /**
  * Auto-configuration of stores of type {@code redis}
- * ({@code asyncz.stores.<name>.type=redis}): each connects to its {@code url}, or else to
- * the server of the application's Spring Data Redis settings
- * ({@code spring.data.redis.*}). Needs {@code dev.asyncz:asyncz-store-redis} and Lettuce.
+ * ({@code asyncz.stores.<name>.type=redis}): each connects to its {@code url}; or else
+ * shares the Lettuce client of the application's {@link LettuceConnectionFactory} (a
+ * single server, sentinel set or cluster, with its TLS and client options); or else,
+ * without one, connects to the server of the application's Spring Data Redis connection
+ * details or {@code spring.data.redis.*} properties. Needs
+ * {@code dev.asyncz:asyncz-store-redis} and Lettuce.
  */
 @AutoConfiguration(before = AsynczAutoConfiguration.class,
 		afterName = "org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration")
@@ -33,14 +37,22 @@ public final class AsynczRedisStoreAutoConfiguration {
 	static class SpringDataRedisConfiguration {
 
 		@Bean
-		TaskStoreFactory asynczRedisTaskStoreFactory(ObjectProvider<DataRedisConnectionDetails> connectionDetails,
-				Environment environment) {
-			// Spring Data Redis may be present with its auto-configuration excluded: then
-			// only properties remain.
-			return new RedisTaskStoreFactory((urlProperty) -> {
-				DataRedisConnectionDetails details = connectionDetails.getIfAvailable();
-				return (details != null) ? ConnectionDetailsRedisUris.of(details, urlProperty)
-						: ApplicationRedisUris.of(environment);
+		TaskStoreFactory asynczRedisTaskStoreFactory(ObjectProvider<LettuceConnectionFactory> connectionFactory,
+				ObjectProvider<DataRedisConnectionDetails> connectionDetails, Environment environment) {
+			RedisTaskStoreFactory.ApplicationConnection details = RedisTaskStoreFactory.ApplicationConnection
+				.at((urlProperty) -> {
+					// Spring Data Redis may be present with its auto-configuration
+					// excluded: then only properties remain.
+					DataRedisConnectionDetails available = connectionDetails.getIfAvailable();
+					return (available != null) ? ConnectionDetailsRedisUris.of(available, urlProperty)
+							: ApplicationRedisUris.of(environment);
+				});
+			return new RedisTaskStoreFactory((store, settings) -> {
+				// Looked up per store, not when the scheduler's factories are made: the
+				// connection factory may be the application's own bean, defined anywhere.
+				LettuceConnectionFactory factory = connectionFactory.getIfUnique();
+				return (factory != null) ? ApplicationLettuceConnection.store(factory, store, settings)
+						: details.store(store, settings);
 			});
 		}
 
@@ -52,7 +64,8 @@ public final class AsynczRedisStoreAutoConfiguration {
 
 		@Bean
 		TaskStoreFactory asynczRedisTaskStoreFactory(Environment environment) {
-			return new RedisTaskStoreFactory((urlProperty) -> ApplicationRedisUris.of(environment));
+			return new RedisTaskStoreFactory(RedisTaskStoreFactory.ApplicationConnection
+				.at((urlProperty) -> ApplicationRedisUris.of(environment)));
 		}
 
 	}

@@ -1,6 +1,7 @@
 package dev.asyncz.autoconfigure.redis;
 
 import java.time.Duration;
+import java.util.function.Function;
 
 import dev.asyncz.autoconfigure.InvalidAsynczPropertyException;
 import dev.asyncz.autoconfigure.TaskStoreBinding;
@@ -9,14 +10,13 @@ import dev.asyncz.store.TaskStore;
 import dev.asyncz.store.redis.RedisTaskStore;
 import dev.asyncz.store.redis.RedisTaskStoreSettings;
 import io.lettuce.core.RedisURI;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.util.StringUtils;
 
 /**
- * Builds stores of type {@code redis}. Each store has a Redis client of its own, shut
- * down with the store.
+ * Builds stores of type {@code redis}. A store with a {@code url} has a Redis client of
+ * its own, shut down with the store; one without uses the application's Redis connection.
  */
 final class RedisTaskStoreFactory implements TaskStoreFactory {
 
@@ -41,13 +41,14 @@ final class RedisTaskStoreFactory implements TaskStoreFactory {
 	public TaskStore create(TaskStoreBinding store, ListableBeanFactory beanFactory) {
 		RedisStoreProperties properties = store.bind(RedisStoreProperties.class);
 		RedisTaskStoreSettings settings = settings(store, properties);
-		return RedisTaskStore.create(uri(store.key("url"), properties.getUrl()), settings);
+		String url = properties.getUrl();
+		if (StringUtils.hasText(url)) {
+			return RedisTaskStore.create(uri(store.key("url"), url), settings);
+		}
+		return this.applicationConnection.store(store, settings);
 	}
 
-	private RedisURI uri(String key, @Nullable String url) {
-		if (!StringUtils.hasText(url)) {
-			return this.applicationConnection.uri(key);
-		}
+	private static RedisURI uri(String key, String url) {
 		try {
 			return RedisURI.create(url.trim());
 		}
@@ -75,20 +76,30 @@ final class RedisTaskStoreFactory implements TaskStoreFactory {
 	}
 
 	/**
-	 * Where a store without a {@code url} connects: the application's Redis connection
-	 * settings.
+	 * Where a store without a {@code url} connects: the application's Redis connection.
 	 */
 	@FunctionalInterface
 	interface ApplicationConnection {
 
 		/**
-		 * The application's Redis server.
-		 * @param urlProperty the store's {@code url} property, to name in messages
-		 * @return the server's URI
+		 * A store on the application's Redis.
+		 * @param store the store's binding, to name its keys in messages
+		 * @param settings the store settings
+		 * @return the store, not started
 		 * @throws InvalidAsynczPropertyException if the application's settings cannot be
-		 * used
+		 * used, or the store's settings cannot be used with them
 		 */
-		RedisURI uri(String urlProperty);
+		RedisTaskStore store(TaskStoreBinding store, RedisTaskStoreSettings settings);
+
+		/**
+		 * Stores with a client of their own, on the server at a URI.
+		 * @param uri the application's server, given the {@code url} property to name in
+		 * messages
+		 * @return the connection
+		 */
+		static ApplicationConnection at(Function<String, RedisURI> uri) {
+			return (store, settings) -> RedisTaskStore.create(uri.apply(store.key("url")), settings);
+		}
 
 	}
 

@@ -1,11 +1,14 @@
 package dev.asyncz.autoconfigure.redis;
 
+import java.util.List;
+
 import dev.asyncz.autoconfigure.AsynczAutoConfiguration;
 import dev.asyncz.autoconfigure.InvalidAsynczPropertyException;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -84,20 +87,68 @@ class AsynczRedisStoreAutoConfigurationTests {
 	}
 
 	@Test
-	void applicationRedisClusterCannotBeTakenOverAndFailsAskingForAUrl() {
+	void storeOnTheApplicationsRedisClusterWithAKeyPrefixWithoutHashTagFailsNamingTheKeyPrefix() {
 		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
-			.withPropertyValues("spring.data.redis.cluster.nodes=127.0.0.1:7000,127.0.0.1:7001")
+			.withPropertyValues("spring.data.redis.cluster.nodes=127.0.0.1:7001,127.0.0.1:7002")
 			.run((context) -> {
 				InvalidAsynczPropertyException failure = propertyFailure(context);
-				assertThat(failure.getProperty()).isEqualTo("asyncz.stores.cache.url");
-				assertThat(failure.getMessage()).contains("cluster");
+				assertThat(failure.getProperty()).isEqualTo("asyncz.stores.cache.key-prefix");
+				assertThat(failure.getMessage()).contains("'asyncz:'", "one hash slot");
+				assertThat(failure.getAction()).contains("{asyncz}:", "Redis Cluster [127.0.0.1:7001, 127.0.0.1:7002]");
 			});
+	}
+
+	@Test
+	void applicationRedisClusterWithoutALettuceConnectionFactoryFailsAskingForLettuceOrAUrl() {
+		this.contextRunner.withBean(DataRedisConnectionDetails.class, ClusterConnectionDetails::new).run((context) -> {
+			InvalidAsynczPropertyException failure = propertyFailure(context);
+			assertThat(failure.getProperty()).isEqualTo("asyncz.stores.cache.url");
+			assertThat(failure.getMessage()).contains("cluster", "Lettuce connection factory");
+			assertThat(failure.getAction()).contains("spring.data.redis.client-type=lettuce",
+					"asyncz.stores.cache.url");
+		});
+	}
+
+	@Test
+	void unreachableApplicationRedisFailsStartupNamingTheStoreAndTheAddress() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.host=127.0.0.1", "spring.data.redis.port=1",
+					"spring.data.redis.timeout=2s")
+			.run((context) -> {
+				assertThat(context).hasFailed();
+				assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("Connection refused");
+				assertThat(context.getStartupFailure()).cause()
+					.hasMessageStartingWith(
+							"Redis store 'cache' cannot connect to the application's Redis (127.0.0.1:1/0): ");
+			});
+	}
+
+	@Test
+	void unreachableStoreUrlFailsStartupNamingTheStoreAndTheAddress() {
+		this.contextRunner.withPropertyValues("asyncz.stores.cache.url=redis://127.0.0.1:1/2").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).cause()
+				.hasMessageStartingWith("Redis store 'cache' cannot connect to 127.0.0.1:1/2: ");
+		});
 	}
 
 	private static InvalidAsynczPropertyException propertyFailure(AssertableApplicationContext context) {
 		assertThat(context).hasFailed();
 		assertThat(context.getStartupFailure()).rootCause().isInstanceOf(InvalidAsynczPropertyException.class);
 		return (InvalidAsynczPropertyException) NestedExceptionUtils.getRootCause(context.getStartupFailure());
+	}
+
+	/**
+	 * Connection details of a cluster, as a Docker Compose service might give, with no
+	 * Spring Data Redis auto-configuration to make a connection factory of them.
+	 */
+	static class ClusterConnectionDetails implements DataRedisConnectionDetails {
+
+		@Override
+		public Cluster getCluster() {
+			return () -> List.of(new Node("127.0.0.1", 7001));
+		}
+
 	}
 
 }

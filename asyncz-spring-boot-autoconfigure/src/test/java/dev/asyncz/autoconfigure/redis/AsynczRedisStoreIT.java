@@ -11,6 +11,7 @@ import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.internal.DefaultScheduler;
 import dev.asyncz.store.redis.RedisTaskStore;
 import dev.asyncz.store.redis.RedisTaskStoreSettings;
+import dev.asyncz.store.redis.internal.RedisKeys;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.test.LocalServer;
 import dev.asyncz.test.RequiresLocalServer;
@@ -19,13 +20,19 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisConnectionDetails;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -109,6 +116,75 @@ class AsynczRedisStoreIT {
 			});
 	}
 
+	@Test
+	void withoutAUrlTheStoreSharesTheClientOfTheApplicationsLettuceConnectionFactory() {
+		// The factory's database differs from the one the properties name: only the
+		// factory's client writes there.
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues(springDataRedis())
+			.withBean(LettuceConnectionFactory.class,
+					() -> new LettuceConnectionFactory(
+							new RedisStandaloneConfiguration("127.0.0.1", LocalServer.REDIS.port())))
+			.run((context) -> {
+				addTask(context.getBean(Scheduler.class));
+				assertThat(ownKeys(0)).isNotEmpty();
+				assertThat(ownKeys(DATABASE)).isEmpty();
+			});
+	}
+
+	@Test
+	@RequiresLocalServer({ LocalServer.REDIS, LocalServer.REDIS_SENTINEL })
+	void withoutAUrlTheStoreReachesTheMasterThroughTheSentinelsOfTheApplicationsConnectionFactory() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues(sentinel())
+			.run((context) -> {
+				assertThat(context.getBean(LettuceConnectionFactory.class).isRedisSentinelAware()).isTrue();
+				addTask(context.getBean(Scheduler.class));
+				assertThat(ownKeys(DATABASE)).isNotEmpty();
+			});
+	}
+
+	@Test
+	@RequiresLocalServer({ LocalServer.REDIS, LocalServer.REDIS_SENTINEL })
+	void withoutAConnectionFactoryTheStoreReachesTheMasterThroughTheSentinelsOfTheConnectionDetails() {
+		this.contextRunner.withPropertyValues(sentinel())
+			.withBean(DataRedisConnectionDetails.class, SentinelConnectionDetails::new)
+			.run((context) -> {
+				assertThat(context).doesNotHaveBean(LettuceConnectionFactory.class);
+				addTask(context.getBean(Scheduler.class));
+				assertThat(ownKeys(DATABASE)).isNotEmpty();
+			});
+	}
+
+	@Test
+	@RequiresLocalServer(LocalServer.REDIS_CLUSTER)
+	void withoutAUrlTheStoreRunsOnTheApplicationsRedisCluster() {
+		String hashTagged = "{" + this.prefix + "}:";
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.cluster.nodes=127.0.0.1:7001,127.0.0.1:7002,127.0.0.1:7003",
+					"asyncz.stores.cache.key-prefix=" + hashTagged)
+			.run((context) -> {
+				Scheduler scheduler = context.getBean(Scheduler.class);
+				addTask(scheduler);
+				assertThat(scheduler.get("refresh-1")).isPresent();
+				RedisClusterClient client = RedisClusterClient.create(LocalServer.REDIS_CLUSTER.url());
+				try (StatefulRedisClusterConnection<String, String> connection = client.connect()) {
+					String tasks = hashTagged + "tasks";
+					assertThat(connection.sync().hexists(tasks, "refresh-1")).isTrue();
+					connection.sync().unlink(RedisKeys.withPrefix(hashTagged).scriptKeys());
+				}
+				finally {
+					client.shutdown();
+				}
+			});
+	}
+
+	private static String[] sentinel() {
+		return new String[] { "spring.data.redis.sentinel.master=asyncz",
+				"spring.data.redis.sentinel.nodes=127.0.0.1:" + LocalServer.REDIS_SENTINEL.port(),
+				"spring.data.redis.database=" + DATABASE };
+	}
+
 	private static String[] springDataRedis() {
 		return new String[] { "spring.data.redis.host=127.0.0.1", "spring.data.redis.port=" + LocalServer.REDIS.port(),
 				"spring.data.redis.database=" + DATABASE };
@@ -136,6 +212,46 @@ class AsynczRedisStoreIT {
 		finally {
 			client.shutdown();
 		}
+	}
+
+	/**
+	 * The local sentinel as connection details of the application's own, with no Spring
+	 * Data Redis auto-configuration to make a connection factory of them.
+	 */
+	static class SentinelConnectionDetails implements DataRedisConnectionDetails {
+
+		@Override
+		public Sentinel getSentinel() {
+			return new Sentinel() {
+
+				@Override
+				public int getDatabase() {
+					return DATABASE;
+				}
+
+				@Override
+				public String getMaster() {
+					return "asyncz";
+				}
+
+				@Override
+				public List<Node> getNodes() {
+					return List.of(new Node("127.0.0.1", LocalServer.REDIS_SENTINEL.port()));
+				}
+
+				@Override
+				public @Nullable String getUsername() {
+					return null;
+				}
+
+				@Override
+				public @Nullable String getPassword() {
+					return null;
+				}
+
+			};
+		}
+
 	}
 
 }

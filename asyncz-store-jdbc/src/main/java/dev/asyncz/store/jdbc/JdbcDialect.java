@@ -3,8 +3,8 @@ package dev.asyncz.store.jdbc;
 import java.util.Locale;
 
 /**
- * The databases the JDBC store speaks to. Each has its own schema script, shipped in the
- * jar so that it can also be copied into Flyway or Liquibase migrations.
+ * The databases the JDBC store speaks to. Each has its own versioned schema scripts,
+ * shipped in the jar for Flyway or Liquibase migrations.
  */
 public enum JdbcDialect {
 
@@ -27,7 +27,7 @@ public enum JdbcDialect {
 	}
 
 	/**
-	 * The platform name used in the schema script's file name.
+	 * The platform name used in the schema scripts' location.
 	 * @return e.g. {@code postgresql}
 	 */
 	public String platform() {
@@ -35,12 +35,16 @@ public enum JdbcDialect {
 	}
 
 	/**
-	 * Where the schema script lies on the class path. Its tables start with
-	 * {@code asyncz_}; replace that prefix when copying it for another table prefix.
-	 * @return e.g. {@code dev/asyncz/store/jdbc/schema-postgresql.sql}
+	 * The class path directory of the versioned schema scripts, named as Flyway expects
+	 * ({@code V1__asyncz_tables.sql}, later {@code V2__…}), for Flyway's
+	 * {@code locations} or Liquibase's {@code sqlFile}. The store's
+	 * {@link JdbcTaskStore#initializeSchema()} runs the same scripts. Their tables start
+	 * with {@code asyncz_}; replace that prefix when copying them for another table
+	 * prefix.
+	 * @return e.g. {@code dev/asyncz/store/jdbc/schema/postgresql}
 	 */
-	public String schemaLocation() {
-		return "dev/asyncz/store/jdbc/schema-" + this.platform + ".sql";
+	public String migrationLocation() {
+		return "dev/asyncz/store/jdbc/schema/" + this.platform;
 	}
 
 	/**

@@ -52,8 +52,8 @@ import org.slf4j.LoggerFactory;
  * <b>Rows.</b> A task is one row: its function by name, its arguments and trigger as JSON
  * (never Java serialisation; reading never instantiates a class named by the data), its
  * next run time in the database's own timestamp type, and a version raised by every
- * write. Create the table with {@link #initializeSchema()} or copy the script at
- * {@link JdbcDialect#schemaLocation()} into your migrations.
+ * write. Create the table with {@link #initializeSchema()} or with the versioned scripts
+ * at {@link JdbcDialect#migrationLocation()} in your migrations.
  *
  * <p>
  * <b>Claims.</b> {@link #acquireDueTasks} locks the earliest due rows with
@@ -179,9 +179,10 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 
 	/**
 	 * Creates the tasks table and its index unless they exist, and adds the columns that
-	 * a table created by an earlier version lacks, with the dialect's script and this
-	 * store's table prefix. Whether to call this (always, for embedded databases only,
-	 * never) is the caller's decision.
+	 * a table created by an earlier version lacks: runs the dialect's versioned scripts
+	 * (those at {@link JdbcDialect#migrationLocation()}) with this store's table prefix,
+	 * each {@code ALTER TABLE … ADD COLUMN} only where the column is missing. Whether to
+	 * call this (always, for embedded databases only, never) is the caller's decision.
 	 * @throws StoreException if the script fails
 	 */
 	public void initializeSchema() {

@@ -26,19 +26,21 @@ import dev.asyncz.store.TaskStore;
 import dev.asyncz.store.redis.internal.Listing;
 import dev.asyncz.store.redis.internal.LuaScripts.Lua;
 import dev.asyncz.store.redis.internal.LuaScripts;
+import dev.asyncz.store.redis.internal.RedisConnector;
 import dev.asyncz.store.redis.internal.RedisKeys;
 import dev.asyncz.store.redis.internal.Scores;
 import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskNotFoundException;
+import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.codec.StringCodec;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.pubsub.RedisPubSubAdapter;
 import io.lettuce.core.pubsub.StatefulRedisPubSubConnection;
 import org.jspecify.annotations.Nullable;
@@ -101,14 +103,19 @@ import org.slf4j.LoggerFactory;
  * <p>
  * The store's connections are named {@code asyncz:<store>:<instance id>}
  * ({@code CLIENT LIST}).
+ *
+ * <p>
+ * <b>Servers.</b> A single server, a sentinel set (through a {@link RedisClient} whose
+ * URI names the master), or a Redis Cluster (through a {@link RedisClusterClient}): there
+ * the key prefix carries a hash tag, so all the store's keys are in one slot and every
+ * script runs on the node owning it; the wake-up channel is an ordinary one, whose
+ * messages reach every node.
  */
 public final class RedisTaskStore implements TaskStore {
 
 	private static final Logger logger = LoggerFactory.getLogger(RedisTaskStore.class);
 
-	private final RedisClient client;
-
-	private final @Nullable RedisURI uri;
+	private final RedisConnector connector;
 
 	private final RedisTaskStoreSettings settings;
 
@@ -119,11 +126,11 @@ public final class RedisTaskStore implements TaskStore {
 
 	private volatile @Nullable Running running;
 
-	private RedisTaskStore(RedisClient client, @Nullable RedisURI uri, RedisTaskStoreSettings settings) {
-		this.client = client;
-		this.uri = uri;
+	private RedisTaskStore(RedisConnector connector, RedisTaskStoreSettings settings) {
+		this.connector = connector;
 		this.settings = settings;
 		this.keys = RedisKeys.withPrefix(settings.keyPrefix());
+		connector.requireOneSlot(this.keys);
 		this.ownClaims = new ClaimLedger<>("redis", settings.leaseDuration(), new ScriptClaims());
 	}
 
@@ -137,7 +144,27 @@ public final class RedisTaskStore implements TaskStore {
 	 * @return the store
 	 */
 	public static RedisTaskStore create(RedisClient client, RedisTaskStoreSettings settings) {
-		return new RedisTaskStore(Objects.requireNonNull(client, "client"), null, settings);
+		return create(client, "the given Redis client", settings);
+	}
+
+	/**
+	 * A store using connections of a client the caller owns (and shuts down): a
+	 * {@link RedisClient} for a single server or a sentinel set, as configured in the
+	 * client, or a {@link RedisClusterClient} for a Redis Cluster. On a cluster, every
+	 * key of the store must hash to one slot, so the key prefix needs a hash tag such as
+	 * {@code {asyncz}:}; each script then runs on the node that owns that slot. The
+	 * connections are named, but lose the name when they reconnect.
+	 * @param client the client, such as the native client of the application's connection
+	 * factory
+	 * @param address where the client connects, without secrets, to name in messages
+	 * @param settings the store settings
+	 * @return the store
+	 * @throws AsynczException if the client is of another kind, or is a cluster client
+	 * and the key prefix has no hash tag
+	 */
+	public static RedisTaskStore create(AbstractRedisClient client, String address, RedisTaskStoreSettings settings) {
+		return new RedisTaskStore(RedisConnector.shared(Objects.requireNonNull(client, "client"),
+				Objects.requireNonNull(address, "address")), settings);
 	}
 
 	/**
@@ -153,7 +180,7 @@ public final class RedisTaskStore implements TaskStore {
 			.autoReconnect(true)
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 			.build());
-		return new RedisTaskStore(client, uri, settings);
+		return new RedisTaskStore(RedisConnector.owned(client, uri), settings);
 	}
 
 	/**
@@ -180,15 +207,16 @@ public final class RedisTaskStore implements TaskStore {
 			throw new AsynczException("Redis store '" + context.storeName() + "' is already started");
 		}
 		String clientName = clientName(context);
-		StatefulRedisConnection<String, String> connection = null;
+		StatefulConnection<String, String> connection = null;
 		StatefulRedisPubSubConnection<String, String> pubSub = null;
 		try {
-			connection = connect(clientName);
+			RedisConnector.Connection opened = this.connector.connect(clientName);
+			connection = opened.connection();
 			connection.setTimeout(this.settings.commandTimeout());
-			RedisCommands<String, String> commands = connection.sync();
+			RedisClusterCommands<String, String> commands = opened.commands();
 			LuaScripts scripts = new LuaScripts(commands, this.keys);
 			scripts.load();
-			pubSub = connectPubSub(clientName);
+			pubSub = this.connector.connectPubSub(clientName);
 			pubSub.setTimeout(this.settings.commandTimeout());
 			pubSub.addListener(new WakeUpListener(context));
 			pubSub.sync().subscribe(this.keys.wakeUpChannel());
@@ -201,8 +229,8 @@ public final class RedisTaskStore implements TaskStore {
 		catch (RedisException ex) {
 			closeQuietly(pubSub);
 			closeQuietly(connection);
-			throw new StoreException("Redis store '" + context.storeName() + "' cannot connect: " + ex.getMessage(),
-					ex);
+			throw new StoreException("Redis store '" + context.storeName() + "' cannot connect to "
+					+ this.connector.address() + ": " + ex.getMessage(), ex);
 		}
 	}
 
@@ -224,9 +252,7 @@ public final class RedisTaskStore implements TaskStore {
 			closeQuietly(stopping.pubSub());
 			closeQuietly(stopping.connection());
 		}
-		if (this.uri != null) {
-			this.client.shutdown();
-		}
+		this.connector.shutdown();
 	}
 
 	@Override
@@ -499,24 +525,6 @@ public final class RedisTaskStore implements TaskStore {
 		return ("asyncz:" + context.storeName() + ":" + context.instanceId()).replaceAll("[^A-Za-z0-9._:-]", "_");
 	}
 
-	private StatefulRedisConnection<String, String> connect(String name) {
-		if (this.uri != null) {
-			return this.client.connect(StringCodec.UTF8, RedisURI.builder(this.uri).withClientName(name).build());
-		}
-		StatefulRedisConnection<String, String> connection = this.client.connect(StringCodec.UTF8);
-		connection.sync().clientSetname(name);
-		return connection;
-	}
-
-	private StatefulRedisPubSubConnection<String, String> connectPubSub(String name) {
-		if (this.uri != null) {
-			return this.client.connectPubSub(StringCodec.UTF8, RedisURI.builder(this.uri).withClientName(name).build());
-		}
-		StatefulRedisPubSubConnection<String, String> connection = this.client.connectPubSub(StringCodec.UTF8);
-		connection.sync().clientSetname(name);
-		return connection;
-	}
-
 	private static void wakeUp(StoreContext context) {
 		try {
 			context.wakeUp().run();
@@ -538,8 +546,8 @@ public final class RedisTaskStore implements TaskStore {
 		}
 	}
 
-	private record Running(StoreContext context, StatefulRedisConnection<String, String> connection,
-			StatefulRedisPubSubConnection<String, String> pubSub, RedisCommands<String, String> commands,
+	private record Running(StoreContext context, StatefulConnection<String, String> connection,
+			StatefulRedisPubSubConnection<String, String> pubSub, RedisClusterCommands<String, String> commands,
 			LuaScripts scripts, Listing listing) {
 
 	}

@@ -59,9 +59,7 @@ final class RedisStoreFixture implements AutoCloseable {
 	}
 
 	Instance start(String instanceId, String url, RedisTaskStoreSettings settings) {
-		Instance instance = new Instance(instanceId, RedisTaskStore.create(url, settings));
-		instance.store.start(new StoreContext("redis", instanceId, this.clock, new TaskFunctions(), new TaskCodec(),
-				instance.events::add, instance.wakeUps::incrementAndGet));
+		Instance instance = Instance.started(instanceId, RedisTaskStore.create(url, settings), this.clock);
 		this.instances.add(instance);
 		return instance;
 	}
@@ -133,6 +131,20 @@ final class RedisStoreFixture implements AutoCloseable {
 		Instance(String id, RedisTaskStore store) {
 			this.id = id;
 			this.store = store;
+		}
+
+		/**
+		 * Starts a store as an instance of the application would.
+		 * @param id the instance id
+		 * @param store the store, not started
+		 * @param clock the scheduler's clock
+		 * @return the instance, with its store started
+		 */
+		static Instance started(String id, RedisTaskStore store, ControllableClock clock) {
+			Instance instance = new Instance(id, store);
+			store.start(new StoreContext("redis", id, clock, new TaskFunctions(), new TaskCodec(), instance.events::add,
+					instance.wakeUps::incrementAndGet));
+			return instance;
 		}
 
 	}

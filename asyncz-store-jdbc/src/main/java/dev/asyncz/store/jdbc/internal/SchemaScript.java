@@ -13,27 +13,53 @@ import dev.asyncz.store.StoreException;
 import dev.asyncz.store.jdbc.JdbcDialect;
 
 /**
- * A dialect's schema script, read from the class path with its {@code asyncz_} prefix
- * replaced.
+ * A dialect's schema, read from the class path with its {@code asyncz_} prefix replaced:
+ * the versioned scripts that Flyway and Liquibase users run, in order, then the columns
+ * that tables created before the first release lack.
  */
 public final class SchemaScript {
+
+	/**
+	 * The versioned scripts of every dialect, oldest first. A released script is never
+	 * edited: a new column comes in a new script as a plain
+	 * {@code ALTER TABLE … ADD COLUMN}, which {@link #addedColumn} recognises so that it
+	 * runs only where the column is missing.
+	 */
+	public static final List<String> MIGRATIONS = List.of("V1__asyncz_tables.sql");
 
 	private static final String SCRIPT_PREFIX = "asyncz_";
 
 	private static final Pattern ADD_COLUMN = Pattern
-		.compile("(?is)ALTER\\s+TABLE\\s+(\\w+)\\s+ADD\\s+COLUMN\\s+IF\\s+NOT\\s+EXISTS\\s+(\\w+)\\s.*");
+		.compile("(?is)ALTER\\s+TABLE\\s+(\\w+)\\s+ADD\\s+COLUMN\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)\\s.*");
 
 	private SchemaScript() {
 	}
 
 	/**
-	 * The script's statements for a table prefix.
-	 * @param dialect whose script
+	 * The schema's statements for a table prefix: those of the versioned scripts, then
+	 * those adding the columns that pre-release tables lack.
+	 * @param dialect whose schema
 	 * @param tablePrefix a validated identifier prefix
 	 * @return the statements, without comments or terminating semicolons
 	 */
 	public static List<String> statements(JdbcDialect dialect, String tablePrefix) {
-		String script = read(dialect.schemaLocation()).replace(SCRIPT_PREFIX, tablePrefix);
+		List<String> statements = new ArrayList<>();
+		for (String migration : MIGRATIONS) {
+			statements.addAll(statements(dialect.migrationLocation() + "/" + migration, tablePrefix));
+		}
+		statements.addAll(
+				statements("dev/asyncz/store/jdbc/pre-release-columns-" + dialect.platform() + ".sql", tablePrefix));
+		return statements;
+	}
+
+	/**
+	 * The statements of one script for a table prefix.
+	 * @param location the script's class path location
+	 * @param tablePrefix a validated identifier prefix
+	 * @return the statements, without comments or terminating semicolons
+	 */
+	public static List<String> statements(String location, String tablePrefix) {
+		String script = read(location).replace(SCRIPT_PREFIX, tablePrefix);
 		List<String> statements = new ArrayList<>();
 		StringBuilder current = new StringBuilder();
 		for (String line : script.split("\n")) {
@@ -55,7 +81,7 @@ public final class SchemaScript {
 
 	/**
 	 * The column a statement adds to an existing table, if it is an
-	 * {@code ALTER TABLE … ADD COLUMN IF NOT EXISTS}.
+	 * {@code ALTER TABLE … ADD COLUMN}.
 	 * @param statement a statement of the script
 	 * @return the table and column, or empty for any other statement
 	 */

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.lettuce.core.ScoredValue;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
 /**
  * Walks a store's task ids in listing order, a page at a time: scheduled tasks by next
@@ -26,7 +26,7 @@ public final class Listing {
 	private static final Comparator<Entry> ORDER = Comparator.comparingDouble(Entry::runScore)
 		.thenComparing(Entry::id, Listing::compareBytes);
 
-	private final RedisCommands<String, String> commands;
+	private final RedisClusterCommands<String, String> commands;
 
 	private final RedisKeys keys;
 
@@ -38,7 +38,7 @@ public final class Listing {
 	 * @param keys the store's keys
 	 * @param pageSize ids fetched per round trip
 	 */
-	public Listing(RedisCommands<String, String> commands, RedisKeys keys, int pageSize) {
+	public Listing(RedisClusterCommands<String, String> commands, RedisKeys keys, int pageSize) {
 		this.commands = commands;
 		this.keys = keys;
 		this.pageSize = pageSize;

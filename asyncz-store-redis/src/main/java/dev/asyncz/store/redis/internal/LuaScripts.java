@@ -10,7 +10,7 @@ import java.util.HexFormat;
 
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class LuaScripts {
 
-	private final RedisCommands<String, String> commands;
+	private final RedisClusterCommands<String, String> commands;
 
 	private final String[] keys;
 
@@ -29,7 +29,7 @@ public final class LuaScripts {
 	 * @param commands the connection to run them on
 	 * @param keys the store's keys
 	 */
-	public LuaScripts(RedisCommands<String, String> commands, RedisKeys keys) {
+	public LuaScripts(RedisClusterCommands<String, String> commands, RedisKeys keys) {
 		this.commands = commands;
 		this.keys = keys.scriptKeys();
 	}

@@ -1,5 +1,8 @@
--- asyncz task table for H2 2.x. Tables and indexes start with "asyncz_"; the store's
--- initializeSchema() replaces that prefix with the configured table prefix.
+-- Version 1 of the asyncz task table for H2 2.x, in the Flyway naming scheme: the
+-- store's initialize-schema runs it too, so a table made by either is the same. Tables and indexes start
+-- with "asyncz_": replace that with the store's table prefix if it has another one.
+-- Never edited once released: a later column comes in a new version script (V2__..., V3__...) as a
+-- plain ALTER TABLE ... ADD COLUMN, which initialize-schema runs only where the column is missing.
 CREATE TABLE IF NOT EXISTS asyncz_tasks (
 	id VARCHAR(255) NOT NULL PRIMARY KEY,
 	name VARCHAR(1000) NOT NULL,
@@ -19,11 +22,3 @@ CREATE TABLE IF NOT EXISTS asyncz_tasks (
 );
 
 CREATE INDEX IF NOT EXISTS asyncz_tasks_next_run_time_idx ON asyncz_tasks (next_run_time, id);
-
--- How the runs of a task's current fire time failed. Tables created before the column existed get it
--- here; initializeSchema() skips this statement where the table has it already.
-ALTER TABLE asyncz_tasks ADD COLUMN IF NOT EXISTS failure_json CHARACTER LARGE OBJECT;
-
--- When a row was quarantined, by the scheduler's clock; added to tables created before the column
--- existed, as above.
-ALTER TABLE asyncz_tasks ADD COLUMN IF NOT EXISTS quarantined_at TIMESTAMP(6) WITH TIME ZONE;

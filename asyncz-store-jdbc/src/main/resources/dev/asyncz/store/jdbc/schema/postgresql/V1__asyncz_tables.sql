@@ -1,5 +1,8 @@
--- asyncz task table for PostgreSQL. Tables and indexes start with "asyncz_"; the store's
--- initializeSchema() replaces that prefix with the configured table prefix.
+-- Version 1 of the asyncz task table for PostgreSQL, in the Flyway naming scheme: the
+-- store's initialize-schema runs it too, so a table made by either is the same. Tables and indexes start
+-- with "asyncz_": replace that with the store's table prefix if it has another one.
+-- Never edited once released: a later column comes in a new version script (V2__..., V3__...) as a
+-- plain ALTER TABLE ... ADD COLUMN, which initialize-schema runs only where the column is missing.
 -- fillfactor 80 leaves room in every page so that claiming a row (state, owner, lease and
 -- version, none of them indexed) is a heap-only update that touches no index: about a third more
 -- executions/s on a busy table, for a quarter more disk per waiting task.
@@ -22,11 +25,3 @@ CREATE TABLE IF NOT EXISTS asyncz_tasks (
 ) WITH (fillfactor = 80);
 
 CREATE INDEX IF NOT EXISTS asyncz_tasks_next_run_time_idx ON asyncz_tasks (next_run_time, id);
-
--- How the runs of a task's current fire time failed. Tables created before the column existed get it
--- here; initializeSchema() skips this statement where the table has it already.
-ALTER TABLE asyncz_tasks ADD COLUMN IF NOT EXISTS failure_json TEXT;
-
--- When a row was quarantined, by the scheduler's clock; added to tables created before the column
--- existed, as above.
-ALTER TABLE asyncz_tasks ADD COLUMN IF NOT EXISTS quarantined_at TIMESTAMP WITH TIME ZONE;
