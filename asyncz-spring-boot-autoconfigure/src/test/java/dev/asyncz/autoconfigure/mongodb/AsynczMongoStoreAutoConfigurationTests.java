@@ -107,6 +107,30 @@ class AsynczMongoStoreAutoConfigurationTests {
 				assertThat(settings.collection()).isEqualTo(this.collection);
 				assertThat(settings.leaseDuration()).isEqualTo(Duration.ofSeconds(45));
 				assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(settings.changeStreams()).isEqualTo(MongoTaskStoreSettings.ChangeStreams.AUTO);
+			});
+	}
+
+	@Test
+	void changeStreamsOffTurnsTheStoresChangeStreamOff() {
+		this.contextRunner
+			.withPropertyValues("asyncz.stores.durable.uri=" + uri + "/own", "asyncz.stores.durable.change-streams=off")
+			.run((context) -> assertThat(
+					((MongoTaskStore) ((DefaultScheduler) context.getBean(Scheduler.class)).storeObjects()
+						.get("durable")).settings().changeStreams())
+				.isEqualTo(MongoTaskStoreSettings.ChangeStreams.OFF));
+	}
+
+	@Test
+	void changeStreamsOutsideItsValuesFailsListingThem() {
+		this.contextRunner
+			.withPropertyValues("asyncz.stores.durable.uri=" + uri + "/own",
+					"asyncz.stores.durable.change-streams=sometimes")
+			.run((context) -> {
+				InvalidAsynczPropertyException failure = propertyFailure(context);
+				assertThat(failure.getProperty()).isEqualTo("asyncz.stores.durable.change-streams");
+				assertThat(failure.getMessage()).contains("'sometimes'");
+				assertThat(failure.getAction()).contains("auto, off");
 			});
 	}
 
