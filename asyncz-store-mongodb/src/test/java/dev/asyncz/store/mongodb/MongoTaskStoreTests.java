@@ -110,7 +110,7 @@ class MongoTaskStoreTests {
 				awaitLine(log, Level.INFO);
 				assertThat(log.at(Level.INFO)).singleElement()
 					.asString()
-					.contains("MongoDB store 'polled'", "standalone", "every PT0.05S");
+					.contains("MongoDB store 'polled'", "standalone", "every 0.05s");
 				assertThat(log.at(Level.WARN)).isEmpty();
 			}
 			finally {

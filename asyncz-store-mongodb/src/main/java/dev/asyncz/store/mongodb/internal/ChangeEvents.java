@@ -45,8 +45,8 @@ public final class ChangeEvents {
 		if (hello.get("setName") != null || "isdbgrid".equals(hello.get("msg"))) {
 			return null;
 		}
-		return "the server is standalone (its handshake reply names no replica set and it is no mongos router), "
-				+ "and only replica sets and sharded clusters have change streams";
+		return "the server is standalone (its handshake reply names no replica set and it is no mongos router); "
+				+ "only replica sets and sharded clusters have change streams";
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.asyncz.store.mongodb.internal;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -146,8 +147,8 @@ public final class ChangeStreamWatcher {
 		try {
 			String unsupported = ChangeEvents.unsupportedReason(this.hello.get());
 			if (unsupported != null) {
-				logger.info("{} does not watch for changes, {}: it looks for other instances' changes every {}",
-						this.store, unsupported, this.pollInterval);
+				logger.info("{} looks for other instances' changes every {} without a change stream: {}", this.store,
+						readable(this.pollInterval), unsupported);
 				return Outcome.UNSUPPORTED;
 			}
 			cursor = open();
@@ -161,7 +162,7 @@ public final class ChangeStreamWatcher {
 			}
 			else {
 				logger.info("{} watches for changes with a change stream (and still looks every {})", this.store,
-						this.pollInterval);
+						readable(this.pollInterval));
 			}
 			this.failing = false;
 			this.gate.wakeUp();
@@ -230,6 +231,11 @@ public final class ChangeStreamWatcher {
 		}
 		this.failing = true;
 		return Outcome.FAILED;
+	}
+
+	/** Such as {@code 10s} or {@code 1m30s}. */
+	private static String readable(Duration duration) {
+		return duration.toString().substring(2).toLowerCase(Locale.ROOT);
 	}
 
 	private void pause() {

@@ -56,7 +56,7 @@ class ChangeStreamWatcherTests {
 		assertThat(watcher.attempt()).isEqualTo(ChangeStreamWatcher.Outcome.UNSUPPORTED);
 		assertThat(this.log.at(Level.INFO)).singleElement()
 			.asString()
-			.contains("store 'jobs'", "standalone", "every PT10S");
+			.contains("store 'jobs'", "standalone", "every 10s");
 		assertThat(this.log.at(Level.WARN)).isEmpty();
 		assertThat(this.wakeUps).hasValue(0);
 	}
@@ -71,8 +71,8 @@ class ChangeStreamWatcherTests {
 			// The in-process server's own answer to $changeStream, whatever it says, is
 			// the
 			// reason given.
-			.contains("store 'jobs' cannot watch for changes", "Unknown error", "every PT10S meanwhile",
-					"again every PT30S");
+			.contains("store 'jobs' cannot watch for changes", "Unknown error", "every 10s meanwhile",
+					"again every 30s");
 		assertThat(this.log.at(Level.DEBUG)).singleElement().asString().contains("still cannot watch");
 		assertThat(this.wakeUps).hasValue(0);
 	}
