@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -70,6 +71,22 @@ class AsynczMongoStoreAutoConfigurationTests {
 					.getDatabase("shop")
 					.getCollection(this.collection)
 					.countDocuments()).isOne();
+			});
+	}
+
+	@Test
+	void withoutAUriTheStoreSharesTheClientSpringBootBuildsFromSpringMongodbUri() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MongoAutoConfiguration.class,
+					AsynczMongoStoreAutoConfiguration.class, AsynczAutoConfiguration.class))
+			.withPropertyValues("asyncz.stores.durable.type=mongodb",
+					"asyncz.stores.durable.collection=" + this.collection, "spring.mongodb.uri=" + uri + "/inventory")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MongoClient.class);
+				addTask(context.getBean(Scheduler.class));
+				try (MongoClient client = MongoClients.create(uri)) {
+					assertThat(client.getDatabase("inventory").getCollection(this.collection).countDocuments()).isOne();
+				}
 			});
 	}
 
