@@ -146,8 +146,8 @@ public final class DurableBenchmarkMain {
 								benchmark.throughput(subject, kind, sizes.tasksFor(kind, sizes.throughputTasks()), 2);
 							case RECOVERY -> benchmark.recovery(subject, kind,
 									sizes.tasksFor(kind, sizes.recoveryTasks()), sizes.overdue());
-							case LATENESS ->
-								benchmark.lateness(subject, kind, run, sizes.lateTasks(), sizes.spread(), sizes.lead());
+							case LATENESS -> benchmark.lateness(subject, kind, run, sizes.lateTasksFor(kind),
+									sizes.spread(), sizes.lead());
 						};
 						results.get(kind).computeIfAbsent(scenario, (key) -> new ArrayList<>()).add(result);
 					}
@@ -198,7 +198,8 @@ public final class DurableBenchmarkMain {
 					? String.format(Locale.ROOT, "%s (%,d tasks in exec/s and recovery runs)", kind.label(), tasks)
 					: kind.label();
 			if (kind == SubjectKind.ASYNCZ_MONGODB) {
-				label += " on " + mongodbServer;
+				label = String.format(Locale.ROOT, "%s on %s (%,d tasks in exec/s runs, %,d due in lateness runs)",
+						kind.label(), mongodbServer, tasks, sizes.lateTasksFor(kind));
 			}
 			out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", label,
 					median(byScenario, Scenario.THROUGHPUT_ONE, RunResult::executionsPerSecond, "%,.0f"),
