@@ -59,15 +59,8 @@ final class AsynczMongoSubject implements Subject {
 
 	@Override
 	public void seed(String idPrefix, List<Instant> runTimes) {
-		MongoTaskStore store = MongoTaskStore.create(this.settings.mongodbUri(), this.storeSettings);
-		store.start(AsynczSchedulers.seedingContext());
-		try {
-			Parallel.forEach(runTimes.size(),
-					(i) -> store.add(AsynczSchedulers.oneShot(idPrefix + i, runTimes.get(i))));
-		}
-		finally {
-			store.shutdown();
-		}
+		AsynczSchedulers.seed(MongoTaskStore.create(this.settings.mongodbUri(), this.storeSettings), idPrefix,
+				runTimes);
 	}
 
 	@Override
