@@ -220,6 +220,10 @@ public final class MongoTaskStore implements TaskStore {
 			});
 			this.started = true;
 			this.gate = new WakeUpGate(context.wakeUp());
+			if (this.watcher != null) {
+				this.watcher.stop();
+				this.watcher = null;
+			}
 			if (this.settings.changeStreams() == MongoTaskStoreSettings.ChangeStreams.AUTO) {
 				this.watcher = new ChangeStreamWatcher(this.tasks, this::handshake, this.gate, describe(),
 						this.settings.pollInterval());

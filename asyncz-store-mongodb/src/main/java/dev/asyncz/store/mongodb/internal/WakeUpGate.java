@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Decides whether a change seen by the change stream should wake the scheduler: only if
@@ -12,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * next run time, every change wakes the scheduler: the read may have missed it.
  */
 public final class WakeUpGate {
+
+	private static final Logger logger = LoggerFactory.getLogger(WakeUpGate.class);
 
 	/** What is reported while nothing waits: any change comes before it. */
 	private static final Instant NOTHING_WAITS = Instant.MAX;
@@ -54,7 +58,7 @@ public final class WakeUpGate {
 		if (last != null && !scheduledAt.isBefore(last)) {
 			return false;
 		}
-		this.wakeUp.run();
+		wake();
 		return true;
 	}
 
@@ -62,7 +66,19 @@ public final class WakeUpGate {
 	 * Wakes the scheduler whatever it was told: changes may have been missed.
 	 */
 	public void wakeUp() {
-		this.wakeUp.run();
+		wake();
+	}
+
+	/**
+	 * A failure to wake must not end the watching: polling wakes the scheduler anyway.
+	 */
+	private void wake() {
+		try {
+			this.wakeUp.run();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Waking the scheduler after a change failed: {}", ex.toString());
+		}
 	}
 
 }

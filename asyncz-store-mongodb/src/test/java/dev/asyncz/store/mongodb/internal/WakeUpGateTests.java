@@ -49,4 +49,12 @@ class WakeUpGateTests {
 		assertThat(this.gate.changed(REPORTED.plusSeconds(60))).isTrue();
 	}
 
+	@Test
+	void aWakeUpThatFailsIsReportedAndNotThrownAtTheWatcher() {
+		WakeUpGate failing = new WakeUpGate(() -> {
+			throw new IllegalStateException("scheduler gone");
+		});
+		assertThat(failing.changed(REPORTED)).isTrue();
+	}
+
 }
