@@ -157,17 +157,16 @@ public final class ChangeStreamWatcher {
 			return failed(ex);
 		}
 		try (cursor) {
-			if (this.failing) {
-				logger.info("{} watches for changes again", this.store);
-			}
-			else {
-				logger.info("{} watches for changes with a change stream (and still looks every {})", this.store,
-						readable(this.pollInterval));
-			}
-			this.failing = false;
 			this.gate.wakeUp();
+			boolean read = false;
 			while (this.running) {
 				ChangeStreamDocument<Document> event = cursor.tryNext();
+				if (!read) {
+					// Announced after the first read, so that a stream that opens but
+					// cannot be read adds no line to the one warning.
+					announce();
+					read = true;
+				}
 				if (event != null) {
 					handle(event);
 				}
@@ -181,6 +180,17 @@ public final class ChangeStreamWatcher {
 		catch (MongoException ex) {
 			return failed(ex);
 		}
+	}
+
+	private void announce() {
+		if (this.failing) {
+			logger.info("{} watches for changes again", this.store);
+		}
+		else {
+			logger.info("{} watches for changes with a change stream (and still looks every {})", this.store,
+					readable(this.pollInterval));
+		}
+		this.failing = false;
 	}
 
 	private MongoChangeStreamCursor<ChangeStreamDocument<Document>> open() {
