@@ -30,9 +30,10 @@ import java.util.stream.Collectors;
  * {@code --subjects=asyncz-jdbc,db-scheduler,quartz-jdbc,asyncz-redis,asyncz-mongodb},
  * {@code --scenarios=THROUGHPUT_ONE,THROUGHPUT_TWO,RECOVERY,LATENESS},
  * {@code --profile=<subjects>} (flight recordings of those subjects' workers),
- * {@code --jdbc=<url>}, {@code --redis=<url>}, {@code --mongodb=<uri naming a database>}
- * (without it, the MongoDB subject runs against an in-process mongo-java-server started
- * here, and its row says so).
+ * {@code --run-timeout=<ISO duration>} (how long one run may take before the benchmark
+ * gives up, {@code PT5M} unless given), {@code --jdbc=<url>}, {@code --redis=<url>},
+ * {@code --mongodb=<uri naming a database>} (without it, the MongoDB subject runs against
+ * an in-process mongo-java-server started here, and its row says so).
  */
 public final class DurableBenchmarkMain {
 
@@ -78,7 +79,9 @@ public final class DurableBenchmarkMain {
 		ForkedWorkers workers = new ForkedWorkers(settings, directory, profiled::contains);
 		String report;
 		try {
-			report = run(settings, sizes, kinds, scenarios, workers, System.out, mongodbServer).report();
+			report = run(settings, sizes, kinds, scenarios, workers, System.out, mongodbServer,
+					Duration.parse(options.get("run-timeout", "PT5M")))
+				.report();
 		}
 		finally {
 			if (inProcessMongo != null) {
@@ -105,13 +108,14 @@ public final class DurableBenchmarkMain {
 	 * @param workers starts the scheduler instances
 	 * @param log where progress goes
 	 * @param mongodbServer which server the MongoDB subject talks to, for its row
+	 * @param runTimeout how long one run may take before the benchmark gives up
 	 * @return the results and their report
 	 */
 	static Outcome run(DurableSettings settings, Sizes sizes, List<SubjectKind> kinds, List<Scenario> scenarios,
-			Workers workers, PrintStream log, String mongodbServer) {
+			Workers workers, PrintStream log, String mongodbServer, Duration runTimeout) {
 		String loadBefore = loadAverage();
 		long started = System.nanoTime();
-		DurableBenchmark benchmark = new DurableBenchmark(workers, Duration.ofMinutes(5), log);
+		DurableBenchmark benchmark = new DurableBenchmark(workers, runTimeout, log);
 		Map<SubjectKind, Subject> subjects = new LinkedHashMap<>();
 		Map<SubjectKind, Map<Scenario, List<RunResult>>> results = new EnumMap<>(SubjectKind.class);
 		Map<SubjectKind, Subject.Footprint> footprints = new EnumMap<>(SubjectKind.class);

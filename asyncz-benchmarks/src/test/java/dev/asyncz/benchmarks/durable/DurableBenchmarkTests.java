@@ -46,7 +46,8 @@ class DurableBenchmarkTests {
 	void everySubjectRunsEveryTaskOnceInEveryScenarioAndCleansUp() {
 		this.outcome = DurableBenchmarkMain.run(this.settings, TINY, Arrays.asList(SubjectKind.values()),
 				Arrays.asList(Scenario.values()), new InProcessWorkers(this.settings),
-				new PrintStream(this.log, true, StandardCharsets.UTF_8), InProcessMongo.description());
+				new PrintStream(this.log, true, StandardCharsets.UTF_8), InProcessMongo.description(),
+				Duration.ofMinutes(5));
 		for (SubjectKind kind : SubjectKind.values()) {
 			Map<Scenario, List<RunResult>> byScenario = this.outcome.results().get(kind);
 			for (Scenario scenario : Scenario.values()) {
