@@ -237,7 +237,7 @@ public final class ChangeStreamWatcher {
 			logger.warn(
 					"{} cannot watch for changes ({}); it looks for other instances' changes every {} meanwhile"
 							+ " and tries the change stream again every {}",
-					this.store, ex.getMessage(), this.pollInterval, this.retryDelay);
+					this.store, ex.getMessage(), readable(this.pollInterval), readable(this.retryDelay));
 		}
 		this.failing = true;
 		return Outcome.FAILED;
