@@ -71,15 +71,7 @@ final class AsynczRedisSubject implements Subject {
 
 	@Override
 	public void seed(String idPrefix, List<Instant> runTimes) {
-		RedisTaskStore store = RedisTaskStore.create(this.settings.redisUrl(), this.storeSettings);
-		store.start(AsynczSchedulers.seedingContext());
-		try {
-			Parallel.forEach(runTimes.size(),
-					(i) -> store.add(AsynczSchedulers.oneShot(idPrefix + i, runTimes.get(i))));
-		}
-		finally {
-			store.shutdown();
-		}
+		AsynczSchedulers.seed(RedisTaskStore.create(this.settings.redisUrl(), this.storeSettings), idPrefix, runTimes);
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.asyncz.benchmarks.durable;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import dev.asyncz.core.Scheduler;
@@ -55,6 +56,24 @@ final class AsynczSchedulers {
 				new TaskCodec(), (event) -> {
 				}, () -> {
 				});
+	}
+
+	/**
+	 * Stores one-shot tasks through a store's own {@code add}, on
+	 * {@value Parallel#SEED_THREADS} threads, outside any scheduler; shuts the store down
+	 * after.
+	 * @param store a store not yet started
+	 * @param idPrefix starts each task id, followed by its index
+	 * @param runTimes the run time of each task
+	 */
+	static void seed(TaskStore store, String idPrefix, List<Instant> runTimes) {
+		store.start(seedingContext());
+		try {
+			Parallel.forEach(runTimes.size(), (i) -> store.add(oneShot(idPrefix + i, runTimes.get(i))));
+		}
+		finally {
+			store.shutdown();
+		}
 	}
 
 	/**

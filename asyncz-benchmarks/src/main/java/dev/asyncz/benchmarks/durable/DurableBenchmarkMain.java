@@ -21,16 +21,19 @@ import java.util.stream.Collectors;
 
 /**
  * The durable benchmark: asyncz-jdbc, db-scheduler and Quartz JDBC side by side on one
- * PostgreSQL, plus asyncz-redis, each instance in a fresh JVM. Prints a Markdown table of
- * medians (and every run) and writes it to {@code target/durable/results.md}; worker logs
- * go beside it.
+ * PostgreSQL, plus asyncz-redis and asyncz-mongodb, each instance in a fresh JVM. Prints
+ * a Markdown table of medians (and every run) and writes it to
+ * {@code target/durable/results.md}; worker logs go beside it.
  *
  * <p>
  * Options: {@code --quick} (a tenth of the size, one run), {@code --runs=N},
- * {@code --subjects=asyncz-jdbc,db-scheduler,quartz-jdbc,asyncz-redis},
+ * {@code --subjects=asyncz-jdbc,db-scheduler,quartz-jdbc,asyncz-redis,asyncz-mongodb},
  * {@code --scenarios=THROUGHPUT_ONE,THROUGHPUT_TWO,RECOVERY,LATENESS},
  * {@code --profile=<subjects>} (flight recordings of those subjects' workers),
- * {@code --jdbc=<url>}, {@code --redis=<url>}.
+ * {@code --run-timeout=<ISO duration>} (how long one run may take before the benchmark
+ * gives up, {@code PT5M} unless given), {@code --jdbc=<url>}, {@code --redis=<url>},
+ * {@code --mongodb=<uri naming a database>} (without it, the MongoDB subject runs against
+ * an in-process mongo-java-server started here, and its row says so).
  */
 public final class DurableBenchmarkMain {
 
@@ -51,12 +54,19 @@ public final class DurableBenchmarkMain {
 			sizes = sizes.withRuns(Integer.parseInt(options.require("runs")));
 		}
 		DurableSettings defaults = DurableSettings.defaults(PREFIX);
-		DurableSettings settings = new DurableSettings(options.get("jdbc", defaults.jdbcUrl()),
-				options.get("redis", defaults.redisUrl()), PREFIX, defaults.workers(), defaults.pollInterval());
 		List<SubjectKind> kinds = Arrays
-			.stream(options.get("subjects", "asyncz-jdbc,db-scheduler,quartz-jdbc,asyncz-redis").split(","))
+			.stream(options.get("subjects", "asyncz-jdbc,db-scheduler,quartz-jdbc,asyncz-redis,asyncz-mongodb")
+				.split(","))
 			.map(SubjectKind::of)
 			.toList();
+		String mongodbUri = options.get("mongodb");
+		InProcessMongo inProcessMongo = (mongodbUri == null && kinds.contains(SubjectKind.ASYNCZ_MONGODB))
+				? InProcessMongo.start("asyncz_bench") : null;
+		String mongodbServer = (inProcessMongo != null) ? InProcessMongo.description() : "MongoDB at --mongodb";
+		DurableSettings settings = new DurableSettings(options.get("jdbc", defaults.jdbcUrl()),
+				options.get("redis", defaults.redisUrl()),
+				(inProcessMongo != null) ? inProcessMongo.uri() : options.get("mongodb", defaults.mongodbUri()), PREFIX,
+				defaults.workers(), defaults.pollInterval());
 		List<Scenario> scenarios = Arrays
 			.stream(options.get("scenarios", "THROUGHPUT_ONE,THROUGHPUT_TWO,RECOVERY,LATENESS").split(","))
 			.map(Scenario::valueOf)
@@ -67,7 +77,17 @@ public final class DurableBenchmarkMain {
 			.collect(Collectors.toSet());
 		Path directory = Paths.get("target", "durable");
 		ForkedWorkers workers = new ForkedWorkers(settings, directory, profiled::contains);
-		String report = run(settings, sizes, kinds, scenarios, workers, System.out).report();
+		String report;
+		try {
+			report = run(settings, sizes, kinds, scenarios, workers, System.out, mongodbServer,
+					Duration.parse(options.get("run-timeout", "PT5M")))
+				.report();
+		}
+		finally {
+			if (inProcessMongo != null) {
+				inProcessMongo.close();
+			}
+		}
 		try {
 			Files.createDirectories(directory);
 			Files.writeString(directory.resolve("results.md"), report);
@@ -79,11 +99,23 @@ public final class DurableBenchmarkMain {
 		System.out.println(report);
 	}
 
+	/**
+	 * Runs the scenarios for the subjects.
+	 * @param settings what the subjects share
+	 * @param sizes how big each scenario is
+	 * @param kinds the subjects
+	 * @param scenarios the scenarios
+	 * @param workers starts the scheduler instances
+	 * @param log where progress goes
+	 * @param mongodbServer which server the MongoDB subject talks to, for its row
+	 * @param runTimeout how long one run may take before the benchmark gives up
+	 * @return the results and their report
+	 */
 	static Outcome run(DurableSettings settings, Sizes sizes, List<SubjectKind> kinds, List<Scenario> scenarios,
-			Workers workers, PrintStream log) {
+			Workers workers, PrintStream log, String mongodbServer, Duration runTimeout) {
 		String loadBefore = loadAverage();
 		long started = System.nanoTime();
-		DurableBenchmark benchmark = new DurableBenchmark(workers, Duration.ofMinutes(5), log);
+		DurableBenchmark benchmark = new DurableBenchmark(workers, runTimeout, log);
 		Map<SubjectKind, Subject> subjects = new LinkedHashMap<>();
 		Map<SubjectKind, Map<Scenario, List<RunResult>>> results = new EnumMap<>(SubjectKind.class);
 		Map<SubjectKind, Subject.Footprint> footprints = new EnumMap<>(SubjectKind.class);
@@ -118,8 +150,8 @@ public final class DurableBenchmarkMain {
 								benchmark.throughput(subject, kind, sizes.tasksFor(kind, sizes.throughputTasks()), 2);
 							case RECOVERY -> benchmark.recovery(subject, kind,
 									sizes.tasksFor(kind, sizes.recoveryTasks()), sizes.overdue());
-							case LATENESS ->
-								benchmark.lateness(subject, kind, run, sizes.lateTasks(), sizes.spread(), sizes.lead());
+							case LATENESS -> benchmark.lateness(subject, kind, run, sizes.lateTasksFor(kind),
+									sizes.spread(), sizes.lead());
 						};
 						results.get(kind).computeIfAbsent(scenario, (key) -> new ArrayList<>()).add(result);
 					}
@@ -142,12 +174,12 @@ public final class DurableBenchmarkMain {
 			}
 		}
 		return new Outcome(results, footprints, report(settings, sizes, kinds, results, footprints, loadBefore,
-				loadAverage(), Duration.ofNanos(System.nanoTime() - started)));
+				loadAverage(), Duration.ofNanos(System.nanoTime() - started), mongodbServer));
 	}
 
 	private static String report(DurableSettings settings, Sizes sizes, List<SubjectKind> kinds,
 			Map<SubjectKind, Map<Scenario, List<RunResult>>> results, Map<SubjectKind, Subject.Footprint> footprints,
-			String loadBefore, String loadAfter, Duration elapsed) {
+			String loadBefore, String loadAfter, Duration elapsed, String mongodbServer) {
 		StringBuilder out = new StringBuilder();
 		out.append(String.format(Locale.ROOT,
 				"Durable benchmark, %s: %d cores, load average %s before and %s after, "
@@ -169,6 +201,10 @@ public final class DurableBenchmarkMain {
 			String label = (tasks < sizes.throughputTasks())
 					? String.format(Locale.ROOT, "%s (%,d tasks in exec/s and recovery runs)", kind.label(), tasks)
 					: kind.label();
+			if (kind == SubjectKind.ASYNCZ_MONGODB) {
+				label = String.format(Locale.ROOT, "%s on %s (%,d tasks in exec/s runs, %,d due in lateness runs)",
+						kind.label(), mongodbServer, tasks, sizes.lateTasksFor(kind));
+			}
 			out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", label,
 					median(byScenario, Scenario.THROUGHPUT_ONE, RunResult::executionsPerSecond, "%,.0f"),
 					median(byScenario, Scenario.THROUGHPUT_TWO, RunResult::executionsPerSecond, "%,.0f"),
@@ -189,8 +225,9 @@ public final class DurableBenchmarkMain {
 			}
 			Subject.Footprint footprint = footprints.get(kind);
 			if (footprint != null) {
-				out.append(String.format(Locale.ROOT, "- %s, storage: %,d bytes for %,d tasks%n", kind.label(),
-						footprint.bytes(), footprint.tasks()));
+				out.append(String.format(Locale.ROOT, "- %s, storage: %,d bytes for %,d tasks%s%n", kind.label(),
+						footprint.bytes(), footprint.tasks(),
+						(kind == SubjectKind.ASYNCZ_MONGODB) ? " (BSON documents only, no index entries)" : ""));
 			}
 		}
 		return out.toString();

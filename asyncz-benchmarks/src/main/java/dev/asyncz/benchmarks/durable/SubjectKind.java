@@ -18,7 +18,10 @@ enum SubjectKind {
 	QUARTZ_JDBC("quartz-jdbc", true, QuartzJdbcSubject::new),
 
 	/** asyncz with its Redis store. */
-	ASYNCZ_REDIS("asyncz-redis", false, AsynczRedisSubject::new);
+	ASYNCZ_REDIS("asyncz-redis", false, AsynczRedisSubject::new),
+
+	/** asyncz with its MongoDB store. */
+	ASYNCZ_MONGODB("asyncz-mongodb", false, AsynczMongoSubject::new);
 
 	private final String label;
 

@@ -28,22 +28,26 @@ class DurableBenchmarkTests {
 	private static final Sizes TINY = new Sizes(200, 200, Duration.ofMinutes(10), 300, 100, Duration.ofSeconds(1),
 			Duration.ofSeconds(1), 1, 200);
 
-	private final DurableSettings settings = DurableSettings.defaults(PREFIX);
+	private final InProcessMongo mongo = InProcessMongo.start("asyncz_bsmoke");
+
+	private final DurableSettings settings = DurableSettings.defaults(PREFIX).withMongodbUri(this.mongo.uri());
 
 	private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
 	private DurableBenchmarkMain.Outcome outcome;
 
 	@AfterEach
-	void printLog() {
+	void printLogAndStopMongo() {
 		System.out.println(this.log.toString(StandardCharsets.UTF_8));
+		this.mongo.close();
 	}
 
 	@Test
 	void everySubjectRunsEveryTaskOnceInEveryScenarioAndCleansUp() {
 		this.outcome = DurableBenchmarkMain.run(this.settings, TINY, Arrays.asList(SubjectKind.values()),
 				Arrays.asList(Scenario.values()), new InProcessWorkers(this.settings),
-				new PrintStream(this.log, true, StandardCharsets.UTF_8));
+				new PrintStream(this.log, true, StandardCharsets.UTF_8), InProcessMongo.description(),
+				Duration.ofMinutes(5));
 		for (SubjectKind kind : SubjectKind.values()) {
 			Map<Scenario, List<RunResult>> byScenario = this.outcome.results().get(kind);
 			for (Scenario scenario : Scenario.values()) {
@@ -56,7 +60,7 @@ class DurableBenchmarkTests {
 			assertThat(this.outcome.footprints().get(kind).tasks()).as(kind.label()).isEqualTo(300);
 		}
 		assertThat(this.outcome.report()).contains("| asyncz-jdbc |", "| db-scheduler |", "| quartz-jdbc",
-				"| asyncz-redis |");
+				"| asyncz-redis |", "| asyncz-mongodb on in-process mongo-java-server 1.");
 		try (Subject jdbc = SubjectKind.ASYNCZ_JDBC.create(this.settings)) {
 			assertThat(Postgres.queryLong(((AsynczJdbcSubject) jdbc).dataSource(),
 					"SELECT count(*) FROM pg_tables WHERE tablename LIKE 'asyncz\\_bsmoke\\_%'"))
@@ -64,6 +68,9 @@ class DurableBenchmarkTests {
 		}
 		try (AsynczRedisSubject redis = (AsynczRedisSubject) SubjectKind.ASYNCZ_REDIS.create(this.settings)) {
 			assertThat(redis.footprint().bytes()).isZero();
+		}
+		try (Subject mongodb = SubjectKind.ASYNCZ_MONGODB.create(this.settings)) {
+			assertThat(mongodb.footprint().tasks()).isZero();
 		}
 	}
 

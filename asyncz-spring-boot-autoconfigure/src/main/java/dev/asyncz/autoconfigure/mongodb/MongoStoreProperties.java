@@ -1,6 +1,7 @@
 package dev.asyncz.autoconfigure.mongodb;
 
 import dev.asyncz.autoconfigure.ClaimingStoreProperties;
+import dev.asyncz.store.mongodb.MongoTaskStoreSettings.ChangeStreams;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,6 +26,13 @@ public class MongoStoreProperties extends ClaimingStoreProperties {
 	 */
 	private String collection = "asyncz_tasks";
 
+	/**
+	 * Whether a mongodb store watches its collection with a change stream, to wake the
+	 * scheduler as soon as another instance adds or releases an earlier task: auto (where
+	 * the server is a replica set or sharded cluster) or off. It polls either way.
+	 */
+	private ChangeStreams changeStreams = ChangeStreams.AUTO;
+
 	public @Nullable String getUri() {
 		return this.uri;
 	}
@@ -47,6 +55,14 @@ public class MongoStoreProperties extends ClaimingStoreProperties {
 
 	public void setCollection(String collection) {
 		this.collection = collection;
+	}
+
+	public ChangeStreams getChangeStreams() {
+		return this.changeStreams;
+	}
+
+	public void setChangeStreams(ChangeStreams changeStreams) {
+		this.changeStreams = changeStreams;
 	}
 
 }

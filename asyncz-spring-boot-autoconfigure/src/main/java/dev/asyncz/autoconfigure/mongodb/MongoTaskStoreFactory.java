@@ -106,7 +106,9 @@ final class MongoTaskStoreFactory implements TaskStoreFactory {
 		String collection = properties.getCollection();
 		MongoTaskStoreSettings withCollection = store.checked("collection", collection,
 				"Set a collection name, such as asyncz_tasks, that no other store in the same database uses.",
-				() -> MongoTaskStoreSettings.defaults().withCollection(collection));
+				() -> MongoTaskStoreSettings.defaults()
+					.withCollection(collection)
+					.withChangeStreams(properties.getChangeStreams()));
 		Duration leaseTime = properties.getLeaseTime();
 		MongoTaskStoreSettings withLease = (leaseTime != null) ? store.checked("lease-time", leaseTime, DURATION_ACTION,
 				() -> withCollection.withLeaseDuration(leaseTime)) : withCollection;

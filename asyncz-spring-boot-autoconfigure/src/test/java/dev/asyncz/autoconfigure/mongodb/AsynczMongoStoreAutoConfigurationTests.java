@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.mongodb.autoconfigure.MongoAutoConfiguration;
 import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -74,6 +75,22 @@ class AsynczMongoStoreAutoConfigurationTests {
 	}
 
 	@Test
+	void withoutAUriTheStoreSharesTheClientSpringBootBuildsFromSpringMongodbUri() {
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(MongoAutoConfiguration.class,
+					AsynczMongoStoreAutoConfiguration.class, AsynczAutoConfiguration.class))
+			.withPropertyValues("asyncz.stores.durable.type=mongodb",
+					"asyncz.stores.durable.collection=" + this.collection, "spring.mongodb.uri=" + uri + "/inventory")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(MongoClient.class);
+				addTask(context.getBean(Scheduler.class));
+				try (MongoClient client = MongoClients.create(uri)) {
+					assertThat(client.getDatabase("inventory").getCollection(this.collection).countDocuments()).isOne();
+				}
+			});
+	}
+
+	@Test
 	void databaseKeyChoosesTheDatabaseOfTheApplicationsClient() {
 		this.contextRunner.withUserConfiguration(ApplicationClient.class)
 			.withPropertyValues("asyncz.stores.durable.database=jobs")
@@ -107,6 +124,30 @@ class AsynczMongoStoreAutoConfigurationTests {
 				assertThat(settings.collection()).isEqualTo(this.collection);
 				assertThat(settings.leaseDuration()).isEqualTo(Duration.ofSeconds(45));
 				assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(settings.changeStreams()).isEqualTo(MongoTaskStoreSettings.ChangeStreams.AUTO);
+			});
+	}
+
+	@Test
+	void changeStreamsOffTurnsTheStoresChangeStreamOff() {
+		this.contextRunner
+			.withPropertyValues("asyncz.stores.durable.uri=" + uri + "/own", "asyncz.stores.durable.change-streams=off")
+			.run((context) -> assertThat(
+					((MongoTaskStore) ((DefaultScheduler) context.getBean(Scheduler.class)).storeObjects()
+						.get("durable")).settings().changeStreams())
+				.isEqualTo(MongoTaskStoreSettings.ChangeStreams.OFF));
+	}
+
+	@Test
+	void changeStreamsOutsideItsValuesFailsListingThem() {
+		this.contextRunner
+			.withPropertyValues("asyncz.stores.durable.uri=" + uri + "/own",
+					"asyncz.stores.durable.change-streams=sometimes")
+			.run((context) -> {
+				InvalidAsynczPropertyException failure = propertyFailure(context);
+				assertThat(failure.getProperty()).isEqualTo("asyncz.stores.durable.change-streams");
+				assertThat(failure.getMessage()).contains("'sometimes'");
+				assertThat(failure.getAction()).contains("auto, off");
 			});
 	}
 

@@ -42,8 +42,10 @@ import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskState;
 import dev.asyncz.store.TaskStore;
+import dev.asyncz.store.mongodb.internal.ChangeStreamWatcher;
 import dev.asyncz.store.mongodb.internal.Micros;
 import dev.asyncz.store.mongodb.internal.TaskDocuments;
+import dev.asyncz.store.mongodb.internal.WakeUpGate;
 import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskFunctions;
@@ -101,9 +103,14 @@ import static dev.asyncz.store.mongodb.internal.TaskDocuments.VERSION;
  * <p>
  * <b>Wake-ups.</b> The scheduler is woken every
  * {@linkplain MongoTaskStoreSettings#pollInterval() poll interval} to look for tasks
- * other instances added or released (a task handed over included: releases are not
- * announced); the instance that adds a task wakes its own scheduler at once. Change
- * streams are not used, so a standalone server serves as well as a replica set.
+ * other instances added or released (a task handed over included); the instance that adds
+ * a task wakes its own scheduler at once. Where the server has change streams (a replica
+ * set or a sharded cluster) and {@linkplain MongoTaskStoreSettings#changeStreams() they
+ * are not turned off}, the store also watches its collection and wakes the scheduler as
+ * soon as another instance adds, releases, hands over or reschedules a task to come due
+ * before the next run time the store last reported. On a standalone server, or while a
+ * stream cannot be opened, it says why in one log line and polls alone, trying the stream
+ * again later.
  *
  * <p>
  * <b>Bad data.</b> A document whose JSON cannot be read, whose trigger type is unknown,
@@ -141,10 +148,15 @@ public final class MongoTaskStore implements TaskStore {
 
 	private volatile StoreContext context;
 
+	private volatile WakeUpGate gate = new WakeUpGate(() -> {
+	});
+
+	private @Nullable ChangeStreamWatcher watcher;
+
 	private volatile boolean started;
 
 	/** The command whose reply tells the server's time. */
-	private volatile String handshake = "hello";
+	private volatile String handshakeCommand = "hello";
 
 	private MongoTaskStore(MongoDatabase database, @Nullable MongoClient ownClient, MongoTaskStoreSettings settings) {
 		this.database = database;
@@ -207,6 +219,16 @@ public final class MongoTaskStore implements TaskStore {
 				return null;
 			});
 			this.started = true;
+			this.gate = new WakeUpGate(context.wakeUp());
+			if (this.watcher != null) {
+				this.watcher.stop();
+				this.watcher = null;
+			}
+			if (this.settings.changeStreams() == MongoTaskStoreSettings.ChangeStreams.AUTO) {
+				this.watcher = new ChangeStreamWatcher(this.tasks, this::handshake, this.gate, describe(),
+						this.settings.pollInterval());
+				this.watcher.start();
+			}
 			this.claims.start(context, this.settings.pollInterval());
 			this.claims.inBackground("quarantine documents in unknown states", this::quarantineUnknownStates);
 		}
@@ -239,6 +261,10 @@ public final class MongoTaskStore implements TaskStore {
 	@Override
 	public void shutdown() {
 		synchronized (this.lifecycle) {
+			if (this.watcher != null) {
+				this.watcher.stop();
+				this.watcher = null;
+			}
 			if (this.started) {
 				this.claims.shutdown();
 			}
@@ -423,30 +449,37 @@ public final class MongoTaskStore implements TaskStore {
 
 	/**
 	 * The server's time, from the {@code localTime} of its handshake reply: leases follow
-	 * it rather than this instance's clock. Servers that do not know {@code hello} (older
-	 * ones, and some that only speak the wire protocol) are asked with {@code isMaster}.
+	 * it rather than this instance's clock.
 	 */
 	private Date serverTime() {
-		String command = this.handshake;
-		Document reply;
+		Document reply = handshake();
+		if (!(reply.get("localTime") instanceof Date localTime)) {
+			throw new StoreException(describe() + " got no localTime in the server's " + this.handshakeCommand
+					+ " reply: " + reply.toJson());
+		}
+		return localTime;
+	}
+
+	/**
+	 * The server's handshake reply, which tells its time and whether it is part of a
+	 * replica set. Servers that do not know {@code hello} (older ones, and some that only
+	 * speak the wire protocol) are asked with {@code isMaster}.
+	 */
+	private Document handshake() {
+		String command = this.handshakeCommand;
 		try {
-			reply = this.database.runCommand(new Document(command, 1));
+			return this.database.runCommand(new Document(command, 1));
 		}
 		catch (MongoCommandException ex) {
 			if (ex.getErrorCode() != COMMAND_NOT_FOUND || !"hello".equals(command)) {
-				throw new StoreException(describe() + " could not read the server's time: " + ex.getMessage(), ex);
+				throw new StoreException(describe() + " could not run " + command + ": " + ex.getMessage(), ex);
 			}
-			this.handshake = "isMaster";
-			return serverTime();
+			this.handshakeCommand = "isMaster";
+			return handshake();
 		}
 		catch (MongoException ex) {
-			throw new StoreException(describe() + " could not read the server's time: " + ex.getMessage(), ex);
+			throw new StoreException(describe() + " could not run " + command + ": " + ex.getMessage(), ex);
 		}
-		if (!(reply.get("localTime") instanceof Date localTime)) {
-			throw new StoreException(
-					describe() + " got no localTime in the server's " + command + " reply: " + reply.toJson());
-		}
-		return localTime;
 	}
 
 	/**
@@ -456,6 +489,8 @@ public final class MongoTaskStore implements TaskStore {
 	 */
 	@Override
 	public Optional<Instant> nextRunTime() {
+		WakeUpGate reading = this.gate;
+		reading.reading();
 		Bson expired = Filters.and(Filters.eq(STATE, RUNNING), Filters.lt(LEASE_UNTIL, serverTime()));
 		Document first = call("read the next run time",
 				() -> this.tasks.find(Filters.or(Filters.eq(STATE, SCHEDULED), expired))
@@ -463,7 +498,9 @@ public final class MongoTaskStore implements TaskStore {
 					.limit(1)
 					.projection(Projections.include(NEXT))
 					.first());
-		return Optional.ofNullable(first).map((document) -> Micros.instant(document.getLong(NEXT)));
+		Optional<Instant> next = Optional.ofNullable(first).map((document) -> Micros.instant(document.getLong(NEXT)));
+		reading.reported(next);
+		return next;
 	}
 
 	/**

@@ -16,9 +16,10 @@ import dev.asyncz.AsynczException;
  * @param pollInterval how often the scheduler is woken to look for tasks other instances
  * added or released
  * @param claimBatchSize the most tasks one claim round trip takes
+ * @param changeStreams whether to watch the collection for other instances' changes
  */
 public record MongoTaskStoreSettings(String collection, Duration leaseDuration, Duration pollInterval,
-		int claimBatchSize) {
+		int claimBatchSize, ChangeStreams changeStreams) {
 
 	/** The default collection name. */
 	public static final String DEFAULT_COLLECTION = "asyncz_tasks";
@@ -37,15 +38,17 @@ public record MongoTaskStoreSettings(String collection, Duration leaseDuration, 
 		if (claimBatchSize < 1) {
 			throw new AsynczException("claimBatchSize must be at least 1, was " + claimBatchSize);
 		}
+		Objects.requireNonNull(changeStreams, "changeStreams");
 	}
 
 	/**
 	 * The defaults: collection {@code asyncz_tasks}, 30s leases, a poll every 10s, claims
-	 * in batches of 100.
+	 * in batches of 100, change streams where the server has them.
 	 * @return the default settings
 	 */
 	public static MongoTaskStoreSettings defaults() {
-		return new MongoTaskStoreSettings(DEFAULT_COLLECTION, Duration.ofSeconds(30), Duration.ofSeconds(10), 100);
+		return new MongoTaskStoreSettings(DEFAULT_COLLECTION, Duration.ofSeconds(30), Duration.ofSeconds(10), 100,
+				ChangeStreams.AUTO);
 	}
 
 	/**
@@ -54,7 +57,8 @@ public record MongoTaskStoreSettings(String collection, Duration leaseDuration, 
 	 * @return the copy
 	 */
 	public MongoTaskStoreSettings withCollection(String collection) {
-		return new MongoTaskStoreSettings(collection, this.leaseDuration, this.pollInterval, this.claimBatchSize);
+		return new MongoTaskStoreSettings(collection, this.leaseDuration, this.pollInterval, this.claimBatchSize,
+				this.changeStreams);
 	}
 
 	/**
@@ -63,7 +67,8 @@ public record MongoTaskStoreSettings(String collection, Duration leaseDuration, 
 	 * @return the copy
 	 */
 	public MongoTaskStoreSettings withLeaseDuration(Duration leaseDuration) {
-		return new MongoTaskStoreSettings(this.collection, leaseDuration, this.pollInterval, this.claimBatchSize);
+		return new MongoTaskStoreSettings(this.collection, leaseDuration, this.pollInterval, this.claimBatchSize,
+				this.changeStreams);
 	}
 
 	/**
@@ -72,7 +77,8 @@ public record MongoTaskStoreSettings(String collection, Duration leaseDuration, 
 	 * @return the copy
 	 */
 	public MongoTaskStoreSettings withPollInterval(Duration pollInterval) {
-		return new MongoTaskStoreSettings(this.collection, this.leaseDuration, pollInterval, this.claimBatchSize);
+		return new MongoTaskStoreSettings(this.collection, this.leaseDuration, pollInterval, this.claimBatchSize,
+				this.changeStreams);
 	}
 
 	/**
@@ -81,7 +87,18 @@ public record MongoTaskStoreSettings(String collection, Duration leaseDuration, 
 	 * @return the copy
 	 */
 	public MongoTaskStoreSettings withClaimBatchSize(int claimBatchSize) {
-		return new MongoTaskStoreSettings(this.collection, this.leaseDuration, this.pollInterval, claimBatchSize);
+		return new MongoTaskStoreSettings(this.collection, this.leaseDuration, this.pollInterval, claimBatchSize,
+				this.changeStreams);
+	}
+
+	/**
+	 * A copy that uses change streams or not.
+	 * @param changeStreams whether to watch for changes
+	 * @return the copy
+	 */
+	public MongoTaskStoreSettings withChangeStreams(ChangeStreams changeStreams) {
+		return new MongoTaskStoreSettings(this.collection, this.leaseDuration, this.pollInterval, this.claimBatchSize,
+				changeStreams);
 	}
 
 	private static void requirePositive(String name, Duration value) {
@@ -89,6 +106,24 @@ public record MongoTaskStoreSettings(String collection, Duration leaseDuration, 
 		if (value.isNegative() || value.isZero()) {
 			throw new AsynczException(name + " must be positive, was " + value);
 		}
+	}
+
+	/**
+	 * Whether the store watches its collection with a change stream to wake the scheduler
+	 * when another instance adds, releases or reschedules a task to run earlier. It polls
+	 * every {@link #pollInterval()} either way.
+	 */
+	public enum ChangeStreams {
+
+		/**
+		 * Watch where the server has change streams (a replica set or a sharded cluster);
+		 * on a standalone server, or while a stream cannot be opened, poll alone.
+		 */
+		AUTO,
+
+		/** Never watch: poll alone. */
+		OFF
+
 	}
 
 }

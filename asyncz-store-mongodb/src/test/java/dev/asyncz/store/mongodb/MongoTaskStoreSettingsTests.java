@@ -17,6 +17,7 @@ class MongoTaskStoreSettingsTests {
 		assertThat(defaults.leaseDuration()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(defaults.pollInterval()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(defaults.claimBatchSize()).isEqualTo(100);
+		assertThat(defaults.changeStreams()).isEqualTo(MongoTaskStoreSettings.ChangeStreams.AUTO);
 	}
 
 	@Test
@@ -25,9 +26,10 @@ class MongoTaskStoreSettingsTests {
 			.withCollection("jobs")
 			.withLeaseDuration(Duration.ofSeconds(5))
 			.withPollInterval(Duration.ofSeconds(1))
-			.withClaimBatchSize(10);
-		assertThat(changed)
-			.isEqualTo(new MongoTaskStoreSettings("jobs", Duration.ofSeconds(5), Duration.ofSeconds(1), 10));
+			.withClaimBatchSize(10)
+			.withChangeStreams(MongoTaskStoreSettings.ChangeStreams.OFF);
+		assertThat(changed).isEqualTo(new MongoTaskStoreSettings("jobs", Duration.ofSeconds(5), Duration.ofSeconds(1),
+				10, MongoTaskStoreSettings.ChangeStreams.OFF));
 	}
 
 	@Test

@@ -2,22 +2,35 @@ package dev.asyncz.store.mongodb;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import ch.qos.logback.classic.Level;
 
 import dev.asyncz.AsynczException;
 import dev.asyncz.event.SchedulerEvent;
 import dev.asyncz.event.TaskQuarantined;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.TaskCodec;
+import dev.asyncz.store.mongodb.internal.CapturedLog;
+import dev.asyncz.store.mongodb.internal.ChangeEvents;
+import dev.asyncz.store.mongodb.internal.ChangeStreamWatcher;
 import dev.asyncz.store.mongodb.internal.TaskDocuments;
+import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.trigger.Triggers;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * What the MongoDB store does beyond the store contract.
@@ -80,6 +93,114 @@ class MongoTaskStoreTests {
 		finally {
 			store.shutdown();
 			this.server.drop(collection);
+		}
+	}
+
+	@Test
+	void onAServerWithoutChangeStreamsTheStoreSaysSoOnceAndStillWakesTheSchedulerEveryPollInterval() throws Exception {
+		assumeFalse(changeStreamsServed(), "the server has change streams");
+		CountDownLatch polls = new CountDownLatch(3);
+		String collection = MongoTestServer.newCollectionName();
+		MongoTaskStore store = MongoTaskStore.create(this.server.database(),
+				MongoTaskStoreSettings.defaults().withCollection(collection).withPollInterval(Duration.ofMillis(50)));
+		try (CapturedLog log = CapturedLog.of(ChangeStreamWatcher.class)) {
+			store.start(context("polled", polls::countDown));
+			try {
+				assertThat(polls.await(30, TimeUnit.SECONDS)).as("woken every poll interval").isTrue();
+				awaitLine(log, Level.INFO);
+				assertThat(log.at(Level.INFO)).singleElement()
+					.asString()
+					.contains("MongoDB store 'polled'", "standalone", "every 0.05s");
+				assertThat(log.at(Level.WARN)).isEmpty();
+			}
+			finally {
+				store.shutdown();
+				this.server.drop(collection);
+			}
+		}
+	}
+
+	@Test
+	void withChangeStreamsOffTheStoreNeverAsksForThemAndPolls() throws Exception {
+		CountDownLatch polls = new CountDownLatch(2);
+		String collection = MongoTestServer.newCollectionName();
+		MongoTaskStore store = MongoTaskStore.create(this.server.database(),
+				MongoTaskStoreSettings.defaults()
+					.withCollection(collection)
+					.withPollInterval(Duration.ofMillis(50))
+					.withChangeStreams(MongoTaskStoreSettings.ChangeStreams.OFF));
+		try (CapturedLog log = CapturedLog.of(ChangeStreamWatcher.class)) {
+			store.start(context("unwatched", polls::countDown));
+			try {
+				assertThat(polls.await(30, TimeUnit.SECONDS)).as("woken every poll interval").isTrue();
+				assertThat(log.at(Level.INFO)).isEmpty();
+				assertThat(log.at(Level.WARN)).isEmpty();
+			}
+			finally {
+				store.shutdown();
+				this.server.drop(collection);
+			}
+		}
+	}
+
+	/**
+	 * Runs only against a replica set or sharded cluster named by
+	 * {@code ASYNCZ_MONGODB_URI}: the in-process server has no change streams.
+	 */
+	@Test
+	void onAReplicaSetAnotherInstancesEarlierTaskWakesTheSchedulerBeforeThePollInterval() throws Exception {
+		assumeTrue(changeStreamsServed(), "the server has no change streams");
+		String collection = MongoTestServer.newCollectionName();
+		MongoTaskStoreSettings settings = MongoTaskStoreSettings.defaults()
+			.withCollection(collection)
+			.withPollInterval(Duration.ofHours(1));
+		AtomicInteger wakeUps = new AtomicInteger();
+		MongoTaskStore watching = MongoTaskStore.create(this.server.database(), settings);
+		MongoTaskStore other = MongoTaskStore.create(this.server.database(),
+				settings.withChangeStreams(MongoTaskStoreSettings.ChangeStreams.OFF));
+		try (CapturedLog log = CapturedLog.of(ChangeStreamWatcher.class)) {
+			watching.start(context("watching", wakeUps::incrementAndGet));
+			other.start(context("other", () -> {
+			}));
+			try {
+				awaitLine(log, Level.INFO);
+				assertThat(log.at(Level.INFO)).singleElement().asString().contains("with a change stream");
+				assertThat(watching.nextRunTime()).isEmpty();
+				int before = wakeUps.get();
+				other.add(Task.builder()
+					.id("soon")
+					.function("refresh")
+					.trigger(Triggers.at(Instant.parse("2090-01-01T00:00:00Z")))
+					.nextRunTime(Instant.parse("2090-01-01T00:00:00Z"))
+					.build());
+				long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+				while (wakeUps.get() == before && System.nanoTime() < deadline) {
+					Thread.sleep(20);
+				}
+				assertThat(wakeUps.get()).as("woken by the change stream").isGreaterThan(before);
+			}
+			finally {
+				other.shutdown();
+				watching.shutdown();
+				this.server.drop(collection);
+			}
+		}
+	}
+
+	private boolean changeStreamsServed() {
+		return ChangeEvents.unsupportedReason(this.server.database().runCommand(new Document("isMaster", 1))) == null;
+	}
+
+	private static StoreContext context(String storeName, Runnable wakeUp) {
+		return new StoreContext(storeName, storeName + "-instance", Clock.systemUTC(), new TaskFunctions(),
+				new TaskCodec(), (event) -> {
+				}, wakeUp);
+	}
+
+	private static void awaitLine(CapturedLog log, Level level) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (log.at(level).isEmpty() && System.nanoTime() < deadline) {
+			Thread.sleep(20);
 		}
 	}
 
