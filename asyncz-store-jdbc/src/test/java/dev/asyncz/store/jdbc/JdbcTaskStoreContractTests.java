@@ -21,7 +21,8 @@ import dev.asyncz.store.DueTask;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskState;
 import dev.asyncz.store.TaskStore;
-import dev.asyncz.store.jdbc.internal.CompletionGroup;
+import dev.asyncz.store.jdbc.internal.CommitGroup;
+import dev.asyncz.store.jdbc.internal.Completion;
 import dev.asyncz.store.jdbc.internal.JdbcAccess;
 import dev.asyncz.store.jdbc.internal.TaskRepository;
 import dev.asyncz.store.jdbc.internal.TaskRow;
@@ -394,17 +395,18 @@ abstract class JdbcTaskStoreContractTests extends TaskStoreContractTests {
 		otherInstance("other-instance").update(changed);
 		TaskRepository repository = new TaskRepository(new JdbcAccess(dataSource(), "test"),
 				new TaskTable(expectedDialect(), this.prefix, Duration.ofMinutes(1)));
-		CompletionGroup group = new CompletionGroup((rows) -> repository.deleteClaimed("contract-instance", rows));
+		CommitGroup<Completion> group = new CommitGroup<>((rows) -> repository.deleteClaimed("contract-instance", rows),
+				false);
 		List<String> ids = claimed.stream().map((due) -> due.task().id()).toList();
 		// Versions as the claim left them: one more than the rows were added with.
-		group.delete(ids.get(0), 1);
+		group.write(completion(ids.get(0), 1));
 		assertThat(this.store.get(ids.get(0))).isEmpty();
 		repository.deleteClaimed("contract-instance", List.of(completion(ids.get(1), 1), completion(ids.get(2), 1)));
 		assertThat(this.store.list(TaskQuery.first(10))).containsExactly(changed);
 	}
 
-	private static CompletionGroup.Completion completion(String id, long version) {
-		return new CompletionGroup.Completion(id, version);
+	private static Completion completion(String id, long version) {
+		return new Completion(id, version);
 	}
 
 	@Test

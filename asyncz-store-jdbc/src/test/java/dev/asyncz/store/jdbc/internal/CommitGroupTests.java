@@ -1,0 +1,138 @@
+package dev.asyncz.store.jdbc.internal;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.asyncz.store.StoreException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class CommitGroupTests {
+
+	private final ExecutorService workers = Executors.newFixedThreadPool(4);
+
+	private final List<List<String>> groups = Collections.synchronizedList(new ArrayList<>());
+
+	private final CountDownLatch firstWriteMayEnd = new CountDownLatch(1);
+
+	private final CountDownLatch firstWriteStarted = new CountDownLatch(1);
+
+	@AfterEach
+	void stopWorkers() {
+		this.workers.shutdownNow();
+	}
+
+	@Test
+	void aLoneRowIsWrittenAtOnce() {
+		CommitGroup<String> group = new CommitGroup<>(this::record, false);
+		group.write("a");
+		assertThat(this.groups).containsExactly(List.of("a"));
+	}
+
+	@Test
+	void rowsQueuedWhileAWriteIsInFlightAreWrittenTogetherInTheNextOne() throws Exception {
+		CommitGroup<String> group = new CommitGroup<>(this::blockFirstWrite, false);
+		Future<?> first = this.workers.submit(() -> group.write("a"));
+		assertThat(this.firstWriteStarted.await(20, TimeUnit.SECONDS)).isTrue();
+		List<Future<?>> queued = List.of(this.workers.submit(() -> group.write("b")),
+				this.workers.submit(() -> group.write("c")), this.workers.submit(() -> group.write("d")));
+		awaitQueued(group, 3);
+		this.firstWriteMayEnd.countDown();
+		first.get(20, TimeUnit.SECONDS);
+		for (Future<?> future : queued) {
+			future.get(20, TimeUnit.SECONDS);
+		}
+		assertThat(this.groups).hasSize(2);
+		assertThat(this.groups.get(0)).containsExactly("a");
+		assertThat(this.groups.get(1)).containsExactlyInAnyOrder("b", "c", "d");
+	}
+
+	@Test
+	void everyCallerOfAFailedGroupGetsTheFailureAndTheNextGroupStillRuns() throws Exception {
+		CommitGroup<String> group = new CommitGroup<>((rows) -> {
+			blockFirstWrite(rows);
+			if (rows.size() > 1) {
+				throw new StoreException("database went away");
+			}
+		}, false);
+		Future<?> first = this.workers.submit(() -> group.write("a"));
+		assertThat(this.firstWriteStarted.await(20, TimeUnit.SECONDS)).isTrue();
+		Future<?> b = this.workers.submit(() -> group.write("b"));
+		Future<?> c = this.workers.submit(() -> group.write("c"));
+		awaitQueued(group, 2);
+		this.firstWriteMayEnd.countDown();
+		first.get(20, TimeUnit.SECONDS);
+		for (Future<?> failed : List.of(b, c)) {
+			assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
+				.isThrownBy(() -> failed.get(20, TimeUnit.SECONDS))
+				.havingCause()
+				.isInstanceOf(StoreException.class)
+				.withMessageContaining("database went away");
+		}
+		group.write("d");
+		assertThat(this.groups.get(this.groups.size() - 1)).containsExactly("d");
+	}
+
+	@Test
+	void aGroupKeepingFailuresApartFailsOnlyTheCallerWhoseRowIsRefused() throws Exception {
+		CommitGroup<String> group = new CommitGroup<>((rows) -> {
+			blockFirstWrite(rows);
+			if (rows.contains("bad")) {
+				throw new StoreException("duplicate key");
+			}
+		}, true);
+		Future<?> first = this.workers.submit(() -> group.write("a"));
+		assertThat(this.firstWriteStarted.await(20, TimeUnit.SECONDS)).isTrue();
+		Future<?> b = this.workers.submit(() -> group.write("b"));
+		Future<?> bad = this.workers.submit(() -> group.write("bad"));
+		Future<?> c = this.workers.submit(() -> group.write("c"));
+		awaitQueued(group, 3);
+		this.firstWriteMayEnd.countDown();
+		first.get(20, TimeUnit.SECONDS);
+		b.get(20, TimeUnit.SECONDS);
+		c.get(20, TimeUnit.SECONDS);
+		assertThatExceptionOfType(java.util.concurrent.ExecutionException.class)
+			.isThrownBy(() -> bad.get(20, TimeUnit.SECONDS))
+			.havingCause()
+			.isInstanceOf(StoreException.class)
+			.withMessageContaining("duplicate key");
+		assertThat(this.groups.get(1)).containsExactlyInAnyOrder("b", "bad", "c");
+		assertThat(this.groups.subList(2, this.groups.size())).containsExactlyInAnyOrder(List.of("b"), List.of("bad"),
+				List.of("c"));
+	}
+
+	private void record(List<String> rows) {
+		this.groups.add(List.copyOf(rows));
+	}
+
+	private void blockFirstWrite(List<String> rows) {
+		record(rows);
+		if (this.firstWriteStarted.getCount() > 0) {
+			this.firstWriteStarted.countDown();
+			try {
+				this.firstWriteMayEnd.await(20, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+	}
+
+	private static void awaitQueued(CommitGroup<?> group, int count) throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+		while (group.queuedCount() < count && System.nanoTime() < deadline) {
+			Thread.sleep(5);
+		}
+		assertThat(group.queuedCount()).isEqualTo(count);
+	}
+
+}
