@@ -8,7 +8,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -27,6 +29,7 @@ import dev.asyncz.store.jdbc.internal.JdbcAccess;
 import dev.asyncz.store.jdbc.internal.TaskRepository;
 import dev.asyncz.store.jdbc.internal.TaskRow;
 import dev.asyncz.store.jdbc.internal.TaskTable;
+import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.Task;
 import dev.asyncz.test.RawTask;
 import dev.asyncz.test.TaskStoreContractTests;
@@ -383,6 +386,45 @@ abstract class JdbcTaskStoreContractTests extends TaskStoreContractTests {
 			workers.shutdownNow();
 		}
 		assertThat(this.store.list(TaskQuery.first(100))).containsExactly(changed);
+	}
+
+	@Test
+	void concurrentAddsAreAllStoredAndATakenIdFailsOnlyItsOwnCaller() throws Exception {
+		Task taken = task("taken", NOW.plusSeconds(60));
+		this.store.add(taken);
+		Queue<String> refused = new ConcurrentLinkedQueue<>();
+		ExecutorService callers = Executors.newFixedThreadPool(16);
+		try {
+			CyclicBarrier start = new CyclicBarrier(16);
+			List<Future<?>> adds = new ArrayList<>();
+			for (int caller = 0; caller < 16; caller++) {
+				int first = caller;
+				adds.add(callers.submit(() -> {
+					start.await();
+					for (int i = 0; i < 25; i++) {
+						this.store.add(task("c" + first + "-" + i, NOW.plusSeconds(i)));
+						if (i == 10) {
+							try {
+								this.store.add(task("taken", NOW));
+							}
+							catch (ConflictingIdException ex) {
+								refused.add(ex.getTaskId());
+							}
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> add : adds) {
+				add.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			callers.shutdownNow();
+		}
+		assertThat(refused).hasSize(16).containsOnly("taken");
+		assertThat(this.store.count()).isEqualTo(16 * 25 + 1);
+		assertThat(this.store.get("taken")).contains(taken);
 	}
 
 	@Test
