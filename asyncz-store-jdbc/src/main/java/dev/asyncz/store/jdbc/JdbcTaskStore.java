@@ -95,6 +95,12 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 
 	private static final String PG_CONNECTION_CLASS = "org.postgresql.PGConnection";
 
+	/**
+	 * How many groups of added rows are inserted at once: a few connections let the
+	 * database overlap their commits while each group still takes every add queued.
+	 */
+	private static final int ADD_WRITERS = 2;
+
 	/** How often a completion rolled back by the database (a deadlock) is tried. */
 	private static final int TRANSACTION_ATTEMPTS = 3;
 
@@ -109,13 +115,13 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 
 	/** Deletes the rows of finished tasks, several workers' in one commit. */
 	private final CommitGroup<Completion> finishedRows = new CommitGroup<>(
-			(rows) -> repository().deleteClaimed(this.context.instanceId(), rows), false);
+			(rows) -> repository().deleteClaimed(this.context.instanceId(), rows), false, 1);
 
 	/**
 	 * Inserts the tasks callers add outside a transaction of theirs, several callers' in
 	 * one commit; a taken id fails only its own caller.
 	 */
-	private final CommitGroup<Task> addedRows = new CommitGroup<>(this::insertGroup, true);
+	private final CommitGroup<Task> addedRows = new CommitGroup<>(this::insertGroup, true, ADD_WRITERS);
 
 	private final Object lifecycle = new Object();
 
@@ -324,19 +330,21 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 		insertGroup(tasks);
 	}
 
+	/**
+	 * Inserts tasks together; on PostgreSQL the other instances are notified in the same
+	 * statement (or transaction) when any of the tasks is scheduled.
+	 */
 	private void insertGroup(List<Task> tasks) {
 		TaskRepository repository = repository();
-		if (tasks.size() == 1) {
+		if (repository.table().dialect() == JdbcDialect.POSTGRESQL) {
+			boolean scheduled = tasks.stream().anyMatch((task) -> task.nextRunTime() != null);
+			repository.insertAll(tasks, this.context.codec(), scheduled ? this.context.instanceId() : null);
+		}
+		else if (tasks.size() == 1) {
 			repository.insert(tasks.get(0), this.context.codec());
 		}
 		else {
-			repository.insertAll(tasks, this.context.codec());
-		}
-		for (Task task : tasks) {
-			if (task.nextRunTime() != null) {
-				announce(repository);
-				return;
-			}
+			repository.insertAll(tasks, this.context.codec(), null);
 		}
 	}
 

@@ -438,7 +438,7 @@ abstract class JdbcTaskStoreContractTests extends TaskStoreContractTests {
 		TaskRepository repository = new TaskRepository(new JdbcAccess(dataSource(), "test"),
 				new TaskTable(expectedDialect(), this.prefix, Duration.ofMinutes(1)));
 		CommitGroup<Completion> group = new CommitGroup<>((rows) -> repository.deleteClaimed("contract-instance", rows),
-				false);
+				false, 1);
 		List<String> ids = claimed.stream().map((due) -> due.task().id()).toList();
 		// Versions as the claim left them: one more than the rows were added with.
 		group.write(completion(ids.get(0), 1));

@@ -27,21 +27,27 @@ public final class CommitGroup<T> {
 
 	private final boolean failuresApart;
 
+	private final int maxWriters;
+
 	private final Object lock = new Object();
 
 	private List<Queued<T>> queued = new ArrayList<>();
 
-	private boolean writing;
+	private int writing;
 
 	/**
 	 * Groups writes made by {@code writer}.
 	 * @param writer writes a group of rows in one transaction
 	 * @param failuresApart whether a failed group is written again row by row, each
 	 * caller then getting its own row's outcome
+	 * @param maxWriters how many groups may be written at once, each on its own
+	 * connection: one makes the largest groups, a few let the database overlap the
+	 * commits of several
 	 */
-	public CommitGroup(Writer<T> writer, boolean failuresApart) {
+	public CommitGroup(Writer<T> writer, boolean failuresApart, int maxWriters) {
 		this.writer = writer;
 		this.failuresApart = failuresApart;
+		this.maxWriters = maxWriters;
 	}
 
 	/**
@@ -59,7 +65,7 @@ public final class CommitGroup<T> {
 				mine.rethrow();
 				return;
 			}
-			this.writing = true;
+			this.writing++;
 			group = this.queued;
 			this.queued = new ArrayList<>();
 		}
@@ -69,7 +75,7 @@ public final class CommitGroup<T> {
 				group.get(i).done = true;
 				group.get(i).failure = failures[i];
 			}
-			this.writing = false;
+			this.writing--;
 			this.lock.notifyAll();
 		}
 		mine.rethrow();
@@ -110,14 +116,14 @@ public final class CommitGroup<T> {
 	}
 
 	/**
-	 * Waits while another caller writes, until that write took this row too or the way is
-	 * free. Not interruptible: the row is queued and will be written whether its caller
-	 * waits or not, and a caller that left early would report a write that had not
-	 * happened yet. The wait is one transaction long.
+	 * Waits while as many callers write as may, until one of them took this row too or
+	 * the way is free. Not interruptible: the row is queued and will be written whether
+	 * its caller waits or not, and a caller that left early would report a write that had
+	 * not happened yet. The wait is one transaction long.
 	 */
 	private void awaitTurn(Queued<T> mine) {
 		boolean interrupted = false;
-		while (this.writing && !mine.done) {
+		while (this.writing >= this.maxWriters && !mine.done) {
 			try {
 				this.lock.wait();
 			}

@@ -92,27 +92,38 @@ public final class TaskRepository {
 	/**
 	 * Inserts tasks at version 0 in one transaction (the caller's, if it has one), in
 	 * chunks of {@value #INSERT_CHUNK} rows: all of them or, when the database refuses
-	 * one, none.
+	 * one, none. On PostgreSQL each chunk is one statement, and up to a chunk goes in one
+	 * statement without an explicit transaction.
 	 * @param tasks the tasks
 	 * @param codec writes their JSON columns
+	 * @param notification on PostgreSQL, the payload to notify the other instances with
+	 * in the same transaction, or {@code null} not to notify them
 	 * @throws ConflictingIdException naming a taken id (or one that two of the tasks
 	 * share)
 	 */
-	public void insertAll(List<Task> tasks, TaskCodec codec) {
+	public void insertAll(List<Task> tasks, TaskCodec codec, @Nullable String notification) {
 		boolean postgres = this.table.dialect() == JdbcDialect.POSTGRESQL;
-		try {
-			this.jdbc.callerTransaction("add " + tasks.size() + " tasks", (connection) -> {
-				for (int from = 0; from < tasks.size(); from += INSERT_CHUNK) {
-					List<Task> chunk = tasks.subList(from, Math.min(tasks.size(), from + INSERT_CHUNK));
-					if (postgres) {
-						insertRows(connection, chunk, codec);
-					}
-					else {
-						insertBatch(connection, chunk, codec);
-					}
+		String what = "add " + tasks.size() + ((tasks.size() == 1) ? " task" : " tasks");
+		JdbcAccess.Work<Void> work = (connection) -> {
+			for (int from = 0; from < tasks.size(); from += INSERT_CHUNK) {
+				int to = Math.min(tasks.size(), from + INSERT_CHUNK);
+				List<Task> chunk = tasks.subList(from, to);
+				if (postgres) {
+					insertRows(connection, chunk, codec, (to == tasks.size()) ? notification : null);
 				}
-				return null;
-			});
+				else {
+					insertBatch(connection, chunk, codec);
+				}
+			}
+			return null;
+		};
+		try {
+			if (postgres && tasks.size() <= INSERT_CHUNK) {
+				this.jdbc.callerWrite(what, work);
+			}
+			else {
+				this.jdbc.callerTransaction(what, work);
+			}
 		}
 		catch (StoreException ex) {
 			if (isIntegrityViolation(ex.getCause())) {
@@ -122,7 +133,8 @@ public final class TaskRepository {
 		}
 	}
 
-	private void insertRows(Connection connection, List<Task> chunk, TaskCodec codec) throws SQLException {
+	private void insertRows(Connection connection, List<Task> chunk, TaskCodec codec, @Nullable String notification)
+			throws SQLException {
 		int texts = TaskRow.texts(codec, chunk.get(0)).length;
 		String[][] columns = new String[texts][chunk.size()];
 		Long[] micros = new Long[chunk.size()];
@@ -135,7 +147,7 @@ public final class TaskRepository {
 			Instant next = FireTimes.truncate(task.nextRunTime());
 			micros[row] = (next != null) ? ChronoUnit.MICROS.between(Instant.EPOCH, next) : null;
 		}
-		try (PreparedStatement statement = connection.prepareStatement(this.table.insertRows())) {
+		try (PreparedStatement statement = connection.prepareStatement(this.table.insertRows(notification != null))) {
 			int parameter = 1;
 			for (int column = 0; column < texts; column++) {
 				if (column == TaskRow.TEXTS_BEFORE_TIME) {
@@ -143,7 +155,11 @@ public final class TaskRepository {
 				}
 				statement.setArray(parameter++, connection.createArrayOf("text", columns[column]));
 			}
-			statement.executeUpdate();
+			if (notification != null) {
+				statement.setString(parameter++, this.table.channel());
+				statement.setString(parameter, notification);
+			}
+			statement.execute();
 		}
 	}
 

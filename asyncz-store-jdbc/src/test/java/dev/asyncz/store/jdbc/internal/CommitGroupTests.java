@@ -33,14 +33,14 @@ class CommitGroupTests {
 
 	@Test
 	void aLoneRowIsWrittenAtOnce() {
-		CommitGroup<String> group = new CommitGroup<>(this::record, false);
+		CommitGroup<String> group = new CommitGroup<>(this::record, false, 1);
 		group.write("a");
 		assertThat(this.groups).containsExactly(List.of("a"));
 	}
 
 	@Test
 	void rowsQueuedWhileAWriteIsInFlightAreWrittenTogetherInTheNextOne() throws Exception {
-		CommitGroup<String> group = new CommitGroup<>(this::blockFirstWrite, false);
+		CommitGroup<String> group = new CommitGroup<>(this::blockFirstWrite, false, 1);
 		Future<?> first = this.workers.submit(() -> group.write("a"));
 		assertThat(this.firstWriteStarted.await(20, TimeUnit.SECONDS)).isTrue();
 		List<Future<?>> queued = List.of(this.workers.submit(() -> group.write("b")),
@@ -63,7 +63,7 @@ class CommitGroupTests {
 			if (rows.size() > 1) {
 				throw new StoreException("database went away");
 			}
-		}, false);
+		}, false, 1);
 		Future<?> first = this.workers.submit(() -> group.write("a"));
 		assertThat(this.firstWriteStarted.await(20, TimeUnit.SECONDS)).isTrue();
 		Future<?> b = this.workers.submit(() -> group.write("b"));
@@ -89,7 +89,7 @@ class CommitGroupTests {
 			if (rows.contains("bad")) {
 				throw new StoreException("duplicate key");
 			}
-		}, true);
+		}, true, 1);
 		Future<?> first = this.workers.submit(() -> group.write("a"));
 		assertThat(this.firstWriteStarted.await(20, TimeUnit.SECONDS)).isTrue();
 		Future<?> b = this.workers.submit(() -> group.write("b"));
