@@ -110,6 +110,32 @@ class CommitGroupTests {
 				List.of("c"));
 	}
 
+	@Test
+	void withTwoWritersASecondGroupIsWrittenWhileTheFirstIsInFlightAndAThirdWaits() throws Exception {
+		CountDownLatch writesMayEnd = new CountDownLatch(1);
+		CountDownLatch twoInFlight = new CountDownLatch(2);
+		CommitGroup<String> group = new CommitGroup<>((rows) -> {
+			record(rows);
+			twoInFlight.countDown();
+			try {
+				writesMayEnd.await(20, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, false, 2);
+		Future<?> a = this.workers.submit(() -> group.write("a"));
+		Future<?> b = this.workers.submit(() -> group.write("b"));
+		assertThat(twoInFlight.await(20, TimeUnit.SECONDS)).isTrue();
+		Future<?> c = this.workers.submit(() -> group.write("c"));
+		awaitQueued(group, 1);
+		writesMayEnd.countDown();
+		for (Future<?> write : List.of(a, b, c)) {
+			write.get(20, TimeUnit.SECONDS);
+		}
+		assertThat(this.groups).containsExactlyInAnyOrder(List.of("a"), List.of("b"), List.of("c"));
+	}
+
 	private void record(List<String> rows) {
 		this.groups.add(List.copyOf(rows));
 	}
