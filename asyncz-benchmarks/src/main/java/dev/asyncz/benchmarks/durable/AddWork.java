@@ -4,10 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import org.jspecify.annotations.Nullable;
 
@@ -71,37 +67,9 @@ record AddWork(boolean bulk, int tasks, int callers, String idPrefix) {
 			instance.addAll(ids, runTimes);
 		}
 		else {
-			addConcurrently(instance, ids, runTimes);
+			Parallel.forEach(this.tasks, this.callers, (i) -> instance.add(ids.get(i), runTimes.get(i)));
 		}
 		return new WorkerResult(this.tasks, started, Recorder.nowMicros(), startCalledMicros, readyMicros, new long[0]);
-	}
-
-	private void addConcurrently(Subject.Instance instance, List<String> ids, List<Instant> runTimes) {
-		ExecutorService threads = Executors.newFixedThreadPool(this.callers);
-		try {
-			List<Future<?>> callers = new ArrayList<>();
-			for (int caller = 0; caller < this.callers; caller++) {
-				int firstIndex = caller;
-				callers.add(threads.submit(() -> {
-					for (int i = firstIndex; i < ids.size(); i += this.callers) {
-						instance.add(ids.get(i), runTimes.get(i));
-					}
-				}));
-			}
-			for (Future<?> caller : callers) {
-				caller.get();
-			}
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Interrupted while adding", ex);
-		}
-		catch (ExecutionException ex) {
-			throw new IllegalStateException("An add failed: " + ex.getCause().getMessage(), ex.getCause());
-		}
-		finally {
-			threads.shutdownNow();
-		}
 	}
 
 }

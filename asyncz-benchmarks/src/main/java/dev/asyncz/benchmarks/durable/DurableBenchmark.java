@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Runs one scenario once for one subject: seeds the tasks through the subject, starts its
  * instances, waits until nothing due is left, stops the instances and combines what they
@@ -125,16 +127,7 @@ final class DurableBenchmark {
 	 */
 	RunResult adds(Subject subject, SubjectKind kind, AddWork adds) {
 		try {
-			Workers.Handle handle = this.workers.launch(kind, "i1", false, false, adds);
-			WorkerResult result;
-			try {
-				handle.awaitReady(READY_TIMEOUT);
-				result = handle.stop();
-			}
-			catch (RuntimeException ex) {
-				handle.kill();
-				throw ex;
-			}
+			WorkerResult result = startAndStop(kind, adds);
 			long stored = subject.pending(Instant.now().plus(Duration.ofDays(365)));
 			RunResult run = RunResult.of(adds.tasks(), List.of(result), result.firstStartMicros());
 			this.log.printf(Locale.ROOT, "    %s: %,d added (%,d stored), %.0f adds/s%n", kind.label(),
@@ -165,16 +158,7 @@ final class DurableBenchmark {
 				seedWaiting(subject, stored);
 				footprint.accept(subject.footprint());
 			}
-			Workers.Handle handle = this.workers.launch(kind, "i1", false, false, null);
-			WorkerResult result;
-			try {
-				handle.awaitReady(READY_TIMEOUT);
-				result = handle.stop();
-			}
-			catch (RuntimeException ex) {
-				handle.kill();
-				throw ex;
-			}
+			WorkerResult result = startAndStop(kind, null);
 			RunResult run = RunResult.of(0, List.of(result), result.readyMicros());
 			this.log.printf(Locale.ROOT, "    %s: start() took %.0f ms with %,d tasks stored%n", kind.label(),
 					run.startMillis(), stored);
@@ -182,6 +166,19 @@ final class DurableBenchmark {
 		}
 		finally {
 			subject.clear();
+		}
+	}
+
+	/** One instance, stopped as soon as it is ready (and done adding, if it adds). */
+	private WorkerResult startAndStop(SubjectKind kind, @Nullable AddWork adds) {
+		Workers.Handle handle = this.workers.launch(kind, "i1", false, false, adds);
+		try {
+			handle.awaitReady(READY_TIMEOUT);
+			return handle.stop();
+		}
+		catch (RuntimeException ex) {
+			handle.kill();
+			throw ex;
 		}
 	}
 
