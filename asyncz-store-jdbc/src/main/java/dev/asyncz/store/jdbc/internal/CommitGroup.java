@@ -68,6 +68,7 @@ public final class CommitGroup<T> {
 			this.writing++;
 			group = this.queued;
 			this.queued = new ArrayList<>();
+			group.forEach((queued) -> queued.taken = true);
 		}
 		@Nullable RuntimeException[] failures = writeGroup(group);
 		synchronized (this.lock) {
@@ -116,14 +117,15 @@ public final class CommitGroup<T> {
 	}
 
 	/**
-	 * Waits while as many callers write as may, until one of them took this row too or
-	 * the way is free. Not interruptible: the row is queued and will be written whether
-	 * its caller waits or not, and a caller that left early would report a write that had
-	 * not happened yet. The wait is one transaction long.
+	 * Waits while another caller writes this row, or while as many callers write as may,
+	 * until this row is written or the way is free for it. Not interruptible: the row is
+	 * queued and will be written whether its caller waits or not, and a caller that left
+	 * early would report a write that had not happened yet. The wait is one transaction
+	 * long.
 	 */
 	private void awaitTurn(Queued<T> mine) {
 		boolean interrupted = false;
-		while (this.writing >= this.maxWriters && !mine.done) {
+		while (!mine.done && (mine.taken || this.writing >= this.maxWriters)) {
 			try {
 				this.lock.wait();
 			}
@@ -142,6 +144,9 @@ public final class CommitGroup<T> {
 	private static final class Queued<T> {
 
 		private final T row;
+
+		/** Whether a writer took the row into its group. */
+		private boolean taken;
 
 		private boolean done;
 

@@ -3,6 +3,7 @@ package dev.asyncz.store.jdbc.internal;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -134,6 +135,50 @@ class CommitGroupTests {
 			write.get(20, TimeUnit.SECONDS);
 		}
 		assertThat(this.groups).containsExactlyInAnyOrder(List.of("a"), List.of("b"), List.of("c"));
+	}
+
+	@Test
+	void aRowAnotherWriterTookWaitsForThatWriteEvenWhenTheWayIsFree() throws Exception {
+		Map<String, CountDownLatch> mayEnd = Map.of("a", new CountDownLatch(1), "b", new CountDownLatch(1), "c",
+				new CountDownLatch(1), "d", new CountDownLatch(1));
+		Map<String, CountDownLatch> started = Map.of("a", new CountDownLatch(1), "b", new CountDownLatch(1), "c",
+				new CountDownLatch(1), "d", new CountDownLatch(1));
+		CommitGroup<String> group = new CommitGroup<>((rows) -> {
+			record(rows);
+			for (String row : rows) {
+				started.get(row).countDown();
+			}
+			try {
+				mayEnd.get(rows.get(0)).await(20, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}, false, 2);
+		ExecutorService callers = Executors.newFixedThreadPool(4);
+		try {
+			Future<?> a = callers.submit(() -> group.write("a"));
+			assertThat(started.get("a").await(20, TimeUnit.SECONDS)).isTrue();
+			Future<?> b = callers.submit(() -> group.write("b"));
+			assertThat(started.get("b").await(20, TimeUnit.SECONDS)).isTrue();
+			Future<?> c = callers.submit(() -> group.write("c"));
+			Future<?> d = callers.submit(() -> group.write("d"));
+			awaitQueued(group, 2);
+			mayEnd.get("a").countDown();
+			a.get(20, TimeUnit.SECONDS);
+			assertThat(started.get("c").await(20, TimeUnit.SECONDS)).isTrue();
+			mayEnd.get("b").countDown();
+			b.get(20, TimeUnit.SECONDS);
+			mayEnd.get("c").countDown();
+			mayEnd.get("d").countDown();
+			c.get(20, TimeUnit.SECONDS);
+			d.get(20, TimeUnit.SECONDS);
+		}
+		finally {
+			callers.shutdownNow();
+		}
+		assertThat(this.groups).hasSize(3);
+		assertThat(this.groups.get(2)).containsExactlyInAnyOrder("c", "d");
 	}
 
 	private void record(List<String> rows) {
