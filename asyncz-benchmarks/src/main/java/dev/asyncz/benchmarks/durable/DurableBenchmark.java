@@ -118,14 +118,17 @@ final class DurableBenchmark {
 	}
 
 	/**
-	 * Adds: a started instance adds far-future tasks through the subject's API, timed in
-	 * the instance.
+	 * Adds: a started instance adds far-future tasks through the subject's API to an
+	 * empty table, timed in the instance.
 	 * @param subject counts and clears
 	 * @param kind what the instance runs
 	 * @param adds what it adds
 	 * @return the run's figures, the tasks added as executions
 	 */
 	RunResult adds(Subject subject, SubjectKind kind, AddWork adds) {
+		// From an empty table: the waiting tasks of the lateness runs may still be
+		// stored.
+		subject.clear();
 		try {
 			WorkerResult result = startAndStop(kind, adds);
 			long stored = subject.pending(Instant.now().plus(Duration.ofDays(365)));
@@ -144,8 +147,8 @@ final class DurableBenchmark {
 	}
 
 	/**
-	 * Start time: an instance is started with {@code stored} far-future tasks in its
-	 * tables and stopped once {@code start()} returned.
+	 * Start time: an instance is started with exactly {@code stored} far-future tasks in
+	 * its tables and stopped once {@code start()} returned.
 	 * @param subject seeds and clears
 	 * @param kind what the instance runs
 	 * @param stored how many tasks are stored, none for an empty table
@@ -153,6 +156,7 @@ final class DurableBenchmark {
 	 * @return the run's figures
 	 */
 	RunResult start(Subject subject, SubjectKind kind, int stored, Consumer<Subject.Footprint> footprint) {
+		subject.clear();
 		try {
 			if (stored > 0) {
 				seedWaiting(subject, stored);
