@@ -107,6 +107,28 @@ public interface Scheduler extends AutoCloseable {
 	Task add(TaskRequest request);
 
 	/**
+	 * Adds many tasks at once, with one write to their store: one transaction of batched
+	 * inserts on JDBC, a few scripts on Redis. Every request is checked as {@link #add}
+	 * checks it before anything is written, and the call is all or nothing: when it
+	 * throws, none of its tasks was added, and nothing stored before was touched. Each
+	 * added task is announced with its own {@link dev.asyncz.event.TaskAdded} event, and
+	 * the scheduler is woken once.
+	 *
+	 * <p>
+	 * All the requests of one call go to one store, and none may ask to replace an
+	 * existing task: add those one by one with {@link #add}. Inside a Spring transaction
+	 * the tasks are written on it, as a single add is.
+	 * @param requests what to run and when, in the order the tasks are to be returned
+	 * @return the tasks as stored, in the order of the requests
+	 * @throws ConflictingIdException naming an id that the store already holds, or that
+	 * two requests share
+	 * @throws InvalidTaskException naming the first request that is not acceptable, or
+	 * when the requests name more than one store or ask to replace existing tasks
+	 * @throws MaxTasksExceededException if the tasks would not all fit
+	 */
+	List<Task> addAll(List<TaskRequest> requests);
+
+	/**
 	 * Looks a task up in any store.
 	 * @param id the task id
 	 * @return the task or empty

@@ -67,6 +67,24 @@ public final class MemoryTaskStore implements TaskStore {
 		schedule(entry);
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * All or none, under the store's lock: every id is looked up before any task is
+	 * added.
+	 */
+	@Override
+	public synchronized void addAll(List<Task> tasks) {
+		for (Task task : tasks) {
+			if (this.entries.get(task.id()) != null) {
+				throw new ConflictingIdException(task.id());
+			}
+		}
+		for (Task task : tasks) {
+			add(task);
+		}
+	}
+
 	@Override
 	public synchronized void update(Task task) {
 		Entry entry = this.entries.get(task.id());

@@ -244,7 +244,12 @@ public final class TaskCodec {
 			node.put("misfireGraceTime", options.misfireGraceTime().toString());
 		}
 		node.put("misfirePolicy", options.misfirePolicy().name());
-		node.set("retry", retryNode(options.retry()));
+		// The standard policy is what a document without one reads as (as documents
+		// written before retries existed do), so it is left out: most tasks have it, and
+		// it is most of their options' bytes.
+		if (!options.retry().equals(TaskOptions.STANDARD.retry())) {
+			node.set("retry", retryNode(options.retry()));
+		}
 		if (options.hasTimeout()) {
 			node.put("timeout", options.timeout().toString());
 		}
@@ -252,8 +257,9 @@ public final class TaskCodec {
 	}
 
 	/**
-	 * Reads options; a document written before an option existed gets that option's
-	 * standard value, and a missing duration means no limit.
+	 * Reads options; a document written before an option existed, or without a retry
+	 * policy because it has the standard one, gets that option's standard value, and a
+	 * missing duration means no limit.
 	 */
 	private static TaskOptions optionsFrom(JsonNode node) {
 		if (!node.isObject()) {

@@ -136,6 +136,21 @@ public interface TaskStore {
 	void add(Task task);
 
 	/**
+	 * Adds several tasks, all of them new: the scheduler has checked that no two share an
+	 * id. A store that can write them together overrides this (the JDBC store in one
+	 * transaction, the Redis store in scripts, the memory store under its lock) so that
+	 * either all are added or, when an id is taken, none; this default adds them one by
+	 * one, so a taken id stops it with the tasks before that one added.
+	 * @param tasks the tasks, each with its first next run time already computed
+	 * @throws dev.asyncz.task.ConflictingIdException naming an id that is taken
+	 */
+	default void addAll(List<Task> tasks) {
+		for (Task task : tasks) {
+			add(task);
+		}
+	}
+
+	/**
 	 * Replaces a stored task with {@code task} (same id), ending any claim on it, this
 	 * instance's or another's, and lifting a quarantine of that id.
 	 * @param task the new value

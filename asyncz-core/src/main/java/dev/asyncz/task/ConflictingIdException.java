@@ -13,8 +13,27 @@ public class ConflictingIdException extends AsynczException {
 	private final String taskId;
 
 	public ConflictingIdException(String taskId) {
-		super("A task with id '" + taskId + "' already exists; pass replaceExisting(true) to overwrite it");
+		this(taskId, "A task with id '" + taskId + "' already exists; pass replaceExisting(true) to overwrite it");
+	}
+
+	/**
+	 * A conflict described by its own message.
+	 * @param taskId the id in conflict
+	 * @param message what the conflict is
+	 */
+	protected ConflictingIdException(String taskId, String message) {
+		super(message);
 		this.taskId = taskId;
+	}
+
+	/**
+	 * Two tasks of one {@code addAll} call share an id.
+	 * @param taskId the id
+	 * @return the exception
+	 */
+	public static ConflictingIdException twiceInOneCall(String taskId) {
+		return new ConflictingIdException(taskId,
+				"Two of the tasks added together have the id '" + taskId + "'; ids must be unique");
 	}
 
 	public String getTaskId() {

@@ -128,12 +128,42 @@ class ArgumentCheckTests {
 			.withMessageContaining("Task 'job': parameter 0 (LocalDate) cannot take 'not-a-date'");
 	}
 
+	@Test
+	void durableTasksWithJsonArgumentsAreBoundOnceEachWhenAdded() {
+		CountingBinds counting = new CountingBinds();
+		this.scheduler.functions().register("counted", counting);
+		addDurable("counted", List.of("text", 42L, List.of(true, 1.5)));
+		assertThat(counting.binds).isEqualTo(1);
+		this.scheduler
+			.addAll(List.of(TaskRequest.of("counted", Triggers.at(LATER)).id("a").store("durable").args("x").build(),
+					TaskRequest.of("counted", Triggers.at(LATER)).id("b").store("durable").args("y").build()));
+		assertThat(counting.binds).isEqualTo(3);
+	}
+
 	private Task addDurable(String function, List<@Nullable Object> args) {
 		return this.scheduler
 			.add(TaskRequest.of(function, Triggers.at(LATER)).id("job").store("durable").args(args.toArray()).build());
 	}
 
 	record Reminder(String text, int priority) {
+
+	}
+
+	/** Counts how often its arguments are bound (converted, for a Spring bean method). */
+	private static final class CountingBinds implements TaskCallable {
+
+		private int binds;
+
+		@Override
+		public @Nullable Object run(TaskContext context) {
+			return null;
+		}
+
+		@Override
+		public List<@Nullable Object> bind(List<@Nullable Object> args, Map<String, @Nullable Object> kwargs) {
+			this.binds++;
+			return new ArrayList<>(args);
+		}
 
 	}
 

@@ -29,6 +29,11 @@ class PersistentMemoryStore implements TaskStore {
 	}
 
 	@Override
+	public void addAll(List<Task> tasks) {
+		this.delegate.addAll(tasks);
+	}
+
+	@Override
 	public void update(Task task) {
 		this.delegate.update(task);
 	}

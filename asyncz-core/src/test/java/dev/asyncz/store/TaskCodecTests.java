@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.asyncz.task.InvalidTaskException;
+import dev.asyncz.task.RetryPolicy;
+import dev.asyncz.task.TaskOptions;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +66,22 @@ class TaskCodecTests {
 	void classNamesInTheDataAreNeverInstantiated() {
 		String json = "{\"args\":[{\"@class\":\"java.lang.ProcessBuilder\",\"command\":[\"touch\",\"/tmp/x\"]}],\"kwargs\":{}}";
 		assertThat(this.codec.readArguments(json).args().get(0)).isInstanceOf(Map.class);
+	}
+
+	@Test
+	void optionsWithTheStandardRetryPolicyAreWrittenWithoutItAndReadBackWithIt() {
+		TaskOptions options = TaskOptions.STANDARD.withMaxInstances(2);
+		String json = this.codec.writeOptions(options);
+		assertThat(json).doesNotContain("retry");
+		assertThat(this.codec.readOptions(json)).isEqualTo(options);
+	}
+
+	@Test
+	void optionsWithAnotherRetryPolicyKeepIt() {
+		TaskOptions options = TaskOptions.STANDARD.withRetry(RetryPolicy.NONE);
+		String json = this.codec.writeOptions(options);
+		assertThat(json).contains("\"retry\":{\"maxAttempts\":1");
+		assertThat(this.codec.readOptions(json)).isEqualTo(options);
 	}
 
 	record Reminder(String user, String text) {

@@ -193,6 +193,45 @@ public abstract class TaskStoreContractTests {
 	}
 
 	@Test
+	void addAllStoresEveryTask() {
+		List<Task> tasks = new ArrayList<>();
+		for (int i = 0; i < 2_500; i++) {
+			tasks.add(task("bulk-" + i, (i % 10 == 0) ? null : NOW.plusSeconds(i)));
+		}
+		this.store.addAll(tasks);
+		assertThat(this.store.count()).isEqualTo(2_500);
+		assertThat(this.store.get("bulk-0")).contains(tasks.get(0));
+		assertThat(this.store.get("bulk-2499")).contains(tasks.get(2_499));
+		assertThat(this.store.nextRunTime()).contains(NOW.plusSeconds(1));
+	}
+
+	@Test
+	void addAllWithATakenIdNamesItAndKeepsTheStoredTask() {
+		Task first = task("taken", NOW.plusSeconds(60));
+		this.store.add(first);
+		List<Task> tasks = new ArrayList<>();
+		for (int i = 0; i < 1_500; i++) {
+			tasks.add(task((i == 1_200) ? "taken" : "bulk-" + i, NOW.plusSeconds(i)));
+		}
+		assertThatExceptionOfType(ConflictingIdException.class).isThrownBy(() -> this.store.addAll(tasks))
+			.satisfies((ex) -> assertThat(ex.getTaskId()).isEqualTo("taken"));
+		assertThat(this.store.get("taken")).contains(first);
+		if (addsAllOrNothing()) {
+			assertThat(this.store.count()).isEqualTo(1);
+			assertThat(this.store.get("bulk-0")).isEmpty();
+		}
+	}
+
+	/**
+	 * Whether {@link TaskStore#addAll} adds none of its tasks when one id is taken; a
+	 * store that keeps the SPI's default adds the ones before it.
+	 * @return true unless overridden
+	 */
+	protected boolean addsAllOrNothing() {
+		return true;
+	}
+
+	@Test
 	void updateReplacesTheStoredTask() {
 		this.store.add(task("a", NOW.plusSeconds(60)));
 		Task changed = task("a", NOW.plusSeconds(120)).toBuilder()

@@ -104,10 +104,7 @@ final class AsynczJdbcSubject implements Subject {
 		HikariDataSource pool = Postgres.pool(this.settings, "bench-asyncz-jdbc-" + instanceName);
 		Scheduler scheduler = AsynczSchedulers.start(this.settings, new JdbcTaskStore(pool, this.storeSettings),
 				instanceName, recorder);
-		return () -> {
-			scheduler.shutdown(true);
-			pool.close();
-		};
+		return new AsynczSchedulers.Running(scheduler, pool::close);
 	}
 
 	DataSource dataSource() {

@@ -105,7 +105,8 @@ final class AsynczRedisSubject implements Subject {
 	public Instance start(String instanceName, Recorder recorder, boolean clustered) {
 		Scheduler scheduler = AsynczSchedulers.start(this.settings,
 				RedisTaskStore.create(this.settings.redisUrl(), this.storeSettings), instanceName, recorder);
-		return () -> scheduler.shutdown(true);
+		return new AsynczSchedulers.Running(scheduler, () -> {
+		});
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.asyncz.benchmarks.durable;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,6 +14,7 @@ import dev.asyncz.store.TaskStore;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.task.TaskOptions;
+import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.Triggers;
 
 /**
@@ -101,6 +103,41 @@ final class AsynczSchedulers {
 			.build();
 		scheduler.start();
 		return scheduler;
+	}
+
+	/**
+	 * A started asyncz instance: it adds through {@link Scheduler#add} and
+	 * {@link Scheduler#addAll}, and closes what it was built on once shut down.
+	 *
+	 * @param scheduler the started scheduler
+	 * @param closeAfter what to close after the shutdown (its connection pool)
+	 */
+	record Running(Scheduler scheduler, Runnable closeAfter) implements Subject.Instance {
+
+		@Override
+		public void stop() {
+			this.scheduler.shutdown(true);
+			this.closeAfter.run();
+		}
+
+		@Override
+		public void add(String id, Instant runTime) {
+			this.scheduler.add(request(id, runTime));
+		}
+
+		@Override
+		public void addAll(List<String> ids, List<Instant> runTimes) {
+			List<TaskRequest> requests = new ArrayList<>(ids.size());
+			for (int i = 0; i < ids.size(); i++) {
+				requests.add(request(ids.get(i), runTimes.get(i)));
+			}
+			this.scheduler.addAll(requests);
+		}
+
+		private static TaskRequest request(String id, Instant runTime) {
+			return TaskRequest.of(Subject.TASK_NAME, Triggers.at(runTime)).id(id).build();
+		}
+
 	}
 
 }

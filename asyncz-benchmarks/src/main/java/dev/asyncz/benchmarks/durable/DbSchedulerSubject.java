@@ -100,9 +100,29 @@ final class DbSchedulerSubject implements Subject {
 			.schedulerName(new SchedulerName.Fixed(instanceName))
 			.build();
 		scheduler.start();
-		return () -> {
-			scheduler.stop();
-			pool.close();
+		OneTimeTask<Void> added = task(recorder);
+		return new Instance() {
+
+			@Override
+			public void stop() {
+				scheduler.stop();
+				pool.close();
+			}
+
+			@Override
+			public void add(String id, Instant runTime) {
+				scheduler.schedule(added.instance(id), runTime);
+			}
+
+			@Override
+			public void addAll(List<String> ids, List<Instant> runTimes) {
+				List<SchedulableInstance<?>> batch = new ArrayList<>(ids.size());
+				for (int i = 0; i < ids.size(); i++) {
+					batch.add(SchedulableInstance.of(added.instance(ids.get(i)), runTimes.get(i)));
+				}
+				scheduler.scheduleBatch(batch);
+			}
+
 		};
 	}
 

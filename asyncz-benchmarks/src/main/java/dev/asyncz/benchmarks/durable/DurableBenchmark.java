@@ -6,6 +6,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Runs one scenario once for one subject: seeds the tasks through the subject, starts its
@@ -114,6 +117,75 @@ final class DurableBenchmark {
 		return run(subject, kind, "l" + run + "-", runTimes, 1, true);
 	}
 
+	/**
+	 * Adds: a started instance adds far-future tasks through the subject's API to an
+	 * empty table, timed in the instance.
+	 * @param subject counts and clears
+	 * @param kind what the instance runs
+	 * @param adds what it adds
+	 * @return the run's figures, the tasks added as executions
+	 */
+	RunResult adds(Subject subject, SubjectKind kind, AddWork adds) {
+		// From an empty table: the waiting tasks of the lateness runs may still be
+		// stored.
+		subject.clear();
+		try {
+			WorkerResult result = startAndStop(kind, adds);
+			long stored = subject.pending(Instant.now().plus(Duration.ofDays(365)));
+			RunResult run = RunResult.of(adds.tasks(), List.of(result), result.firstStartMicros());
+			this.log.printf(Locale.ROOT, "    %s: %,d added (%,d stored), %.0f adds/s%n", kind.label(),
+					result.executed(), stored, run.executionsPerSecond());
+			return (stored == adds.tasks()) ? run
+					: RunResult.of(adds.tasks(),
+							List.of(new WorkerResult((int) stored, result.firstStartMicros(), result.lastEndMicros(),
+									result.startCalledMicros(), result.readyMicros(), new long[0])),
+							result.firstStartMicros());
+		}
+		finally {
+			subject.clear();
+		}
+	}
+
+	/**
+	 * Start time: an instance is started with exactly {@code stored} far-future tasks in
+	 * its tables and stopped once {@code start()} returned.
+	 * @param subject seeds and clears
+	 * @param kind what the instance runs
+	 * @param stored how many tasks are stored, none for an empty table
+	 * @param footprint told what the stored tasks take, measured before the start
+	 * @return the run's figures
+	 */
+	RunResult start(Subject subject, SubjectKind kind, int stored, Consumer<Subject.Footprint> footprint) {
+		subject.clear();
+		try {
+			if (stored > 0) {
+				seedWaiting(subject, stored);
+				footprint.accept(subject.footprint());
+			}
+			WorkerResult result = startAndStop(kind, null);
+			RunResult run = RunResult.of(0, List.of(result), result.readyMicros());
+			this.log.printf(Locale.ROOT, "    %s: start() took %.0f ms with %,d tasks stored%n", kind.label(),
+					run.startMillis(), stored);
+			return run;
+		}
+		finally {
+			subject.clear();
+		}
+	}
+
+	/** One instance, stopped as soon as it is ready (and done adding, if it adds). */
+	private WorkerResult startAndStop(SubjectKind kind, @Nullable AddWork adds) {
+		Workers.Handle handle = this.workers.launch(kind, "i1", false, false, adds);
+		try {
+			handle.awaitReady(READY_TIMEOUT);
+			return handle.stop();
+		}
+		catch (RuntimeException ex) {
+			handle.kill();
+			throw ex;
+		}
+	}
+
 	private RunResult run(Subject subject, SubjectKind kind, String idPrefix, List<Instant> runTimes, int instances,
 			boolean keepLateness) {
 		long seedStarted = System.nanoTime();
@@ -127,7 +199,7 @@ final class DurableBenchmark {
 		List<Workers.Handle> handles = new ArrayList<>();
 		try {
 			for (int i = 0; i < instances; i++) {
-				handles.add(this.workers.launch(kind, "i" + (i + 1), instances > 1, keepLateness));
+				handles.add(this.workers.launch(kind, "i" + (i + 1), instances > 1, keepLateness, null));
 			}
 			for (Workers.Handle handle : handles) {
 				handle.awaitReady(READY_TIMEOUT);

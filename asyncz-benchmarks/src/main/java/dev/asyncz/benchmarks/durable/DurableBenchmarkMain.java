@@ -28,7 +28,7 @@ import java.util.stream.Collectors;
  * <p>
  * Options: {@code --quick} (a tenth of the size, one run), {@code --runs=N},
  * {@code --subjects=asyncz-jdbc,db-scheduler,quartz-jdbc,asyncz-redis,asyncz-mongodb},
- * {@code --scenarios=THROUGHPUT_ONE,THROUGHPUT_TWO,RECOVERY,LATENESS},
+ * {@code --scenarios=THROUGHPUT_ONE,THROUGHPUT_TWO,RECOVERY,LATENESS,ADD_BULK,ADD_SIXTEEN,ADD_ONE,START_EMPTY,START_FULL},
  * {@code --profile=<subjects>} (flight recordings of those subjects' workers),
  * {@code --run-timeout=<ISO duration>} (how long one run may take before the benchmark
  * gives up, {@code PT5M} unless given), {@code --jdbc=<url>}, {@code --redis=<url>},
@@ -38,6 +38,11 @@ import java.util.stream.Collectors;
 public final class DurableBenchmarkMain {
 
 	private static final String PREFIX = "asyncz_bench_";
+
+	private static final int SIXTEEN_CALLERS = 16;
+
+	private static final String ALL_SCENARIOS = "THROUGHPUT_ONE,THROUGHPUT_TWO,RECOVERY,LATENESS,ADD_BULK,ADD_SIXTEEN,"
+			+ "ADD_ONE,START_EMPTY,START_FULL";
 
 	private DurableBenchmarkMain() {
 	}
@@ -67,8 +72,7 @@ public final class DurableBenchmarkMain {
 				options.get("redis", defaults.redisUrl()),
 				(inProcessMongo != null) ? inProcessMongo.uri() : options.get("mongodb", defaults.mongodbUri()), PREFIX,
 				defaults.workers(), defaults.pollInterval());
-		List<Scenario> scenarios = Arrays
-			.stream(options.get("scenarios", "THROUGHPUT_ONE,THROUGHPUT_TWO,RECOVERY,LATENESS").split(","))
+		List<Scenario> scenarios = Arrays.stream(options.get("scenarios", ALL_SCENARIOS).split(","))
 			.map(Scenario::valueOf)
 			.toList();
 		Set<SubjectKind> profiled = Arrays.stream(options.get("profile", "").split(","))
@@ -152,6 +156,16 @@ public final class DurableBenchmarkMain {
 									sizes.tasksFor(kind, sizes.recoveryTasks()), sizes.overdue());
 							case LATENESS -> benchmark.lateness(subject, kind, run, sizes.lateTasksFor(kind),
 									sizes.spread(), sizes.lead());
+							case ADD_BULK ->
+								benchmark.adds(subject, kind, new AddWork(true, sizes.bulkAdds(), 1, "b" + run + "-"));
+							case ADD_SIXTEEN -> benchmark.adds(subject, kind,
+									new AddWork(false, sizes.singleAdds(), SIXTEEN_CALLERS, "s" + run + "-"));
+							case ADD_ONE -> benchmark.adds(subject, kind,
+									new AddWork(false, sizes.singleAdds(), 1, "o" + run + "-"));
+							case START_EMPTY -> benchmark.start(subject, kind, 0, (footprint) -> {
+							});
+							case START_FULL -> benchmark.start(subject, kind, sizes.waitingTasks(),
+									(footprint) -> footprints.putIfAbsent(kind, footprint));
 						};
 						results.get(kind).computeIfAbsent(scenario, (key) -> new ArrayList<>()).add(result);
 					}
@@ -213,8 +227,22 @@ public final class DurableBenchmarkMain {
 							+ median(byScenario, Scenario.LATENESS, RunResult::latenessP99Millis, "%.1f"),
 					(footprint != null) ? String.format(Locale.ROOT, "%,.0f", footprint.bytesPerTask()) : "–"));
 		}
-		out.append("\nEvery run (executions/s; recovery s; lateness p50/p99 ms); * marks a run whose count of "
-				+ "executions differed from the tasks due:\n\n");
+		out.append(String.format(Locale.ROOT,
+				"%n| subject | adds/s, %,d in one bulk call | adds/s, %,d by 16 callers | adds/s, %,d by 1 caller "
+						+ "| start() ms, nothing stored | start() ms, %,d stored |%n",
+				sizes.bulkAdds(), sizes.singleAdds(), sizes.singleAdds(), sizes.waitingTasks()));
+		out.append("| --- | ---: | ---: | ---: | ---: | ---: |\n");
+		for (SubjectKind kind : kinds) {
+			Map<Scenario, List<RunResult>> byScenario = results.get(kind);
+			out.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s |%n", kind.label(),
+					median(byScenario, Scenario.ADD_BULK, RunResult::executionsPerSecond, "%,.0f"),
+					median(byScenario, Scenario.ADD_SIXTEEN, RunResult::executionsPerSecond, "%,.0f"),
+					median(byScenario, Scenario.ADD_ONE, RunResult::executionsPerSecond, "%,.0f"),
+					median(byScenario, Scenario.START_EMPTY, RunResult::startMillis, "%,.0f"),
+					median(byScenario, Scenario.START_FULL, RunResult::startMillis, "%,.0f")));
+		}
+		out.append("\nEvery run (executions/s; recovery s; lateness p50/p99 ms; adds/s; start ms); * marks a run "
+				+ "whose count of executions (or tasks stored) differed from the tasks due (or added):\n\n");
 		for (SubjectKind kind : kinds) {
 			for (Map.Entry<Scenario, List<RunResult>> entry : results.get(kind).entrySet()) {
 				out.append(String.format(Locale.ROOT, "- %s, %s: %s%n", kind.label(), entry.getKey().title(),
@@ -237,7 +265,9 @@ public final class DurableBenchmarkMain {
 		String mark = result.complete() ? ""
 				: String.format(Locale.ROOT, "*(%,d of %,d)", result.executed(), result.expected());
 		return switch (scenario) {
-			case THROUGHPUT_ONE, THROUGHPUT_TWO -> String.format(Locale.ROOT, "%,.0f", result.executionsPerSecond());
+			case THROUGHPUT_ONE, THROUGHPUT_TWO, ADD_BULK, ADD_SIXTEEN, ADD_ONE ->
+				String.format(Locale.ROOT, "%,.0f", result.executionsPerSecond());
+			case START_EMPTY, START_FULL -> String.format(Locale.ROOT, "%,.0f", result.startMillis());
 			case RECOVERY -> String.format(Locale.ROOT, "%.2f", result.recoverySeconds());
 			case LATENESS ->
 				String.format(Locale.ROOT, "%.1f/%.1f", result.latenessP50Millis(), result.latenessP99Millis())

@@ -24,8 +24,9 @@ public final class DurableWorker {
 	/**
 	 * Runs one instance.
 	 * @param args the shared settings' options, plus {@code --subject=<label>},
-	 * {@code --instance=<name>}, {@code --clustered} and {@code --lateness} (keep each
-	 * run's lateness)
+	 * {@code --instance=<name>}, {@code --clustered}, {@code --lateness} (keep each run's
+	 * lateness) and the options of an {@link AddWork} (add tasks once started, and report
+	 * those instead of runs)
 	 * @throws IOException if standard input fails
 	 */
 	public static void main(String[] args) throws IOException {
@@ -40,6 +41,8 @@ public final class DurableWorker {
 			long ready = Recorder.nowMicros();
 			out.println(READY);
 			out.flush();
+			AddWork adds = AddWork.fromOptions(options);
+			WorkerResult added = (adds != null) ? adds.run(instance, startCalled, ready) : null;
 			BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
 			String line;
 			do {
@@ -47,7 +50,7 @@ public final class DurableWorker {
 			}
 			while (line != null && !STOP.equals(line.trim()));
 			instance.stop();
-			out.println(recorder.result(startCalled, ready).toLine());
+			out.println(((added != null) ? added : recorder.result(startCalled, ready)).toLine());
 			out.flush();
 		}
 		// Pools and clients of some subjects leave non-daemon threads behind.

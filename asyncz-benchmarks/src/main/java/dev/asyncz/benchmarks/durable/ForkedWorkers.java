@@ -19,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Instances in fresh JVMs ({@link DurableWorker}) on this JVM's class path, each with the
  * same heap and garbage collector options. Their standard error and other output go to a
@@ -58,7 +60,8 @@ final class ForkedWorkers implements Workers {
 	}
 
 	@Override
-	public Handle launch(SubjectKind kind, String instanceName, boolean clustered, boolean keepLateness) {
+	public Handle launch(SubjectKind kind, String instanceName, boolean clustered, boolean keepLateness,
+			@Nullable AddWork adds) {
 		String name = kind.label() + "-" + this.runLabel + "-" + instanceName;
 		List<String> command = new ArrayList<>();
 		command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
@@ -78,6 +81,9 @@ final class ForkedWorkers implements Workers {
 		}
 		if (keepLateness) {
 			command.add("--lateness");
+		}
+		if (adds != null) {
+			command.addAll(adds.toArguments());
 		}
 		try {
 			Files.createDirectories(this.logDirectory);

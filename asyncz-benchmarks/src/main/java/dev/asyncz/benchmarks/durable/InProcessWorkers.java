@@ -2,6 +2,8 @@ package dev.asyncz.benchmarks.durable;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Instances in this JVM, each with its own subject, connections and worker pool. Used by
  * the smoke test; measurements use {@link ForkedWorkers}.
@@ -15,12 +17,14 @@ final class InProcessWorkers implements Workers {
 	}
 
 	@Override
-	public Handle launch(SubjectKind kind, String instanceName, boolean clustered, boolean keepLateness) {
+	public Handle launch(SubjectKind kind, String instanceName, boolean clustered, boolean keepLateness,
+			@Nullable AddWork adds) {
 		Subject subject = kind.create(this.settings);
 		Recorder recorder = new Recorder(keepLateness);
 		long startCalled = Recorder.nowMicros();
 		Subject.Instance instance = subject.start(instanceName, recorder, clustered);
 		long ready = Recorder.nowMicros();
+		WorkerResult added = (adds != null) ? adds.run(instance, startCalled, ready) : null;
 		return new Handle() {
 
 			@Override
@@ -32,7 +36,7 @@ final class InProcessWorkers implements Workers {
 			public WorkerResult stop() {
 				try {
 					instance.stop();
-					return recorder.result(startCalled, ready);
+					return (added != null) ? added : recorder.result(startCalled, ready);
 				}
 				finally {
 					subject.close();

@@ -10,7 +10,7 @@ import java.util.function.IntConsumer;
 
 /**
  * Runs indexed work on a few threads, for seeding through APIs that add one task per
- * call.
+ * call, and for adds measured from several callers.
  */
 final class Parallel {
 
@@ -21,13 +21,24 @@ final class Parallel {
 	}
 
 	static void forEach(int count, IntConsumer work) {
-		ExecutorService executor = Executors.newFixedThreadPool(SEED_THREADS);
+		forEach(count, SEED_THREADS, work);
+	}
+
+	/**
+	 * Runs {@code work} for each index below {@code count}, thread {@code t} taking the
+	 * indexes {@code t}, {@code t + threads}, and so on.
+	 * @param count how many indexes
+	 * @param threads how many threads
+	 * @param work what to do with one index
+	 */
+	static void forEach(int count, int threads, IntConsumer work) {
+		ExecutorService executor = Executors.newFixedThreadPool(threads);
 		try {
 			List<Future<?>> futures = new ArrayList<>();
-			for (int thread = 0; thread < SEED_THREADS; thread++) {
+			for (int thread = 0; thread < threads; thread++) {
 				int first = thread;
 				futures.add(executor.submit(() -> {
-					for (int i = first; i < count; i += SEED_THREADS) {
+					for (int i = first; i < count; i += threads) {
 						work.accept(i);
 					}
 				}));
@@ -38,10 +49,10 @@ final class Parallel {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new IllegalStateException("Seeding was interrupted", ex);
+			throw new IllegalStateException("Interrupted while seeding or adding", ex);
 		}
 		catch (ExecutionException ex) {
-			throw new IllegalStateException("Seeding failed: " + ex.getCause(), ex.getCause());
+			throw new IllegalStateException("Seeding or adding failed: " + ex.getCause(), ex.getCause());
 		}
 		finally {
 			executor.shutdownNow();

@@ -15,9 +15,11 @@ import java.util.List;
  * @param latenessP50Millis median of start minus scheduled time
  * @param latenessP99Millis 99th percentile of start minus scheduled time
  * @param lateStart whether an instance was ready only after the first task was due
+ * @param startMillis from the first call to start a scheduler until the last start
+ * returned
  */
 record RunResult(int expected, int executed, double executionsPerSecond, double recoverySeconds,
-		double latenessP50Millis, double latenessP99Millis, boolean lateStart) {
+		double latenessP50Millis, double latenessP99Millis, boolean lateStart, double startMillis) {
 
 	static RunResult of(int expected, List<WorkerResult> results, long firstDueMicros) {
 		int executed = results.stream().mapToInt(WorkerResult::executed).sum();
@@ -32,7 +34,7 @@ record RunResult(int expected, int executed, double executionsPerSecond, double 
 		double span = (lastEnd - firstStart) / 1e6;
 		return new RunResult(expected, executed, (span > 0) ? executed / span : Double.NaN,
 				(lastEnd - startCalled) / 1e6, percentile(lateness, 0.50) / 1e3, percentile(lateness, 0.99) / 1e3,
-				lastReady > firstDueMicros);
+				lastReady > firstDueMicros, (lastReady - startCalled) / 1e3);
 	}
 
 	/**

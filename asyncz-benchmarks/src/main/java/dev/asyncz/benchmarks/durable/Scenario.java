@@ -19,7 +19,25 @@ enum Scenario {
 	RECOVERY("recovery", EnumSet.of(SubjectKind.ASYNCZ_JDBC, SubjectKind.DB_SCHEDULER, SubjectKind.QUARTZ_JDBC)),
 
 	/** Tasks coming due over a few seconds among many waiting ones. */
-	LATENESS("lateness", EnumSet.allOf(SubjectKind.class));
+	LATENESS("lateness", EnumSet.allOf(SubjectKind.class)),
+
+	/** Far-future tasks added in one bulk call by a started instance. */
+	ADD_BULK("adds/s, one bulk call", EnumSet.of(SubjectKind.ASYNCZ_JDBC, SubjectKind.DB_SCHEDULER)),
+
+	/** Far-future tasks added one call each by 16 threads of a started instance. */
+	ADD_SIXTEEN("adds/s, 16 callers", EnumSet.of(SubjectKind.ASYNCZ_JDBC, SubjectKind.DB_SCHEDULER)),
+
+	/** Far-future tasks added one call each by one thread of a started instance. */
+	ADD_ONE("adds/s, 1 caller", EnumSet.of(SubjectKind.ASYNCZ_JDBC, SubjectKind.DB_SCHEDULER)),
+
+	/** How long {@code start()} takes with nothing stored. */
+	START_EMPTY("start(), nothing stored", EnumSet.of(SubjectKind.ASYNCZ_JDBC, SubjectKind.DB_SCHEDULER)),
+
+	/**
+	 * How long {@code start()} takes with the waiting tasks stored; their bytes are
+	 * measured too.
+	 */
+	START_FULL("start(), waiting tasks stored", EnumSet.of(SubjectKind.ASYNCZ_JDBC, SubjectKind.DB_SCHEDULER));
 
 	private final String title;
 

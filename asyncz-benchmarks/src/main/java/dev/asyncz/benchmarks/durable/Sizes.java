@@ -19,21 +19,23 @@ import java.time.Duration;
  * MongoDB subject on the in-process test server (which scans every document for each
  * query) a few dozen once 20,000 are stored, so the full count would take most of the
  * time budget
+ * @param bulkAdds tasks per bulk-add run
+ * @param singleAdds tasks per run of single adds
  */
 record Sizes(int throughputTasks, int recoveryTasks, Duration overdue, int waitingTasks, int lateTasks, Duration spread,
-		Duration lead, int runs, int quartzTasks) {
+		Duration lead, int runs, int quartzTasks, int bulkAdds, int singleAdds) {
 
 	/** The figures of the benchmark brief. */
 	static final Sizes FULL = new Sizes(20_000, 20_000, Duration.ofMinutes(10), 100_000, 2_000, Duration.ofSeconds(10),
-			Duration.ofSeconds(8), 3, 2_000);
+			Duration.ofSeconds(8), 3, 2_000, 100_000, 8_000);
 
 	/** A quick look, a tenth of the size, one run each. */
 	static final Sizes QUICK = new Sizes(2_000, 2_000, Duration.ofMinutes(10), 10_000, 500, Duration.ofSeconds(5),
-			Duration.ofSeconds(8), 1, 1_000);
+			Duration.ofSeconds(8), 1, 1_000, 10_000, 800);
 
 	Sizes withRuns(int runs) {
 		return new Sizes(this.throughputTasks, this.recoveryTasks, this.overdue, this.waitingTasks, this.lateTasks,
-				this.spread, this.lead, runs, this.quartzTasks);
+				this.spread, this.lead, runs, this.quartzTasks, this.bulkAdds, this.singleAdds);
 	}
 
 	/**

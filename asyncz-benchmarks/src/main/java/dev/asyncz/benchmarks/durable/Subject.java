@@ -73,6 +73,24 @@ interface Subject extends AutoCloseable {
 		 */
 		void stop();
 
+		/**
+		 * Adds one one-shot task with one call of the scheduler's public API.
+		 * @param id the task id
+		 * @param runTime when it runs
+		 */
+		default void add(String id, Instant runTime) {
+			throw new UnsupportedOperationException("This subject is not measured adding tasks");
+		}
+
+		/**
+		 * Adds one-shot tasks with one call of the scheduler's bulk API.
+		 * @param ids the task ids
+		 * @param runTimes the run time of each
+		 */
+		default void addAll(List<String> ids, List<Instant> runTimes) {
+			throw new UnsupportedOperationException("This subject is not measured adding tasks");
+		}
+
 	}
 
 	/**

@@ -2,6 +2,8 @@ package dev.asyncz.benchmarks.durable;
 
 import java.time.Duration;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Starts scheduler instances for a run: in fresh JVMs for measurements, in this JVM for
  * the smoke test.
@@ -14,9 +16,12 @@ interface Workers {
 	 * @param instanceName unique within the run
 	 * @param clustered whether another instance shares the tables
 	 * @param keepLateness whether to keep each run's lateness
+	 * @param adds what the instance adds once started (and reports instead of runs), or
+	 * {@code null}
 	 * @return the handle
 	 */
-	Handle launch(SubjectKind kind, String instanceName, boolean clustered, boolean keepLateness);
+	Handle launch(SubjectKind kind, String instanceName, boolean clustered, boolean keepLateness,
+			@Nullable AddWork adds);
 
 	/**
 	 * Names what the next instances leave behind (logs, recordings), if anything.

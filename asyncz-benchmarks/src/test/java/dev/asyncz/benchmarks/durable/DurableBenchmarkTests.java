@@ -26,7 +26,7 @@ class DurableBenchmarkTests {
 	private static final String PREFIX = "asyncz_bsmoke_";
 
 	private static final Sizes TINY = new Sizes(200, 200, Duration.ofMinutes(10), 300, 100, Duration.ofSeconds(1),
-			Duration.ofSeconds(1), 1, 200);
+			Duration.ofSeconds(1), 1, 200, 300, 160);
 
 	private final InProcessMongo mongo = InProcessMongo.start("asyncz_bsmoke");
 

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -214,12 +215,7 @@ public final class DefaultScheduler implements Scheduler {
 	@Override
 	public Task add(TaskRequest request) {
 		requireNotShutDown("add a task");
-		Task task = this.validation.newTask(request, now());
-		if (task.trigger() instanceof LifecycleTrigger lifecycle && lifecycle.phase() == LifecycleTrigger.Phase.START
-				&& this.state != SchedulerState.STOPPED && !request.paused()) {
-			// Started already: a start task runs at once.
-			task = task.withNextRunTime(now());
-		}
+		Task task = newTask(request);
 		String storeName = task.store();
 		String id = task.id();
 		TaskStore store = this.registry.store(storeName, id);
@@ -243,6 +239,57 @@ public final class DefaultScheduler implements Scheduler {
 			this.loop.wakeUpIfEarlier(added.nextRunTime());
 		});
 		return task;
+	}
+
+	@Override
+	public List<Task> addAll(List<TaskRequest> requests) {
+		requireNotShutDown("add tasks");
+		if (requests.isEmpty()) {
+			return List.of();
+		}
+		List<Task> tasks = new ArrayList<>(requests.size());
+		Set<String> ids = new HashSet<>(requests.size() * 4 / 3 + 1);
+		for (TaskRequest request : requests) {
+			Task task = newTask(request);
+			if (request.replaceExisting()) {
+				throw new InvalidTaskException("Task '" + task.id()
+						+ "' asks to replace an existing task, which addAll does not do; add it with add()");
+			}
+			String storeName = tasks.isEmpty() ? task.store() : tasks.get(0).store();
+			if (!task.store().equals(storeName)) {
+				throw new InvalidTaskException("Task '" + task.id() + "' goes to store '" + task.store()
+						+ "', the tasks before it to store '" + storeName + "'; one addAll call writes to one store");
+			}
+			if (!ids.add(task.id())) {
+				throw ConflictingIdException.twiceInOneCall(task.id());
+			}
+			tasks.add(task);
+		}
+		String storeName = tasks.get(0).store();
+		TaskStore store = storeNamed(storeName);
+		for (Task task : tasks) {
+			if (storeHoldingOtherThan(storeName, task.id()).isPresent()) {
+				throw new ConflictingIdException(task.id());
+			}
+		}
+		this.validation.checkCapacity(tasks.size());
+		List<Task> added = List.copyOf(tasks);
+		writeDescribed(storeName, store, "add " + added.size() + " tasks", () -> store.addAll(added), () -> {
+			boolean listening = this.events.listening();
+			Instant earliest = null;
+			for (Task task : added) {
+				this.lifecycleTasks.remember(task);
+				if (listening) {
+					publish(new TaskAdded(task));
+				}
+				Instant next = task.nextRunTime();
+				if (next != null && (earliest == null || next.isBefore(earliest))) {
+					earliest = next;
+				}
+			}
+			this.loop.wakeUpIfEarlier(earliest);
+		});
+		return added;
 	}
 
 	@Override
@@ -581,6 +628,16 @@ public final class DefaultScheduler implements Scheduler {
 		return task;
 	}
 
+	/** The task a request asks for: a start task added once started runs at once. */
+	private Task newTask(TaskRequest request) {
+		Task task = this.validation.newTask(request, now());
+		if (task.trigger() instanceof LifecycleTrigger lifecycle && lifecycle.phase() == LifecycleTrigger.Phase.START
+				&& this.state != SchedulerState.STOPPED && !request.paused()) {
+			return task.withNextRunTime(now());
+		}
+		return task;
+	}
+
 	/** Whether the task replaced one of the same id. */
 	private static boolean addOrReplace(TaskStore store, Task task, boolean replaceExisting) {
 		try {
@@ -602,12 +659,19 @@ public final class DefaultScheduler implements Scheduler {
 	 * nobody catches it, so its failure is logged and published.
 	 */
 	private void write(String storeName, TaskStore store, @Nullable String id, Runnable change, Runnable then) {
-		this.settings.storeWrites().write(store, change, then, (ex) -> {
-			String what = (id != null) ? "write task '" + id + "'" : "remove all tasks";
-			logger.error("Store '{}' could not {} after the caller's transaction committed; the change is lost",
-					storeName, what, ex);
-			publish(new StoreError(storeName, what, ex));
-		});
+		this.settings.storeWrites()
+			.write(store, change, then,
+					(ex) -> lostWrite(storeName, (id != null) ? "write task '" + id + "'" : "remove all tasks", ex));
+	}
+
+	private void writeDescribed(String storeName, TaskStore store, String what, Runnable change, Runnable then) {
+		this.settings.storeWrites().write(store, change, then, (ex) -> lostWrite(storeName, what, ex));
+	}
+
+	private void lostWrite(String storeName, String what, RuntimeException ex) {
+		logger.error("Store '{}' could not {} after the caller's transaction committed; the change is lost", storeName,
+				what, ex);
+		publish(new StoreError(storeName, what, ex));
 	}
 
 	private Task require(String id) {

@@ -181,16 +181,29 @@ final class TaskValidation {
 	 */
 	void checkCapacity(BooleanSupplier replaces) {
 		long limit = this.settings.maxTasks();
-		if (limit == Long.MAX_VALUE) {
-			return;
+		if (limit != Long.MAX_VALUE && heldTasks() >= limit && !replaces.getAsBoolean()) {
+			throw new MaxTasksExceededException(limit);
 		}
+	}
+
+	/**
+	 * Refuses new tasks that would take the scheduler past its limit.
+	 * @param adding how many tasks are added, none replacing another
+	 * @throws MaxTasksExceededException if they do not all fit
+	 */
+	void checkCapacity(int adding) {
+		long limit = this.settings.maxTasks();
+		if (limit != Long.MAX_VALUE && heldTasks() + adding > limit) {
+			throw new MaxTasksExceededException(limit);
+		}
+	}
+
+	private long heldTasks() {
 		long total = 0;
 		for (Map.Entry<String, TaskStore> entry : this.registry.stores().entrySet()) {
 			total += this.registry.started(entry.getKey(), entry.getValue()).count();
 		}
-		if (total >= limit && !replaces.getAsBoolean()) {
-			throw new MaxTasksExceededException(limit);
-		}
+		return total;
 	}
 
 	private void requireRunnable(TaskStore store, String storeName, String id, TaskRequest request) {

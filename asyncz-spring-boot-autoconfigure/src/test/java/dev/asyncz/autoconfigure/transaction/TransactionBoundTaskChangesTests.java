@@ -120,6 +120,26 @@ abstract class TransactionBoundTaskChangesTests {
 	}
 
 	@Test
+	void tasksAddedTogetherInARolledBackTransactionAreNeitherStoredNorAnnounced() {
+		inTransactionRolledBack((status) -> this.scheduler
+			.addAll(List.of(later("first", "default"), later("second", "default"), later("third", "default"))));
+		assertThat(countRows()).isZero();
+		assertThat(changeEvents()).isEmpty();
+	}
+
+	@Test
+	void tasksAddedTogetherInATransactionAreWrittenOnItAndAnnouncedAtTheCommit() {
+		inTransaction((status) -> {
+			this.scheduler.addAll(List.of(later("first", "default"), later("second", "default")));
+			assertThat(this.scheduler.get("second")).as("the caller reads its own change").isPresent();
+			assertThat(countRows()).as("other connections do not see them yet").isZero();
+			assertThat(changeEvents()).isEmpty();
+		});
+		assertThat(countRows()).isEqualTo(2);
+		assertThat(changeEvents()).hasSize(2).allMatch(TaskAdded.class::isInstance);
+	}
+
+	@Test
 	void taskAddedInARolledBackTransactionNeverRunsWhileACommittedOneDoes() throws InterruptedException {
 		inTransactionRolledBack((status) -> this.scheduler.add(dueNow("rolled-back", "default")));
 		inTransaction((status) -> this.scheduler.add(dueNow("committed", "default")));

@@ -30,7 +30,8 @@ import dev.asyncz.store.StoreException;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TransactionalTaskStore;
-import dev.asyncz.store.jdbc.internal.CompletionGroup;
+import dev.asyncz.store.jdbc.internal.CommitGroup;
+import dev.asyncz.store.jdbc.internal.Completion;
 import dev.asyncz.store.jdbc.internal.JdbcAccess;
 import dev.asyncz.store.jdbc.internal.PostgresNotifications;
 import dev.asyncz.store.jdbc.internal.SchemaScript;
@@ -94,6 +95,12 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 
 	private static final String PG_CONNECTION_CLASS = "org.postgresql.PGConnection";
 
+	/**
+	 * How many groups of added rows are inserted at once: a few connections let the
+	 * database overlap their commits while each group still takes every add queued.
+	 */
+	private static final int ADD_WRITERS = 2;
+
 	/** How often a completion rolled back by the database (a deadlock) is tried. */
 	private static final int TRANSACTION_ATTEMPTS = 3;
 
@@ -107,8 +114,14 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 	private final ClaimLedger<Long> claims;
 
 	/** Deletes the rows of finished tasks, several workers' in one commit. */
-	private final CompletionGroup finishedRows = new CompletionGroup(
-			(rows) -> repository().deleteClaimed(this.context.instanceId(), rows));
+	private final CommitGroup<Completion> finishedRows = new CommitGroup<>(
+			(rows) -> repository().deleteClaimed(this.context.instanceId(), rows), false, 1);
+
+	/**
+	 * Inserts the tasks callers add outside a transaction of theirs, several callers' in
+	 * one commit; a taken id fails only its own caller.
+	 */
+	private final CommitGroup<Task> addedRows = new CommitGroup<>(this::insertGroup, true, ADD_WRITERS);
 
 	private final Object lifecycle = new Object();
 
@@ -286,12 +299,58 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 		return true;
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Inside a transaction of the caller's on this store's data source, the row is
+	 * inserted on it. Otherwise callers adding at the same time share commits: the rows
+	 * queued while one insert is in flight go in together in the next transaction, and
+	 * each caller returns once its own row is committed, or with its own row's failure.
+	 */
 	@Override
 	public void add(Task task) {
+		if (this.jdbc.inCallerTransaction()) {
+			TaskRepository repository = repository();
+			repository.insert(task, this.context.codec());
+			if (task.nextRunTime() != null) {
+				announce(repository);
+			}
+			return;
+		}
+		this.addedRows.write(task);
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * One transaction (the caller's, if it has one on this store's data source) of
+	 * inserts in chunks of a thousand rows: on PostgreSQL one statement per chunk over
+	 * arrays of the column values, elsewhere one JDBC batch per chunk. Other instances
+	 * are notified once.
+	 */
+	@Override
+	public void addAll(List<Task> tasks) {
+		if (tasks.isEmpty()) {
+			return;
+		}
+		insertGroup(tasks);
+	}
+
+	/**
+	 * Inserts tasks together; on PostgreSQL the other instances are notified in the same
+	 * statement (or transaction) when any of the tasks is scheduled.
+	 */
+	private void insertGroup(List<Task> tasks) {
 		TaskRepository repository = repository();
-		repository.insert(task, this.context.codec());
-		if (task.nextRunTime() != null) {
-			announce(repository);
+		if (repository.table().dialect() == JdbcDialect.POSTGRESQL) {
+			boolean scheduled = tasks.stream().anyMatch((task) -> task.nextRunTime() != null);
+			repository.insertAll(tasks, this.context.codec(), scheduled ? this.context.instanceId() : null);
+		}
+		else if (tasks.size() == 1) {
+			repository.insert(tasks.get(0), this.context.codec());
+		}
+		else {
+			repository.insertAll(tasks, this.context.codec(), null);
 		}
 	}
 
@@ -418,7 +477,7 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 	private void deleteFinished(String id, long claimedVersion) {
 		for (int attempt = 1;; attempt++) {
 			try {
-				this.finishedRows.delete(id, claimedVersion);
+				this.finishedRows.write(new Completion(id, claimedVersion));
 				return;
 			}
 			catch (StoreException ex) {

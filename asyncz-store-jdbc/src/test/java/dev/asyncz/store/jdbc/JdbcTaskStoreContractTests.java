@@ -8,7 +8,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,11 +23,13 @@ import dev.asyncz.store.DueTask;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskState;
 import dev.asyncz.store.TaskStore;
-import dev.asyncz.store.jdbc.internal.CompletionGroup;
+import dev.asyncz.store.jdbc.internal.CommitGroup;
+import dev.asyncz.store.jdbc.internal.Completion;
 import dev.asyncz.store.jdbc.internal.JdbcAccess;
 import dev.asyncz.store.jdbc.internal.TaskRepository;
 import dev.asyncz.store.jdbc.internal.TaskRow;
 import dev.asyncz.store.jdbc.internal.TaskTable;
+import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.Task;
 import dev.asyncz.test.RawTask;
 import dev.asyncz.test.TaskStoreContractTests;
@@ -385,6 +389,45 @@ abstract class JdbcTaskStoreContractTests extends TaskStoreContractTests {
 	}
 
 	@Test
+	void concurrentAddsAreAllStoredAndATakenIdFailsOnlyItsOwnCaller() throws Exception {
+		Task taken = task("taken", NOW.plusSeconds(60));
+		this.store.add(taken);
+		Queue<String> refused = new ConcurrentLinkedQueue<>();
+		ExecutorService callers = Executors.newFixedThreadPool(16);
+		try {
+			CyclicBarrier start = new CyclicBarrier(16);
+			List<Future<?>> adds = new ArrayList<>();
+			for (int caller = 0; caller < 16; caller++) {
+				int first = caller;
+				adds.add(callers.submit(() -> {
+					start.await();
+					for (int i = 0; i < 25; i++) {
+						this.store.add(task("c" + first + "-" + i, NOW.plusSeconds(i)));
+						if (i == 10) {
+							try {
+								this.store.add(task("taken", NOW));
+							}
+							catch (ConflictingIdException ex) {
+								refused.add(ex.getTaskId());
+							}
+						}
+					}
+					return null;
+				}));
+			}
+			for (Future<?> add : adds) {
+				add.get(60, TimeUnit.SECONDS);
+			}
+		}
+		finally {
+			callers.shutdownNow();
+		}
+		assertThat(refused).hasSize(16).containsOnly("taken");
+		assertThat(this.store.count()).isEqualTo(16 * 25 + 1);
+		assertThat(this.store.get("taken")).contains(taken);
+	}
+
+	@Test
 	void aGroupOfFinishedTasksIsDeletedInOneGoExceptARowChangedSinceItsClaim() {
 		for (String id : List.of("a", "b", "c")) {
 			this.store.add(task(id, NOW));
@@ -394,17 +437,18 @@ abstract class JdbcTaskStoreContractTests extends TaskStoreContractTests {
 		otherInstance("other-instance").update(changed);
 		TaskRepository repository = new TaskRepository(new JdbcAccess(dataSource(), "test"),
 				new TaskTable(expectedDialect(), this.prefix, Duration.ofMinutes(1)));
-		CompletionGroup group = new CompletionGroup((rows) -> repository.deleteClaimed("contract-instance", rows));
+		CommitGroup<Completion> group = new CommitGroup<>((rows) -> repository.deleteClaimed("contract-instance", rows),
+				false, 1);
 		List<String> ids = claimed.stream().map((due) -> due.task().id()).toList();
 		// Versions as the claim left them: one more than the rows were added with.
-		group.delete(ids.get(0), 1);
+		group.write(completion(ids.get(0), 1));
 		assertThat(this.store.get(ids.get(0))).isEmpty();
 		repository.deleteClaimed("contract-instance", List.of(completion(ids.get(1), 1), completion(ids.get(2), 1)));
 		assertThat(this.store.list(TaskQuery.first(10))).containsExactly(changed);
 	}
 
-	private static CompletionGroup.Completion completion(String id, long version) {
-		return new CompletionGroup.Completion(id, version);
+	private static Completion completion(String id, long version) {
+		return new Completion(id, version);
 	}
 
 	@Test

@@ -35,6 +35,16 @@ class MongoTaskStoreContractTests extends TaskStoreContractTests {
 		this.server.drop(this.collection);
 	}
 
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * The MongoDB store keeps the SPI's one-by-one default.
+	 */
+	@Override
+	protected boolean addsAllOrNothing() {
+		return false;
+	}
+
 	@Override
 	protected void expireLeases() {
 		tasks().updateMany(Filters.eq(TaskDocuments.STATE, TaskDocuments.RUNNING),

@@ -113,6 +113,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class RedisTaskStore implements TaskStore {
 
+	/** The most tasks one script of {@link #addAll} writes. */
+	private static final int ADD_CHUNK = 1000;
+
 	private static final Logger logger = LoggerFactory.getLogger(RedisTaskStore.class);
 
 	private final RedisConnector connector;
@@ -274,6 +277,39 @@ public final class RedisTaskStore implements TaskStore {
 	public void add(Task task) {
 		if (!write(Lua.ADD, "add", task)) {
 			throw new ConflictingIdException(task.id());
+		}
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * One script per {@value #ADD_CHUNK} tasks, each atomic: every id is checked before
+	 * the first chunk is written, so a taken id adds nothing — unless another caller adds
+	 * one of the ids between the check and its chunk, when the chunks before it stay
+	 * added.
+	 */
+	@Override
+	public void addAll(List<Task> tasks) {
+		List<List<String>> chunks = new ArrayList<>();
+		Running running = running();
+		String instance = running.context().instanceId();
+		for (int from = 0; from < tasks.size(); from += ADD_CHUNK) {
+			List<String> args = new ArrayList<>(List.of(this.keys.wakeUpChannel(), instance, "1"));
+			for (Task task : tasks.subList(from, Math.min(tasks.size(), from + ADD_CHUNK))) {
+				args.addAll(List.of(task.id(), running.context().codec().writeTask(task), score(task)));
+			}
+			chunks.add(args);
+		}
+		for (boolean checking : new boolean[] { true, false }) {
+			for (int chunk = 0; chunk < chunks.size(); chunk++) {
+				List<String> args = chunks.get(chunk);
+				args.set(2, checking ? "1" : "0");
+				Long taken = call((checking ? "check " : "add ") + tasks.size() + " tasks",
+						(live) -> live.scripts().run(Lua.ADD_ALL, args.toArray(String[]::new)));
+				if (taken != null && taken > 0) {
+					throw new ConflictingIdException(tasks.get(chunk * ADD_CHUNK + taken.intValue() - 1).id());
+				}
+			}
 		}
 	}
 

@@ -102,6 +102,24 @@ public final class JdbcAccess {
 	}
 
 	/**
+	 * Runs a change a caller asked for that takes several statements: inside the caller's
+	 * transaction on this data source if it has one, behind a savepoint as
+	 * {@link #callerWrite} does; otherwise in a {@link #transaction} of its own, so that
+	 * it is written whole or not at all.
+	 * @param <T> the result type
+	 * @param what what the work does, for the error message
+	 * @param work the work
+	 * @return the work's result
+	 * @throws StoreException if the database fails
+	 */
+	public <T> T callerTransaction(String what, Work<T> work) {
+		if (this.callerTransactions.current(this.dataSource) == null) {
+			return transaction(what, work);
+		}
+		return callerWrite(what, work);
+	}
+
+	/**
 	 * Reads for a caller: inside the caller's transaction on this data source if it has
 	 * one, so that it sees the caller's own uncommitted changes; otherwise in auto-commit
 	 * mode.

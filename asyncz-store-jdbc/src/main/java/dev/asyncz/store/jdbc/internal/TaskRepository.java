@@ -7,20 +7,25 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 import dev.asyncz.store.CorruptTaskException;
+import dev.asyncz.store.StoreException;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.jdbc.JdbcDialect;
 import dev.asyncz.task.ConflictingIdException;
+import dev.asyncz.task.FireTimes;
 import dev.asyncz.task.Task;
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +44,9 @@ public final class TaskRepository {
 	private static final String UNREADABLE = "unreadable";
 
 	private static final int RENEW_CHUNK = 500;
+
+	/** The most rows one insert statement or batch of {@link #insertAll} writes. */
+	private static final int INSERT_CHUNK = 1000;
 
 	private final JdbcAccess jdbc;
 
@@ -79,6 +87,125 @@ public final class TaskRepository {
 			}
 			return null;
 		});
+	}
+
+	/**
+	 * Inserts tasks at version 0 in one transaction (the caller's, if it has one), in
+	 * chunks of {@value #INSERT_CHUNK} rows: all of them or, when the database refuses
+	 * one, none. On PostgreSQL each chunk is one statement, and up to a chunk goes in one
+	 * statement without an explicit transaction.
+	 * @param tasks the tasks
+	 * @param codec writes their JSON columns
+	 * @param notification on PostgreSQL, the payload to notify the other instances with
+	 * in the same transaction, or {@code null} not to notify them
+	 * @throws ConflictingIdException naming a taken id (or one that two of the tasks
+	 * share)
+	 */
+	public void insertAll(List<Task> tasks, TaskCodec codec, @Nullable String notification) {
+		boolean postgres = this.table.dialect() == JdbcDialect.POSTGRESQL;
+		String what = "add " + tasks.size() + ((tasks.size() == 1) ? " task" : " tasks");
+		JdbcAccess.Work<Void> work = (connection) -> {
+			for (int from = 0; from < tasks.size(); from += INSERT_CHUNK) {
+				int to = Math.min(tasks.size(), from + INSERT_CHUNK);
+				List<Task> chunk = tasks.subList(from, to);
+				if (postgres) {
+					insertRows(connection, chunk, codec, (to == tasks.size()) ? notification : null);
+				}
+				else {
+					insertBatch(connection, chunk, codec);
+				}
+			}
+			return null;
+		};
+		try {
+			if (postgres && tasks.size() <= INSERT_CHUNK) {
+				this.jdbc.callerWrite(what, work);
+			}
+			else {
+				this.jdbc.callerTransaction(what, work);
+			}
+		}
+		catch (StoreException ex) {
+			if (isIntegrityViolation(ex.getCause())) {
+				throw conflict(tasks, ex);
+			}
+			throw ex;
+		}
+	}
+
+	private void insertRows(Connection connection, List<Task> chunk, TaskCodec codec, @Nullable String notification)
+			throws SQLException {
+		int texts = TaskRow.texts(codec, chunk.get(0)).length;
+		String[][] columns = new String[texts][chunk.size()];
+		Long[] micros = new Long[chunk.size()];
+		for (int row = 0; row < chunk.size(); row++) {
+			Task task = chunk.get(row);
+			@Nullable String[] values = TaskRow.texts(codec, task);
+			for (int column = 0; column < texts; column++) {
+				columns[column][row] = values[column];
+			}
+			Instant next = FireTimes.truncate(task.nextRunTime());
+			micros[row] = (next != null) ? ChronoUnit.MICROS.between(Instant.EPOCH, next) : null;
+		}
+		try (PreparedStatement statement = connection.prepareStatement(this.table.insertRows(notification != null))) {
+			int parameter = 1;
+			for (int column = 0; column < texts; column++) {
+				if (column == TaskRow.TEXTS_BEFORE_TIME) {
+					statement.setArray(parameter++, connection.createArrayOf("bigint", micros));
+				}
+				statement.setArray(parameter++, connection.createArrayOf("text", columns[column]));
+			}
+			if (notification != null) {
+				statement.setString(parameter++, this.table.channel());
+				statement.setString(parameter, notification);
+			}
+			statement.execute();
+		}
+	}
+
+	private void insertBatch(Connection connection, List<Task> chunk, TaskCodec codec) throws SQLException {
+		try (PreparedStatement statement = connection.prepareStatement(this.table.insert())) {
+			for (Task task : chunk) {
+				TaskRow.bind(statement, this.table, codec, task);
+				statement.addBatch();
+			}
+			statement.executeBatch();
+		}
+	}
+
+	/**
+	 * What a refused insert of several tasks ran into: the first of them whose id has a
+	 * row, else the first id two of them share, else the database's own failure.
+	 */
+	private RuntimeException conflict(List<Task> tasks, StoreException failure) {
+		Set<String> taken = new HashSet<>();
+		for (int from = 0; from < tasks.size(); from += INSERT_CHUNK) {
+			List<Task> chunk = tasks.subList(from, Math.min(tasks.size(), from + INSERT_CHUNK));
+			taken.addAll(this.jdbc.callerRead("look up " + chunk.size() + " task ids", (connection) -> {
+				try (PreparedStatement statement = connection.prepareStatement(this.table.existingIds(chunk.size()))) {
+					for (int i = 0; i < chunk.size(); i++) {
+						statement.setString(i + 1, chunk.get(i).id());
+					}
+					List<String> ids = new ArrayList<>();
+					try (ResultSet resultSet = statement.executeQuery()) {
+						while (resultSet.next()) {
+							ids.add(resultSet.getString(1));
+						}
+					}
+					return ids;
+				}
+			}));
+		}
+		Set<String> seen = new HashSet<>();
+		for (Task task : tasks) {
+			if (taken.contains(task.id())) {
+				return new ConflictingIdException(task.id());
+			}
+			if (!seen.add(task.id())) {
+				return ConflictingIdException.twiceInOneCall(task.id());
+			}
+		}
+		return failure;
 	}
 
 	/**
@@ -174,9 +301,9 @@ public final class TaskRepository {
 	 * @param owner the claim holder
 	 * @param completions the rows
 	 */
-	public void deleteClaimed(String owner, List<CompletionGroup.Completion> completions) {
+	public void deleteClaimed(String owner, List<Completion> completions) {
 		if (completions.size() == 1) {
-			CompletionGroup.Completion only = completions.get(0);
+			Completion only = completions.get(0);
 			deleteClaimed(only.id(), owner, only.version());
 			return;
 		}
@@ -186,7 +313,7 @@ public final class TaskRepository {
 		}
 		this.jdbc.transaction("complete " + completions.size() + " tasks", (connection) -> {
 			try (PreparedStatement statement = connection.prepareStatement(this.table.deleteClaimed())) {
-				for (CompletionGroup.Completion completion : completions) {
+				for (Completion completion : completions) {
 					statement.setString(1, completion.id());
 					statement.setString(2, owner);
 					statement.setLong(3, completion.version());
@@ -198,7 +325,7 @@ public final class TaskRepository {
 		});
 	}
 
-	private void deleteClaimedRows(String owner, List<CompletionGroup.Completion> completions) {
+	private void deleteClaimedRows(String owner, List<Completion> completions) {
 		String[] ids = new String[completions.size()];
 		Long[] versions = new Long[completions.size()];
 		for (int i = 0; i < ids.length; i++) {
@@ -610,6 +737,23 @@ public final class TaskRepository {
 
 	private static boolean isIntegrityViolation(SQLException ex) {
 		return ex.getSQLState() != null && ex.getSQLState().startsWith("23");
+	}
+
+	/**
+	 * Whether a failure, a cause of it or (for a batch) an exception chained to it says
+	 * that a constraint was violated.
+	 */
+	private static boolean isIntegrityViolation(@Nullable Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof SQLException sql) {
+				for (SQLException next = sql; next != null; next = next.getNextException()) {
+					if (isIntegrityViolation(next)) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -36,6 +36,9 @@ public record TaskRow(String id, String name, String function, @Nullable String 
 		String state, long version, @Nullable String failureJson) {
 
 	/** The states this store writes: any other was written by someone else. */
+	/** How many of {@link #texts} come before the next run time. */
+	static final int TEXTS_BEFORE_TIME = 6;
+
 	private static final Set<String> KNOWN_STATES = Set.of("SCHEDULED", "PAUSED", "FAILED", "RUNNING", "QUARANTINED");
 
 	/**
@@ -63,17 +66,30 @@ public record TaskRow(String id, String name, String function, @Nullable String 
 	 * @throws SQLException if binding fails
 	 */
 	static int bind(PreparedStatement statement, TaskTable table, TaskCodec codec, Task task) throws SQLException {
-		statement.setString(1, task.name());
-		statement.setString(2, task.function());
-		statement.setString(3, codec.writeArguments(task.id(), task.args(), task.kwargs()));
-		statement.setString(4, codec.writeTrigger(task.trigger()));
-		statement.setString(5, task.executor());
-		statement.setString(6, codec.writeOptions(task.options()));
-		table.bindInstant(statement, 7, task.nextRunTime());
-		statement.setString(8, state(task));
-		statement.setString(9, (task.failure() != null) ? codec.writeFailure(task.failure()) : null);
-		statement.setString(10, task.id());
-		return 11;
+		@Nullable String[] texts = texts(codec, task);
+		for (int i = 0; i < TEXTS_BEFORE_TIME; i++) {
+			statement.setString(i + 1, texts[i]);
+		}
+		table.bindInstant(statement, TEXTS_BEFORE_TIME + 1, task.nextRunTime());
+		for (int i = TEXTS_BEFORE_TIME; i < texts.length; i++) {
+			statement.setString(i + 2, texts[i]);
+		}
+		return texts.length + 2;
+	}
+
+	/**
+	 * A task's written columns other than its next run time, in the order of
+	 * {@link TaskTable#insert()} and {@link TaskTable#update(boolean)} (the next run time
+	 * comes after the first {@value #TEXTS_BEFORE_TIME}): name, function, arguments,
+	 * trigger, executor, options, state, failure and id.
+	 * @param codec writes the JSON columns
+	 * @param task the task
+	 * @return the values
+	 */
+	static @Nullable String[] texts(TaskCodec codec, Task task) {
+		return new String[] { task.name(), task.function(), codec.writeArguments(task.id(), task.args(), task.kwargs()),
+				codec.writeTrigger(task.trigger()), task.executor(), codec.writeOptions(task.options()), state(task),
+				(task.failure() != null) ? codec.writeFailure(task.failure()) : null, task.id() };
 	}
 
 	/**

@@ -123,6 +123,38 @@ public final class TaskTable {
 				+ "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)";
 	}
 
+	/**
+	 * Inserts rows at version 0 from one array per column (PostgreSQL): the columns of
+	 * {@link TaskRow#texts}, each as a text array, with the next run times as epoch
+	 * microseconds after the first {@value TaskRow#TEXTS_BEFORE_TIME}. With
+	 * {@code notify}, the same statement notifies the other instances, then with two more
+	 * parameters (channel and payload): one round trip and one commit for both, and the
+	 * notification is delivered only if the rows are committed.
+	 * @param notify whether to notify the other instances too
+	 * @return the statement
+	 */
+	String insertRows(boolean notify) {
+		String insert = "INSERT INTO " + this.table + " (name, function_name, arguments_json, trigger_json, executor, "
+				+ "options_json, next_run_time, state, failure_json, id, version) "
+				+ "SELECT u.name, u.function_name, u.arguments_json, u.trigger_json, u.executor, u.options_json, "
+				+ "TIMESTAMPTZ 'epoch' + u.micros * INTERVAL '1 microsecond', u.state, u.failure_json, u.id, 0 "
+				+ "FROM unnest(CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), "
+				+ "CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), "
+				+ "CAST(? AS TEXT[])) AS u(name, function_name, arguments_json, trigger_json, executor, options_json, "
+				+ "micros, state, failure_json, id)";
+		// A data-modifying WITH runs to completion whether or not the query reads it.
+		return notify ? "WITH inserted AS (" + insert + " RETURNING 1) SELECT pg_notify(?, ?)" : insert;
+	}
+
+	/**
+	 * Which of some ids have rows, quarantined or not.
+	 * @param ids how many ids are bound
+	 * @return the statement; parameters: the ids
+	 */
+	String existingIds(int ids) {
+		return "SELECT id FROM " + this.table + " WHERE id IN (" + placeholders(ids) + ")";
+	}
+
 	String update(boolean atVersion) {
 		return "UPDATE " + this.table + " SET " + WRITTEN_COLUMNS + ", claimed_by = NULL, lease_until = NULL, "
 				+ "quarantine_reason = NULL, version = version + 1 WHERE id = ?"

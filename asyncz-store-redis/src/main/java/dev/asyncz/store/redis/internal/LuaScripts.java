@@ -67,6 +67,12 @@ public final class LuaScripts {
 		/** Adds a task unless its id is taken. */
 		ADD("add", ScriptOutputType.INTEGER),
 
+		/**
+		 * Checks that no id of several tasks is taken and, unless asked only to check,
+		 * adds them all.
+		 */
+		ADD_ALL("addAll", ScriptOutputType.INTEGER),
+
 		/** Replaces a task, ending its claim. */
 		UPDATE("update", ScriptOutputType.INTEGER),
 
