@@ -10,15 +10,18 @@ import java.util.PriorityQueue;
 import dev.asyncz.store.internal.DeadlineHeap.Entry;
 import dev.asyncz.store.internal.DeadlineHeap;
 import dev.asyncz.store.internal.IdIndex;
+import dev.asyncz.store.internal.TaskShapes;
 import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskNotFoundException;
 
 /**
  * Keeps tasks in memory: a heap of deadlines plus an index by id. Adding, removing and
- * rescheduling cost O(log n), a lookup by id O(1); nothing is kept per task but the task,
- * a 24-byte entry and two array slots (no thread, future, timer or hash-map node). Tasks
- * are gone when the process ends.
+ * rescheduling cost O(log n), a lookup by id O(1); nothing is kept per waiting task but
+ * its id, trigger and next run time in a 40-byte entry, and two array slots (no thread,
+ * future, timer or hash-map node): the rest of the task (function, arguments, options,
+ * names) is shared with the tasks added like it, and the task value is made again when
+ * asked for. Tasks are gone when the process ends.
  */
 public final class MemoryTaskStore implements TaskStore {
 
@@ -29,6 +32,8 @@ public final class MemoryTaskStore implements TaskStore {
 	private final IdIndex entries = new IdIndex();
 
 	private final DeadlineHeap heap = new DeadlineHeap();
+
+	private final TaskShapes shapes = new TaskShapes();
 
 	@Override
 	public String type() {
@@ -42,7 +47,7 @@ public final class MemoryTaskStore implements TaskStore {
 
 	@Override
 	public synchronized void add(Task task) {
-		Entry entry = new Entry(task);
+		Entry entry = new Entry(task, this.shapes);
 		if (this.entries.addIfAbsent(entry) != null) {
 			throw new ConflictingIdException(task.id());
 		}
@@ -82,6 +87,7 @@ public final class MemoryTaskStore implements TaskStore {
 	public synchronized void removeAll() {
 		this.entries.clear();
 		this.heap.clear();
+		this.shapes.clear();
 	}
 
 	@Override
@@ -94,10 +100,9 @@ public final class MemoryTaskStore implements TaskStore {
 	public synchronized List<DueTask> acquireDueTasks(Instant now, int limit) {
 		List<DueTask> due = new ArrayList<>(Math.min(limit, 64));
 		Entry first;
-		while (due.size() < limit && (first = this.heap.peek()) != null && !first.task().nextRunTime().isAfter(now)) {
+		while (due.size() < limit && (first = this.heap.peek()) != null && !first.nextRunTime().isAfter(now)) {
 			this.heap.remove(first);
-			first.claimed(true);
-			due.add(new DueTask(first.task(), false));
+			due.add(new DueTask(first.claim(), false));
 		}
 		return due;
 	}
@@ -113,7 +118,7 @@ public final class MemoryTaskStore implements TaskStore {
 	@Override
 	public synchronized Optional<Instant> nextRunTime() {
 		Entry first = this.heap.peek();
-		return (first != null) ? Optional.of(first.task().nextRunTime()) : Optional.empty();
+		return (first != null) ? Optional.ofNullable(first.nextRunTime()) : Optional.empty();
 	}
 
 	/**
@@ -151,13 +156,13 @@ public final class MemoryTaskStore implements TaskStore {
 
 	private void replace(Entry entry, Task task) {
 		this.heap.remove(entry);
-		entry.claimed(false);
-		entry.task(task);
+		entry.unclaim();
+		entry.task(task, this.shapes);
 		schedule(entry);
 	}
 
 	private void schedule(Entry entry) {
-		if (entry.task().nextRunTime() != null) {
+		if (entry.nextRunTime() != null) {
 			this.heap.push(entry);
 		}
 	}

@@ -10,13 +10,20 @@ import java.util.concurrent.atomic.AtomicInteger;
 import dev.asyncz.executor.SchedulerExecutor;
 
 /**
- * A bounded pool of platform threads that grows to its size and lets idle threads go.
+ * A bounded pool of platform threads, started with the pool, that lets threads idle for a
+ * minute go.
  */
 public final class PlatformThreadPool implements SchedulerExecutor {
 
 	private static final AtomicInteger POOLS = new AtomicInteger();
 
 	private final ThreadPoolExecutor pool;
+
+	/**
+	 * Workers running a job. Counted here rather than by the pool, which also counts a
+	 * thread still starting up, as every prestarted thread is for a moment.
+	 */
+	private final AtomicInteger active = new AtomicInteger();
 
 	private final int maxWorkers;
 
@@ -26,8 +33,25 @@ public final class PlatformThreadPool implements SchedulerExecutor {
 		}
 		this.maxWorkers = maxWorkers;
 		this.pool = new ThreadPoolExecutor(maxWorkers, maxWorkers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-				threadFactory("asyncz-worker-" + POOLS.incrementAndGet() + "-"));
+				threadFactory("asyncz-worker-" + POOLS.incrementAndGet() + "-")) {
+
+			@Override
+			protected void beforeExecute(Thread thread, Runnable job) {
+				PlatformThreadPool.this.active.incrementAndGet();
+			}
+
+			@Override
+			protected void afterExecute(Runnable job, Throwable failure) {
+				PlatformThreadPool.this.active.decrementAndGet();
+			}
+
+		};
 		this.pool.allowCoreThreadTimeOut(true);
+		// Below its core size a ThreadPoolExecutor starts a new thread for every run,
+		// idle
+		// ones notwithstanding: the first runs would each wait for a thread to start
+		// (about a millisecond on a busy machine) instead of taking an idle one.
+		this.pool.prestartAllCoreThreads();
 	}
 
 	private static ThreadFactory threadFactory(String prefix) {
@@ -46,7 +70,7 @@ public final class PlatformThreadPool implements SchedulerExecutor {
 
 	@Override
 	public int activeCount() {
-		return this.pool.getActiveCount();
+		return this.active.get();
 	}
 
 	@Override
