@@ -23,7 +23,7 @@ record Load(String name, int memoryTasks, int bigMemoryTasks, int fireTasks, Dur
 		int latenessTasks, Duration latenessSpread, List<Integer> scalingSizes, int scalingOps) {
 
 	/** The sizes of the issue. */
-	static final Load FULL = new Load("full", 1_000_000, 10_000_000, 1_000_000, Duration.ofSeconds(10), 1_000_000,
+	static final Load FULL = new Load("full", 1_000_000, 10_000_000, 1_000_000, Duration.ofSeconds(30), 1_000_000,
 			10_000, Duration.ofSeconds(10), List.of(10_000, 100_000, 1_000_000, 10_000_000), 10_000);
 
 	/** A smoke run of a few minutes. */

@@ -1,5 +1,6 @@
 package dev.asyncz.core.internal;
 
+import java.lang.invoke.MethodHandles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.asyncz.core.ControllableClock;
@@ -179,6 +181,7 @@ final class SchedulingLoop implements Runnable {
 
 	@Override
 	public void run() {
+		preload();
 		while (this.running) {
 			long sleepNanos;
 			try {
@@ -442,14 +445,44 @@ final class SchedulingLoop implements Runnable {
 		}
 		this.submitted++;
 		this.runner.submit(task, run.fireTime(), run.attempt(), (this.callerRuns != null) ? this.callerRuns : executor,
-				(outcome) -> {
-					try {
-						ended(run, held, outcome);
-					}
-					finally {
-						this.runEnded.run();
-					}
-				});
+				new RunEnd(run, held));
+	}
+
+	/**
+	 * Ends a run's claim ({@link #ended}) and tells the backlog. A class rather than a
+	 * lambda, so that it can be loaded before the first run ({@link #preload()}).
+	 */
+	private final class RunEnd implements Consumer<RunOutcome> {
+
+		private final Run run;
+
+		private final boolean held;
+
+		RunEnd(Run run, boolean held) {
+			this.run = run;
+			this.held = held;
+		}
+
+		@Override
+		public void accept(RunOutcome outcome) {
+			try {
+				ended(this.run, this.held, outcome);
+			}
+			finally {
+				SchedulingLoop.this.runEnded.run();
+			}
+		}
+
+	}
+
+	/**
+	 * Loads what every run goes through, which a JVM would otherwise load during the
+	 * first run after the start, making it late by milliseconds.
+	 */
+	private static void preload() {
+		Preload.initialize(MethodHandles.lookup(), RunEnd.class, Run.class, RunPlanner.class, RunPlanner.Plan.class,
+				DueTask.class);
+		TaskRunner.preload();
 	}
 
 	/**
