@@ -10,15 +10,10 @@ import java.util.stream.Collectors;
 enum SubjectKind {
 
 	/** asyncz with its memory store and thread-pool executor. */
-	ASYNCZ("asyncz", true) {
+	ASYNCZ("asyncz", true, AsynczSubject.DEFAULT_WORKERS + " (its built-in default executor)") {
 		@Override
 		Subject create(int workers, Probe probe) {
 			return new AsynczSubject(workers, probe);
-		}
-
-		@Override
-		String defaultWorkers() {
-			return AsynczSubject.DEFAULT_WORKERS + " (its built-in default executor)";
 		}
 	},
 
@@ -26,15 +21,10 @@ enum SubjectKind {
 	 * A {@code ScheduledThreadPoolExecutor} plus a concurrent map from id to future that
 	 * forgets a task when it runs: what an application needs to find its tasks by id.
 	 */
-	STPE_MAP("stpe-map", true) {
+	STPE_MAP("stpe-map", true, StpeSubject.defaultWorkers() + " (available processors)") {
 		@Override
 		Subject create(int workers, Probe probe) {
 			return StpeSubject.withIds(workers, probe);
-		}
-
-		@Override
-		String defaultWorkers() {
-			return StpeSubject.defaultWorkers() + " (available processors)";
 		}
 	},
 
@@ -42,28 +32,18 @@ enum SubjectKind {
 	 * A bare {@code ScheduledThreadPoolExecutor}: no ids, so its tasks cannot be looked
 	 * up or deleted by id. The floor, not a scheduler a user could compare.
 	 */
-	STPE("stpe", false) {
+	STPE("stpe", false, StpeSubject.defaultWorkers() + " (available processors)") {
 		@Override
 		Subject create(int workers, Probe probe) {
 			return StpeSubject.bare(workers, probe);
 		}
-
-		@Override
-		String defaultWorkers() {
-			return StpeSubject.defaultWorkers() + " (available processors)";
-		}
 	},
 
 	/** Quartz with its RAMJobStore and SimpleThreadPool. */
-	QUARTZ("quartz", true) {
+	QUARTZ("quartz", true, QuartzSubject.DEFAULT_WORKERS + " (the thread count of Quartz's example configuration)") {
 		@Override
 		Subject create(int workers, Probe probe) {
 			return new QuartzSubject(workers, probe);
-		}
-
-		@Override
-		String defaultWorkers() {
-			return QuartzSubject.DEFAULT_WORKERS + " (the thread count of Quartz's example configuration)";
 		}
 	};
 
@@ -74,9 +54,12 @@ enum SubjectKind {
 
 	private final boolean deletes;
 
-	SubjectKind(String label, boolean deletes) {
+	private final String defaultWorkers;
+
+	SubjectKind(String label, boolean deletes, String defaultWorkers) {
 		this.label = label;
 		this.deletes = deletes;
+		this.defaultWorkers = defaultWorkers;
 	}
 
 	/**
@@ -108,7 +91,9 @@ enum SubjectKind {
 	 * How many workers the subject has when the harness does not say, and why.
 	 * @return a short description
 	 */
-	abstract String defaultWorkers();
+	String defaultWorkers() {
+		return this.defaultWorkers;
+	}
 
 	/**
 	 * Looks a subject up by its label.
