@@ -48,6 +48,9 @@ final class SchedulingLoop implements Runnable {
 
 	private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
 
+	/** Due tasks claimed at a time from a store that is not persistent. */
+	private static final int MEMORY_CLAIM_CHUNK = 32;
+
 	/** Passes at one instant after which {@link #runDueTasks()} gives up. */
 	private static final int MAX_PASSES = 10_000;
 
@@ -338,7 +341,14 @@ final class SchedulingLoop implements Runnable {
 			if (room == 0) {
 				return true;
 			}
-			List<DueTask> due = store.acquireDueTasks(now, room);
+			// Claiming from memory costs nothing but the store's lock, so it is done a
+			// few
+			// at a time: the first runs of a big burst start once a few are claimed
+			// rather
+			// than once a whole batch is. A durable store pays per query, so it gets the
+			// batch.
+			int asked = store.persistent() ? room : Math.min(room, MEMORY_CLAIM_CHUNK);
+			List<DueTask> due = store.acquireDueTasks(now, asked);
 			RuntimeException failure = null;
 			for (DueTask dueTask : due) {
 				// Every claimed task is handled even when one fails: a claim left
@@ -359,7 +369,7 @@ final class SchedulingLoop implements Runnable {
 			if (failure != null) {
 				throw failure;
 			}
-			if (due.size() < room) {
+			if (due.size() < asked) {
 				return false;
 			}
 		}
