@@ -155,6 +155,12 @@ public final class MemoryTaskStore implements TaskStore {
 	}
 
 	private void replace(Entry entry, Task task) {
+		// Checked before anything changes: an entry half replaced would be in neither the
+		// heap nor a claim, and its task would never run.
+		if (!task.id().equals(entry.id())) {
+			throw new IllegalArgumentException(
+					"Task '" + entry.id() + "' cannot be replaced by task '" + task.id() + "'");
+		}
 		this.heap.remove(entry);
 		entry.unclaim();
 		entry.task(task, this.shapes);

@@ -210,15 +210,13 @@ public final class DeadlineHeap {
 		}
 
 		/**
-		 * Replaces the task value; the id must stay the same.
+		 * Replaces the task value; the id must stay the same (the caller checks it, since
+		 * the entry may have to leave the heap first).
 		 * @param task the new value
 		 * @param shapes where shared shapes come from, or {@code null} to keep the task
 		 * as it is
 		 */
 		public void task(Task task, @Nullable TaskShapes shapes) {
-			if (!task.id().equals(this.id)) {
-				throw new IllegalArgumentException("Entry '" + this.id + "' cannot hold task '" + task.id() + "'");
-			}
 			this.nextRunTime = task.nextRunTime();
 			if (shapes != null && !claimed()) {
 				this.body = shapes.shapeOf(task);
