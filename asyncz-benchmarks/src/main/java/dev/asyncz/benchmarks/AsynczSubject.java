@@ -3,17 +3,21 @@ package dev.asyncz.benchmarks;
 import java.time.Instant;
 
 import dev.asyncz.core.Scheduler;
+import dev.asyncz.core.SchedulerBuilder;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.task.TaskCallable;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.Triggers;
 
 /**
- * asyncz as a user would build it: the default memory store and a thread-pool executor,
- * tasks added with a Java callable and no misfire limit so that none is skipped however
- * long a burst takes.
+ * asyncz as a user would build it: the default memory store and, unless the harness asks
+ * for a number of workers, the built-in default executor; tasks added with a Java
+ * callable and no misfire limit so that none is skipped however long a burst takes.
  */
 final class AsynczSubject implements Subject {
+
+	/** The workers of the built-in default executor. */
+	static final int DEFAULT_WORKERS = 10;
 
 	private static final TaskCallable NOOP = (context) -> Boolean.TRUE;
 
@@ -22,7 +26,11 @@ final class AsynczSubject implements Subject {
 	private final TaskCallable probed;
 
 	AsynczSubject(int workers, Probe probe) {
-		this.scheduler = Scheduler.builder().executor("default", SchedulerExecutors.threadPool(workers)).build();
+		SchedulerBuilder builder = Scheduler.builder();
+		if (workers != SubjectKind.DEFAULT_WORKERS) {
+			builder.executor("default", SchedulerExecutors.threadPool(workers));
+		}
+		this.scheduler = builder.build();
 		this.probed = (context) -> {
 			probe.ran(Probe.epochMicros(context.scheduledRunTime()));
 			return Boolean.TRUE;

@@ -10,11 +10,13 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
@@ -87,11 +89,16 @@ public final class BenchmarkMain {
 		this.progress.printf("[%s] run %d/%d %s ... ", scenario.name(), run, this.options.runs(), subject.label());
 		this.progress.flush();
 		long start = System.nanoTime();
+		double load = loadAverage();
 		Outcome outcome = launch(scenario, subject);
 		String took = String.format("%.1f s", (System.nanoTime() - start) / 1e9);
 		if (outcome.measurement().isPresent()) {
-			results.add(subject, outcome.measurement().get().metrics());
-			this.progress.println(took + " " + outcome.measurement().get().metrics());
+			Map<String, Double> metrics = new LinkedHashMap<>(outcome.measurement().get().metrics());
+			if (!Double.isNaN(load)) {
+				metrics.put(Report.LOAD, load);
+			}
+			results.add(subject, metrics);
+			this.progress.println(took + " " + metrics);
 		}
 		else {
 			results.fail(subject, outcome.failure());
@@ -159,12 +166,40 @@ public final class BenchmarkMain {
 				## asyncz benchmarks, %s
 
 				- JVM: %s %s (%s), measuring JVMs: `%s` (memory-10m: -Xmx%s)
-				- Machine: %s, %d cores, %s %s
-				- Load: %s; %d fresh-JVM runs per subject, medians shown; %d worker threads per subject
+				- Machine: %s, %d cores, %s %s; load average %s when the benchmark started
+				- Sizes: %s; %d fresh-JVM runs per subject, medians shown, each run's machine load (1-minute
+				  average as its JVM started) in the load column and the lines under each table
+				- Workers: %s
 				""", OffsetDateTime.now().truncatedTo(ChronoUnit.SECONDS), System.getProperty("java.vm.name"),
 				System.getProperty("java.runtime.version"), System.getProperty("java.vm.vendor"), flags,
 				this.options.bigHeap(), cpuModel(), runtime.availableProcessors(), System.getProperty("os.name"),
-				System.getProperty("os.arch"), this.options.load().name(), this.options.runs(), this.options.workers());
+				System.getProperty("os.arch"), Report.number(loadAverage()), this.options.load().name(),
+				this.options.runs(), workers());
+	}
+
+	/**
+	 * The machine's one-minute load average, which counts every process on it, the other
+	 * measurements included.
+	 * @return the load, or NaN where the system does not tell
+	 */
+	private String workers() {
+		if (this.options.workers() != SubjectKind.DEFAULT_WORKERS) {
+			return this.options.workers() + " per subject";
+		}
+		return "each subject's own default: " + Arrays.stream(SubjectKind.values())
+			.map((kind) -> kind.label() + " " + kind.defaultWorkers())
+			.collect(Collectors.joining(", "));
+	}
+
+	private static double loadAverage() {
+		Path loadAverage = Path.of("/proc/loadavg");
+		try {
+			return Files.isReadable(loadAverage)
+					? Double.parseDouble(Files.readString(loadAverage).trim().split("\\s+")[0]) : Double.NaN;
+		}
+		catch (IOException | NumberFormatException ex) {
+			return Double.NaN;
+		}
 	}
 
 	private static String cpuModel() {

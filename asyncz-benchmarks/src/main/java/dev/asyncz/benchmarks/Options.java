@@ -16,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * @param load the sizes
  * @param heap heap size of each measuring JVM
  * @param bigHeap heap size for the big memory scenario
- * @param workers threads that run tasks, the same for every subject
+ * @param workers threads that run tasks, the same for every subject, or
+ * {@link SubjectKind#DEFAULT_WORKERS} for each subject's own default
  * @param jvmArgs extra flags for each measuring JVM
  * @param timeout how long one measurement may take
  * @param help whether only the usage was asked for
@@ -28,13 +29,15 @@ record Options(List<Scenario> scenarios, @Nullable List<SubjectKind> subjects, i
 	static final String USAGE = """
 			Usage: BenchmarkMain [options]
 			  --scenarios a,b    memory, memory-10m, fire, lateness, scaling (default: all)
-			  --subjects a,b     asyncz, stpe, quartz (default: all; memory-10m: asyncz)
+			  --subjects a,b     asyncz, stpe-map, stpe, quartz (default: all but quartz;
+			                     memory-10m: asyncz; scaling: only those that delete by id)
 			  --runs n           fresh-JVM runs per scenario and subject, median reported (default 3)
 			  --quick            smaller sizes for a smoke run of a few minutes
 			  --load name        full, quick or tiny (default full)
-			  --heap size        -Xms/-Xmx of each measuring JVM (default 4g)
+			  --heap size        -Xms/-Xmx of each measuring JVM (default 8g)
 			  --big-heap size    -Xms/-Xmx for memory-10m (default 2g)
-			  --workers n        threads that run tasks, for every subject (default 2)
+			  --workers n        threads that run tasks, the same n for every subject
+			                     (default: each subject's own default)
 			  --jvm-arg flag     an extra flag for each measuring JVM (repeatable)
 			  --timeout-minutes  how long one measurement may take (default 20)
 			""";
@@ -50,9 +53,9 @@ record Options(List<Scenario> scenarios, @Nullable List<SubjectKind> subjects, i
 		List<SubjectKind> subjects = null;
 		int runs = 3;
 		Load load = Load.FULL;
-		String heap = "4g";
+		String heap = "8g";
 		String bigHeap = "2g";
-		int workers = 2;
+		int workers = SubjectKind.DEFAULT_WORKERS;
 		List<String> jvmArgs = new ArrayList<>();
 		Duration timeout = Duration.ofMinutes(20);
 		boolean help = false;
@@ -82,10 +85,12 @@ record Options(List<Scenario> scenarios, @Nullable List<SubjectKind> subjects, i
 	/**
 	 * The subjects to measure in a scenario.
 	 * @param scenario the scenario
-	 * @return the subjects named on the command line, else the scenario's own
+	 * @return the subjects named on the command line, else the scenario's own; only those
+	 * it can measure
 	 */
 	List<SubjectKind> subjectsFor(Scenario scenario) {
-		return (this.subjects != null) ? this.subjects : scenario.defaultSubjects();
+		List<SubjectKind> wanted = (this.subjects != null) ? this.subjects : scenario.defaultSubjects();
+		return wanted.stream().filter(scenario::accepts).toList();
 	}
 
 	/**

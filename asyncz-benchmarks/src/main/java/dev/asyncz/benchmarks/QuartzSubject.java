@@ -21,17 +21,21 @@ import org.quartz.simpl.RAMJobStore;
 import org.quartz.simpl.SimpleThreadPool;
 
 /**
- * Quartz as a user would run it in memory: RAMJobStore, a SimpleThreadPool of the same
- * size as the peers, and one JobDetail plus one SimpleTrigger per task, both keyed by the
- * task id. The misfire threshold is a year, like asyncz's no-misfire-limit, and the
- * scheduler thread may take as many triggers per pass as there are workers (Quartz's own
- * advice for throughput; the default is one).
+ * Quartz as a user would run it in memory: RAMJobStore, a SimpleThreadPool (ten threads
+ * unless the harness asks for another number), and one JobDetail plus one SimpleTrigger
+ * per task, both keyed by the task id. The misfire threshold is a year, like asyncz's
+ * no-misfire-limit, and the scheduler thread may take as many triggers per pass as there
+ * are workers (Quartz's own advice for throughput; the default is one).
  */
 final class QuartzSubject implements Subject {
 
+	/** The thread count of Quartz's own example configuration, which has no default. */
+	static final int DEFAULT_WORKERS = 10;
+
 	private final Scheduler scheduler;
 
-	QuartzSubject(int workers, Probe probe) {
+	QuartzSubject(int requestedWorkers, Probe probe) {
+		int workers = (requestedWorkers == SubjectKind.DEFAULT_WORKERS) ? DEFAULT_WORKERS : requestedWorkers;
 		Properties properties = new Properties();
 		properties.setProperty("org.quartz.scheduler.instanceName", "benchmark-" + UUID.randomUUID());
 		properties.setProperty("org.quartz.scheduler.skipUpdateCheck", "true");

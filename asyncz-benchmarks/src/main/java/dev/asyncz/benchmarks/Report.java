@@ -16,9 +16,19 @@ import java.util.stream.Collectors;
  */
 final class Report {
 
-	private static final Map<String, String> HEADINGS = Map.of("bytes_per_task", "heap bytes/task", "adds_per_s",
-			"adds/s", "used_heap_mib", "used heap (MiB)", "executions_per_s", "executions/s", "p50_ms", "p50 late (ms)",
-			"p99_ms", "p99 late (ms)", "max_ms", "max late (ms)");
+	/**
+	 * The machine's load average as each measuring JVM started, recorded with its run.
+	 */
+	static final String LOAD = "load_1m";
+
+	private static final Map<String, String> HEADINGS = Map.ofEntries(Map.entry("bytes_per_task", "heap bytes/task"),
+			Map.entry("adds_per_s", "adds/s"), Map.entry("used_heap_mib", "used heap (MiB)"),
+			Map.entry("executions_per_s", "runs/s"), Map.entry("first_run_ms", "first run after due (ms)"),
+			Map.entry("p50_ms", "p50 late (ms)"), Map.entry("p99_ms", "p99 late (ms)"),
+			Map.entry("max_ms", "max late (ms)"), Map.entry(LOAD, "load (1 min)"));
+
+	/** The subject whose figures every run is divided by. */
+	static final SubjectKind BASELINE = SubjectKind.STPE_MAP;
 
 	private static final Map<String, String> OPERATIONS = Map.of("add_ns", "add (ns/op)", "delete_ns", "delete (ns/op)",
 			"fire_ns", "fire (ns/op)");
@@ -61,7 +71,30 @@ final class Report {
 				out.append("- ").append(subject.label()).append(" failed: ").append(failure).append('\n');
 			}
 		}
+		for (String metric : results.metricNames()) {
+			double[] ratios = ratios(results, metric);
+			if (ratios.length > 0) {
+				out.append("- ratio asyncz / ")
+					.append(BASELINE.label())
+					.append(' ')
+					.append(metric)
+					.append(", run by run: ")
+					.append(Arrays.stream(ratios).mapToObj(Report::ratio).collect(Collectors.joining(", ")))
+					.append('\n');
+			}
+		}
 		return out.toString();
+	}
+
+	/**
+	 * asyncz's figure over the baseline's, per run, for a metric where a ratio means
+	 * something.
+	 */
+	private static double[] ratios(ScenarioResults results, String metric) {
+		if (metric.equals(LOAD) || metric.startsWith(SKIPPED)) {
+			return new double[0];
+		}
+		return results.ratios(SubjectKind.ASYNCZ, BASELINE, metric);
 	}
 
 	private static String flat(ScenarioResults results) {
@@ -72,6 +105,15 @@ final class Report {
 		for (SubjectKind subject : results.subjects()) {
 			List<String> row = new ArrayList<>(List.of(subject.label()));
 			metrics.forEach((metric) -> row.add(cell(results, subject, metric)));
+			rows.add(row);
+		}
+		if (metrics.stream().anyMatch((metric) -> ratios(results, metric).length > 0)) {
+			List<String> row = new ArrayList<>(List.of("asyncz / " + BASELINE.label() + " (median of run ratios)"));
+			metrics.forEach((metric) -> row.add(ScenarioResults.median(ratios(results, metric))
+				.stream()
+				.mapToObj(Report::ratio)
+				.findFirst()
+				.orElse("–")));
 			rows.add(row);
 		}
 		return markdown(header, rows);
@@ -136,6 +178,10 @@ final class Report {
 			return String.format(Locale.US, "%,.0f", value);
 		}
 		return String.format(Locale.US, (magnitude >= 10) ? "%.1f" : "%.2f", value);
+	}
+
+	private static String ratio(double value) {
+		return String.format(Locale.US, "×%.2f", value);
 	}
 
 	private static String power(String size) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import dev.asyncz.benchmarks.TaskIds.DueTimes;
@@ -34,6 +35,17 @@ final class ScalingScenario implements Scenario {
 	@Override
 	public String title(Load load) {
 		return String.format("Scaling: ns per operation with n tasks waiting (batches of %,d)", load.scalingOps());
+	}
+
+	@Override
+	public List<SubjectKind> defaultSubjects() {
+		return List.of(SubjectKind.ASYNCZ, SubjectKind.STPE_MAP);
+	}
+
+	/** Deletes are one of the operations measured. */
+	@Override
+	public boolean accepts(SubjectKind kind) {
+		return kind.deletes();
 	}
 
 	@Override

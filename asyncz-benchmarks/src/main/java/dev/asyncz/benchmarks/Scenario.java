@@ -26,7 +26,16 @@ interface Scenario {
 	 * @return the subjects
 	 */
 	default List<SubjectKind> defaultSubjects() {
-		return List.of(SubjectKind.values());
+		return List.of(SubjectKind.ASYNCZ, SubjectKind.STPE_MAP, SubjectKind.STPE);
+	}
+
+	/**
+	 * Whether the scenario can measure a subject at all.
+	 * @param kind the subject
+	 * @return true unless the scenario needs what the subject lacks
+	 */
+	default boolean accepts(SubjectKind kind) {
+		return true;
 	}
 
 	/**
@@ -41,7 +50,7 @@ interface Scenario {
 	 * Measures one subject in this JVM.
 	 * @param kind the subject
 	 * @param load the sizes
-	 * @param workers how many threads run tasks
+	 * @param workers how many threads run tasks, or {@link SubjectKind#DEFAULT_WORKERS}
 	 * @return the metrics, each name ending in its unit
 	 * @throws InterruptedException if interrupted while waiting for runs
 	 */

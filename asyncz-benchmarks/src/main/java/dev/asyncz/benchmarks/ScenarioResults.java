@@ -1,6 +1,7 @@
 package dev.asyncz.benchmarks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -65,16 +66,7 @@ final class ScenarioResults {
 	 * The median of a metric over a subject's successful runs.
 	 */
 	OptionalDouble median(SubjectKind subject, String metric) {
-		double[] values = runs(subject).stream()
-			.filter((metrics) -> metrics.containsKey(metric))
-			.mapToDouble((metrics) -> metrics.get(metric))
-			.sorted()
-			.toArray();
-		if (values.length == 0) {
-			return OptionalDouble.empty();
-		}
-		int middle = values.length / 2;
-		return OptionalDouble.of((values.length % 2 == 1) ? values[middle] : (values[middle - 1] + values[middle]) / 2);
+		return median(values(subject, metric));
 	}
 
 	/**
@@ -85,6 +77,44 @@ final class ScenarioResults {
 			.filter((metrics) -> metrics.containsKey(metric))
 			.mapToDouble((metrics) -> metrics.get(metric))
 			.toArray();
+	}
+
+	/**
+	 * A metric of one subject over another's, run by run: the subjects of a run are
+	 * measured one after the other, so the ratio compares them under the same load on the
+	 * machine. Only when both have every run.
+	 * @param subject the numerator
+	 * @param peer the denominator
+	 * @param metric the metric
+	 * @return one ratio per run, or none when a run of either failed or is missing
+	 */
+	double[] ratios(SubjectKind subject, SubjectKind peer, String metric) {
+		double[] ours = values(subject, metric);
+		double[] theirs = values(peer, metric);
+		if (ours.length == 0 || ours.length != theirs.length || !failures(subject).isEmpty()
+				|| !failures(peer).isEmpty()) {
+			return new double[0];
+		}
+		double[] ratios = new double[ours.length];
+		for (int i = 0; i < ours.length; i++) {
+			ratios[i] = ours[i] / theirs[i];
+		}
+		return ratios;
+	}
+
+	/**
+	 * The median of some values.
+	 * @param values the values, in any order
+	 * @return their median, or empty for none
+	 */
+	static OptionalDouble median(double[] values) {
+		if (values.length == 0) {
+			return OptionalDouble.empty();
+		}
+		double[] sorted = values.clone();
+		Arrays.sort(sorted);
+		int middle = sorted.length / 2;
+		return OptionalDouble.of((sorted.length % 2 == 1) ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2);
 	}
 
 	@Override

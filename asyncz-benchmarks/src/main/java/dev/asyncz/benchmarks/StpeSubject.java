@@ -2,20 +2,23 @@ package dev.asyncz.benchmarks;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * The hand-rolled baseline: a {@link ScheduledThreadPoolExecutor} plus a {@link HashMap}
- * from id to future. Cancelled futures leave the queue at once (remove-on-cancel), or
- * deleting would cost nothing and leak until the due time. The map is not cleaned when a
- * task runs and is not thread-safe: a generous baseline, cheaper than what an application
- * would need.
+ * The hand-rolled baseline: a {@link ScheduledThreadPoolExecutor}, with or without a
+ * {@link ConcurrentHashMap} from id to future. With the map, each task forgets its own
+ * entry when it runs, as an application that finds tasks by id must (or the map grows
+ * with every task ever run), and a delete cancels the future it finds there. Cancelled
+ * futures leave the queue at once (remove-on-cancel), or deleting would cost nothing and
+ * leak until the due time. Without the map, tasks have no ids and cannot be deleted: the
+ * floor of what any scheduler pays.
  */
 final class StpeSubject implements Subject {
 
@@ -32,28 +35,78 @@ final class StpeSubject implements Subject {
 
 	private final ScheduledThreadPoolExecutor executor;
 
-	private final Map<String, ScheduledFuture<?>> futures = new HashMap<>();
+	private final @Nullable ConcurrentHashMap<String, ScheduledFuture<?>> futures;
 
-	StpeSubject(int workers, Probe probe) {
+	private StpeSubject(int workers, Probe probe, boolean ids) {
 		this.probe = probe;
-		this.executor = new ScheduledThreadPoolExecutor(workers, this::newThread);
+		this.executor = new ScheduledThreadPoolExecutor(
+				(workers == SubjectKind.DEFAULT_WORKERS) ? defaultWorkers() : workers, this::newThread);
 		this.executor.setRemoveOnCancelPolicy(true);
+		this.futures = ids ? new ConcurrentHashMap<>() : null;
+	}
+
+	/**
+	 * An executor plus a map from id to future.
+	 * @param workers the pool size, or {@link SubjectKind#DEFAULT_WORKERS}
+	 * @param probe where probed tasks report
+	 * @return the subject
+	 */
+	static StpeSubject withIds(int workers, Probe probe) {
+		return new StpeSubject(workers, probe, true);
+	}
+
+	/**
+	 * An executor alone.
+	 * @param workers the pool size, or {@link SubjectKind#DEFAULT_WORKERS}
+	 * @param probe where probed tasks report
+	 * @return the subject
+	 */
+	static StpeSubject bare(int workers, Probe probe) {
+		return new StpeSubject(workers, probe, false);
+	}
+
+	/**
+	 * The pool size a user would pick without thinking further: one thread per processor.
+	 * @return the number of available processors
+	 */
+	static int defaultWorkers() {
+		return Runtime.getRuntime().availableProcessors();
 	}
 
 	@Override
 	public void add(String id, Instant due) {
-		this.futures.put(id, this.executor.schedule(NOOP, delayNanos(due), TimeUnit.NANOSECONDS));
+		schedule(id, NOOP, due);
 	}
 
 	@Override
 	public void addProbed(String id, Instant due) {
 		long dueMicros = Probe.epochMicros(due);
 		Probe probe = this.probe;
-		this.futures.put(id, this.executor.schedule(() -> probe.ran(dueMicros), delayNanos(due), TimeUnit.NANOSECONDS));
+		schedule(id, () -> probe.ran(dueMicros), due);
+	}
+
+	private void schedule(String id, Runnable work, Instant due) {
+		ConcurrentHashMap<String, ScheduledFuture<?>> futures = this.futures;
+		if (futures == null) {
+			this.executor.schedule(work, delayNanos(due), TimeUnit.NANOSECONDS);
+			return;
+		}
+		ScheduledFuture<?> future = this.executor.schedule(() -> {
+			futures.remove(id);
+			work.run();
+		}, delayNanos(due), TimeUnit.NANOSECONDS);
+		futures.put(id, future);
+		// A task due at once may have run, and forgotten its id, before it was put.
+		if (future.isDone()) {
+			futures.remove(id, future);
+		}
 	}
 
 	@Override
 	public void delete(String id) {
+		if (this.futures == null) {
+			throw new UnsupportedOperationException("A bare executor has no ids to delete by");
+		}
 		ScheduledFuture<?> future = this.futures.remove(id);
 		if (future == null) {
 			throw new IllegalStateException("No task '" + id + "' to delete");
@@ -70,7 +123,9 @@ final class StpeSubject implements Subject {
 	public void close() {
 		this.started.countDown();
 		this.executor.shutdownNow();
-		this.futures.clear();
+		if (this.futures != null) {
+			this.futures.clear();
+		}
 	}
 
 	private static long delayNanos(Instant due) {

@@ -20,7 +20,8 @@ public final class SchedulerExecutors {
 
 	/**
 	 * A pool of at most {@code maxWorkers} platform threads; runs beyond that wait in a
-	 * queue.
+	 * queue. The threads start with the pool, so that no run waits for one to start, and
+	 * a thread idle for a minute goes (the next runs start it again).
 	 * @param maxWorkers the most threads
 	 * @return the executor
 	 */

@@ -14,6 +14,7 @@ import java.util.Set;
 import dev.asyncz.store.internal.DeadlineHeap.Entry;
 import dev.asyncz.store.internal.DeadlineHeap;
 import dev.asyncz.store.internal.IdIndex;
+import dev.asyncz.store.internal.TaskShapes;
 import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskNotFoundException;
@@ -21,10 +22,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps tasks in memory: a heap of deadlines plus an index by id. Adding, removing and
- * rescheduling cost O(log n), a lookup by id O(1); nothing is kept per task but the task,
- * a 24-byte entry and two array slots (no thread, future, timer or hash-map node); only a
- * task that is not waiting (claimed, paused or failed) also has a hash-set node. Tasks
- * are gone when the process ends.
+ * rescheduling cost O(log n), a lookup by id O(1); nothing is kept per waiting task but
+ * its id, trigger and next run time in a 40-byte entry, and two array slots (no thread,
+ * future, timer or hash-map node): the rest of the task (function, arguments, options,
+ * names) is shared with the tasks added like it, and the task value is made again when
+ * asked for. Only a task that is not waiting (claimed, paused or failed) also has a
+ * hash-set node. Tasks are gone when the process ends.
  */
 public final class MemoryTaskStore implements TaskStore {
 
@@ -48,6 +51,8 @@ public final class MemoryTaskStore implements TaskStore {
 	 */
 	private final Set<Entry> outsideHeap = new HashSet<>();
 
+	private final TaskShapes shapes = new TaskShapes();
+
 	@Override
 	public String type() {
 		return "memory";
@@ -60,7 +65,7 @@ public final class MemoryTaskStore implements TaskStore {
 
 	@Override
 	public synchronized void add(Task task) {
-		Entry entry = new Entry(task);
+		Entry entry = new Entry(task, this.shapes);
 		if (this.entries.addIfAbsent(entry) != null) {
 			throw new ConflictingIdException(task.id());
 		}
@@ -120,6 +125,7 @@ public final class MemoryTaskStore implements TaskStore {
 		this.entries.clear();
 		this.heap.clear();
 		this.outsideHeap.clear();
+		this.shapes.clear();
 	}
 
 	@Override
@@ -132,11 +138,11 @@ public final class MemoryTaskStore implements TaskStore {
 	public synchronized List<DueTask> acquireDueTasks(Instant now, int limit) {
 		List<DueTask> due = new ArrayList<>(Math.min(limit, 64));
 		Entry first;
-		while (due.size() < limit && (first = this.heap.peek()) != null && !first.task().nextRunTime().isAfter(now)) {
+		while (due.size() < limit && (first = this.heap.peek()) != null && !first.nextRunTime().isAfter(now)) {
 			this.heap.remove(first);
-			first.claimed(true);
+			Task claimed = first.claim();
 			this.outsideHeap.add(first);
-			due.add(new DueTask(first.task(), false));
+			due.add(new DueTask(claimed, false));
 		}
 		return due;
 	}
@@ -153,7 +159,7 @@ public final class MemoryTaskStore implements TaskStore {
 	@Override
 	public synchronized Optional<Instant> nextRunTime() {
 		Entry first = this.heap.peek();
-		return (first != null) ? Optional.of(first.task().nextRunTime()) : Optional.empty();
+		return (first != null) ? Optional.ofNullable(first.nextRunTime()) : Optional.empty();
 	}
 
 	/**
@@ -273,14 +279,20 @@ public final class MemoryTaskStore implements TaskStore {
 	}
 
 	private void replace(Entry entry, Task task) {
+		// Checked before anything changes: an entry half replaced would be in neither the
+		// heap nor a claim, and its task would never run.
+		if (!task.id().equals(entry.id())) {
+			throw new IllegalArgumentException(
+					"Task '" + entry.id() + "' cannot be replaced by task '" + task.id() + "'");
+		}
 		this.heap.remove(entry);
-		entry.claimed(false);
-		entry.task(task);
+		entry.unclaim();
+		entry.task(task, this.shapes);
 		schedule(entry);
 	}
 
 	private void schedule(Entry entry) {
-		if (entry.task().nextRunTime() != null) {
+		if (entry.nextRunTime() != null) {
 			this.heap.push(entry);
 			this.outsideHeap.remove(entry);
 		}

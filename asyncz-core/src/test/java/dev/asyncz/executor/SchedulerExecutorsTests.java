@@ -2,6 +2,7 @@ package dev.asyncz.executor;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -37,12 +38,32 @@ class SchedulerExecutorsTests {
 	@Test
 	void threadPoolQueuesJobsBeyondItsWorkers() throws Exception {
 		SchedulerExecutor pool = SchedulerExecutors.threadPool(1);
+		CountDownLatch started = new CountDownLatch(1);
 		CountDownLatch release = new CountDownLatch(1);
-		pool.execute(() -> await(release));
+		pool.execute(() -> {
+			started.countDown();
+			await(release);
+		});
+		assertThat(started.await(20, TimeUnit.SECONDS)).isTrue();
 		pool.execute(() -> {
 		});
 		assertThat(pool.queuedCount()).isEqualTo(1);
 		release.countDown();
+		pool.shutdown(true, Duration.ofSeconds(20));
+	}
+
+	@Test
+	void threadPoolStartsAllItsWorkersWithThePoolSoNoRunWaitsForAThreadToStart() throws Exception {
+		SchedulerExecutor pool = SchedulerExecutors.threadPool(3);
+		CompletableFuture<String> worker = new CompletableFuture<>();
+		pool.execute(() -> worker.complete(Thread.currentThread().getName()));
+		String name = worker.get(20, TimeUnit.SECONDS);
+		String poolPrefix = name.substring(0, name.lastIndexOf('-') + 1);
+		assertThat(Thread.getAllStackTraces()
+			.keySet()
+			.stream()
+			.map(Thread::getName)
+			.filter((thread) -> thread.startsWith(poolPrefix))).hasSize(3);
 		pool.shutdown(true, Duration.ofSeconds(20));
 	}
 

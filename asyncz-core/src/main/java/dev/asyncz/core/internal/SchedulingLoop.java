@@ -1,5 +1,6 @@
 package dev.asyncz.core.internal;
 
+import java.lang.invoke.MethodHandles;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.asyncz.core.ControllableClock;
@@ -45,6 +47,9 @@ final class SchedulingLoop implements Runnable {
 	private static final Logger logger = LoggerFactory.getLogger(SchedulingLoop.class);
 
 	private static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+
+	/** Due tasks claimed at a time from a store that is not persistent. */
+	private static final int MEMORY_CLAIM_CHUNK = 32;
 
 	/** Passes at one instant after which {@link #runDueTasks()} gives up. */
 	private static final int MAX_PASSES = 10_000;
@@ -181,6 +186,7 @@ final class SchedulingLoop implements Runnable {
 
 	@Override
 	public void run() {
+		preload();
 		while (this.running) {
 			long sleepNanos;
 			try {
@@ -337,7 +343,14 @@ final class SchedulingLoop implements Runnable {
 			if (room == 0) {
 				return true;
 			}
-			List<DueTask> due = store.acquireDueTasks(now, room);
+			// Claiming from memory costs nothing but the store's lock, so it is done a
+			// few
+			// at a time: the first runs of a big burst start once a few are claimed
+			// rather
+			// than once a whole batch is. A durable store pays per query, so it gets the
+			// batch.
+			int asked = store.persistent() ? room : Math.min(room, MEMORY_CLAIM_CHUNK);
+			List<DueTask> due = store.acquireDueTasks(now, asked);
 			RuntimeException failure = null;
 			for (DueTask dueTask : due) {
 				// Every claimed task is handled even when one fails: a claim left
@@ -358,7 +371,7 @@ final class SchedulingLoop implements Runnable {
 			if (failure != null) {
 				throw failure;
 			}
-			if (due.size() < room) {
+			if (due.size() < asked) {
 				return false;
 			}
 		}
@@ -447,14 +460,44 @@ final class SchedulingLoop implements Runnable {
 		}
 		this.submitted++;
 		this.runner.submit(task, run.fireTime(), run.attempt(), (this.callerRuns != null) ? this.callerRuns : executor,
-				(outcome) -> {
-					try {
-						ended(run, held, outcome);
-					}
-					finally {
-						this.runEnded.run();
-					}
-				});
+				new RunEnd(run, held));
+	}
+
+	/**
+	 * Ends a run's claim ({@link #ended}) and tells the backlog. A class rather than a
+	 * lambda, so that it can be loaded before the first run ({@link #preload()}).
+	 */
+	private final class RunEnd implements Consumer<RunOutcome> {
+
+		private final Run run;
+
+		private final boolean held;
+
+		RunEnd(Run run, boolean held) {
+			this.run = run;
+			this.held = held;
+		}
+
+		@Override
+		public void accept(RunOutcome outcome) {
+			try {
+				ended(this.run, this.held, outcome);
+			}
+			finally {
+				SchedulingLoop.this.runEnded.run();
+			}
+		}
+
+	}
+
+	/**
+	 * Loads what every run goes through, which a JVM would otherwise load during the
+	 * first run after the start, making it late by milliseconds.
+	 */
+	private static void preload() {
+		Preload.initialize(MethodHandles.lookup(), RunEnd.class, Run.class, RunPlanner.class, RunPlanner.Plan.class,
+				DueTask.class);
+		TaskRunner.preload();
 	}
 
 	/**

@@ -2,6 +2,7 @@ package dev.asyncz.core.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.lang.invoke.MethodHandles;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import dev.asyncz.core.TaskRunInterceptor;
@@ -39,6 +41,12 @@ import org.slf4j.LoggerFactory;
 final class TaskRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(TaskRunner.class);
+
+	// Linked with the class rather than on the first run, which they would make late.
+	private static final BiFunction<Integer, Integer, Integer> ONE_MORE = Integer::sum;
+
+	private static final BiFunction<String, Integer, @Nullable Integer> ONE_LESS = (id, count) -> (count > 1)
+			? count - 1 : null;
 
 	private final Map<String, Integer> running = new ConcurrentHashMap<>();
 
@@ -90,10 +98,10 @@ final class TaskRunner {
 	 */
 	boolean submit(Task task, Instant scheduledRunTime, int attempt, SchedulerExecutor executor,
 			Consumer<RunOutcome> onEnd) {
-		this.running.merge(task.id(), 1, Integer::sum);
+		this.running.merge(task.id(), 1, ONE_MORE);
 		this.inFlight.incrementAndGet();
 		try {
-			executor.execute(() -> run(task, scheduledRunTime, attempt, onEnd));
+			executor.execute(new Attempt(task, scheduledRunTime, attempt, onEnd));
 			return true;
 		}
 		catch (RuntimeException ex) {
@@ -155,34 +163,7 @@ final class TaskRunner {
 		long startNanos = System.nanoTime();
 		TaskOptions options = task.options();
 		RunTimeouts.Guard guard = options.hasTimeout() ? new RunTimeouts.Guard(Thread.currentThread()) : null;
-		AtomicBoolean ended = new AtomicBoolean();
-		Consumer<@Nullable Throwable> finish = (thrown) -> {
-			if (!ended.compareAndSet(false, true)) {
-				return;
-			}
-			Throwable failure = thrown;
-			if (guard != null && guard.end()) {
-				failure = new TaskTimeoutException(task.id(), options.timeout());
-				if (thrown != null) {
-					failure.addSuppressed(thrown);
-				}
-			}
-			Duration duration = Duration.ofNanos(System.nanoTime() - startNanos);
-			if (failure != null) {
-				logger.warn("Task '{}' ({}) failed on attempt {}", task.id(), task.function(), attempt, failure);
-				this.events.publish(new TaskError(task.id(), task.function(), task.store(), task.executor(),
-						scheduledRunTime, startedAt, duration, failure));
-				end(task, onEnd, RunOutcome.failed(failure));
-				return;
-			}
-			// The claim ends first, so that whoever hears of the run sees the task as it
-			// stands after it.
-			end(task, onEnd, RunOutcome.SUCCEEDED);
-			if (this.events.listening()) {
-				this.events.publish(new TaskExecuted(task.id(), task.function(), task.store(), task.executor(),
-						scheduledRunTime, startedAt, duration));
-			}
-		};
+		Finish finish = new Finish(task, scheduledRunTime, attempt, onEnd, startedAt, startNanos, guard);
 		ScheduledFuture<?> timer = null;
 		Object result;
 		try {
@@ -226,6 +207,108 @@ final class TaskRunner {
 		}
 	}
 
+	/**
+	 * Preloads the classes a run goes through, so that the first run after a start does
+	 * not wait for them to be loaded.
+	 */
+	static void preload() {
+		Preload.initialize(MethodHandles.lookup(), Attempt.class, Finish.class, TaskContext.class, RunOutcome.class,
+				RunTimeouts.Guard.class);
+	}
+
+	/**
+	 * One attempt handed to an executor. A class rather than a lambda: a lambda is linked
+	 * the first time it is made, which would fall on the first run.
+	 */
+	private final class Attempt implements Runnable {
+
+		private final Task task;
+
+		private final Instant scheduledRunTime;
+
+		private final int attempt;
+
+		private final Consumer<RunOutcome> onEnd;
+
+		Attempt(Task task, Instant scheduledRunTime, int attempt, Consumer<RunOutcome> onEnd) {
+			this.task = task;
+			this.scheduledRunTime = scheduledRunTime;
+			this.attempt = attempt;
+			this.onEnd = onEnd;
+		}
+
+		@Override
+		public void run() {
+			TaskRunner.this.run(this.task, this.scheduledRunTime, this.attempt, this.onEnd);
+		}
+
+	}
+
+	/**
+	 * Ends an attempt once, with what it threw or {@code null}: reports it and ends the
+	 * claim.
+	 */
+	private final class Finish implements Consumer<@Nullable Throwable> {
+
+		private final Task task;
+
+		private final Instant scheduledRunTime;
+
+		private final int attempt;
+
+		private final Consumer<RunOutcome> onEnd;
+
+		private final Instant startedAt;
+
+		private final long startNanos;
+
+		private final RunTimeouts.@Nullable Guard guard;
+
+		private final AtomicBoolean ended = new AtomicBoolean();
+
+		Finish(Task task, Instant scheduledRunTime, int attempt, Consumer<RunOutcome> onEnd, Instant startedAt,
+				long startNanos, RunTimeouts.@Nullable Guard guard) {
+			this.task = task;
+			this.scheduledRunTime = scheduledRunTime;
+			this.attempt = attempt;
+			this.onEnd = onEnd;
+			this.startedAt = startedAt;
+			this.startNanos = startNanos;
+			this.guard = guard;
+		}
+
+		@Override
+		public void accept(@Nullable Throwable thrown) {
+			if (!this.ended.compareAndSet(false, true)) {
+				return;
+			}
+			Task task = this.task;
+			Throwable failure = thrown;
+			if (this.guard != null && this.guard.end()) {
+				failure = new TaskTimeoutException(task.id(), task.options().timeout());
+				if (thrown != null) {
+					failure.addSuppressed(thrown);
+				}
+			}
+			Duration duration = Duration.ofNanos(System.nanoTime() - this.startNanos);
+			if (failure != null) {
+				logger.warn("Task '{}' ({}) failed on attempt {}", task.id(), task.function(), this.attempt, failure);
+				TaskRunner.this.events.publish(new TaskError(task.id(), task.function(), task.store(), task.executor(),
+						this.scheduledRunTime, this.startedAt, duration, failure));
+				end(task, this.onEnd, RunOutcome.failed(failure));
+				return;
+			}
+			// The claim ends first, so that whoever hears of the run sees the task as it
+			// stands after it.
+			end(task, this.onEnd, RunOutcome.SUCCEEDED);
+			if (TaskRunner.this.events.listening()) {
+				TaskRunner.this.events.publish(new TaskExecuted(task.id(), task.function(), task.store(),
+						task.executor(), this.scheduledRunTime, this.startedAt, duration));
+			}
+		}
+
+	}
+
 	private static @Nullable Throwable unwrap(@Nullable Throwable failure) {
 		return (failure instanceof CompletionException && failure.getCause() != null) ? failure.getCause() : failure;
 	}
@@ -255,7 +338,7 @@ final class TaskRunner {
 	private void end(Task task, Consumer<RunOutcome> onEnd, RunOutcome outcome) {
 		// No longer running before its claim ends: the task may be handed out again the
 		// moment it does.
-		this.running.computeIfPresent(task.id(), (id, count) -> (count > 1) ? count - 1 : null);
+		this.running.computeIfPresent(task.id(), ONE_LESS);
 		try {
 			onEnd.accept(outcome);
 		}

@@ -8,11 +8,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import dev.asyncz.executor.SchedulerExecutor;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A bounded pool of platform threads that grows to its size and lets idle threads go;
- * either its own or one built elsewhere (such as by Spring's task-executor builder) and
- * handed over, which it then owns.
+ * A bounded pool of platform threads that lets threads idle for a minute go; either its
+ * own, started with the pool, or one built elsewhere (such as by Spring's task-executor
+ * builder) and handed over, which it then owns.
  */
 public final class PlatformThreadPool implements SchedulerExecutor {
 
@@ -20,21 +21,48 @@ public final class PlatformThreadPool implements SchedulerExecutor {
 
 	private final ThreadPoolExecutor pool;
 
+	/**
+	 * Workers of its own pool running a job. Counted here rather than by the pool, which
+	 * also counts a thread still starting up, as every prestarted thread is for a moment;
+	 * {@code null} for a pool handed over, whose own count is used.
+	 */
+	private final @Nullable AtomicInteger active;
+
 	private final int maxWorkers;
 
 	public PlatformThreadPool(int maxWorkers) {
 		if (maxWorkers < 1) {
 			throw new IllegalArgumentException("maxWorkers must be at least 1, was " + maxWorkers);
 		}
-		ThreadPoolExecutor pool = new ThreadPoolExecutor(maxWorkers, maxWorkers, 60, TimeUnit.SECONDS,
-				new LinkedBlockingQueue<>(), threadFactory("asyncz-worker-" + POOLS.incrementAndGet() + "-"));
-		pool.allowCoreThreadTimeOut(true);
-		this.pool = pool;
+		AtomicInteger active = new AtomicInteger();
+		this.active = active;
 		this.maxWorkers = maxWorkers;
+		this.pool = new ThreadPoolExecutor(maxWorkers, maxWorkers, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+				threadFactory("asyncz-worker-" + POOLS.incrementAndGet() + "-")) {
+
+			@Override
+			protected void beforeExecute(Thread thread, Runnable job) {
+				active.incrementAndGet();
+			}
+
+			@Override
+			protected void afterExecute(Runnable job, Throwable failure) {
+				active.decrementAndGet();
+			}
+
+		};
+		this.pool.allowCoreThreadTimeOut(true);
+		// Below its core size a ThreadPoolExecutor starts a new thread for every run,
+		// idle
+		// ones notwithstanding: the first runs would each wait for a thread to start
+		// (about
+		// a millisecond on a busy machine) instead of taking an idle one.
+		this.pool.prestartAllCoreThreads();
 	}
 
 	public PlatformThreadPool(ThreadPoolExecutor pool) {
 		this.pool = pool;
+		this.active = null;
 		this.maxWorkers = pool.getMaximumPoolSize();
 	}
 
@@ -54,7 +82,7 @@ public final class PlatformThreadPool implements SchedulerExecutor {
 
 	@Override
 	public int activeCount() {
-		return this.pool.getActiveCount();
+		return (this.active != null) ? this.active.get() : this.pool.getActiveCount();
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import java.util.PriorityQueue;
 import java.util.function.Predicate;
 
 import dev.asyncz.task.Task;
+import dev.asyncz.trigger.Trigger;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,7 +28,7 @@ public final class DeadlineHeap {
 	 * @param entry an entry not in the heap
 	 */
 	public void push(Entry entry) {
-		Objects.requireNonNull(entry.task.nextRunTime(), "a heap entry needs a next run time");
+		Objects.requireNonNull(entry.nextRunTime, "a heap entry needs a next run time");
 		if (this.size == this.entries.length) {
 			this.entries = Arrays.copyOf(this.entries, Math.max(16, this.size + (this.size >> 1)));
 		}
@@ -97,8 +98,7 @@ public final class DeadlineHeap {
 		if (this.size == 0) {
 			return true;
 		}
-		PriorityQueue<Entry> frontier = new PriorityQueue<>(64,
-				(a, b) -> a.task.nextRunTime().compareTo(b.task.nextRunTime()));
+		PriorityQueue<Entry> frontier = new PriorityQueue<>(64, (a, b) -> before(a, b) ? -1 : (before(b, a) ? 1 : 0));
 		frontier.add(this.entries[0]);
 		Entry next;
 		while ((next = frontier.poll()) != null) {
@@ -160,16 +160,21 @@ public final class DeadlineHeap {
 	}
 
 	private static boolean before(Entry a, Entry b) {
-		Instant left = a.task.nextRunTime();
-		Instant right = b.task.nextRunTime();
-		return left.isBefore(right);
+		// Set for every entry in the heap (push checks it).
+		return a.nextRunTime.isBefore(b.nextRunTime);
 	}
 
 	/**
-	 * One task in the memory store: the task value, the hash of its id (for
-	 * {@link IdIndex}) and its place in the heap. Kept at 24 bytes on purpose, since a
-	 * million waiting tasks means a million of these: whether the task is claimed is
-	 * folded into the heap position, which a claimed task does not have.
+	 * One task in the memory store: its id and the hash of it (for {@link IdIndex}), its
+	 * place in the heap, its next run time (which the heap compares without going through
+	 * the task), and the task itself in one of two forms. While it waits, the task is
+	 * kept as its trigger and next run time plus a {@link TaskShape} of everything else,
+	 * which tasks alike share ({@link TaskShapes}), and the {@link Task} value is made
+	 * again when asked for: a million waiting tasks then cost a million of these entries
+	 * instead of a million entries and a million tasks. While claimed, it keeps the very
+	 * task it handed out, since ending a claim checks that it is the same task. Whether
+	 * the task is claimed is folded into the heap position, which a claimed task does not
+	 * have.
 	 */
 	public static final class Entry {
 
@@ -177,27 +182,82 @@ public final class DeadlineHeap {
 
 		private static final int CLAIMED = -2;
 
-		Task task;
+		final String id;
 
 		final int hash;
 
 		int heapIndex = OUT_OF_HEAP;
 
-		public Entry(Task task) {
-			this.task = task;
-			this.hash = IdIndex.hash(task.id());
-		}
+		/** A {@link Task}, or the {@link TaskShape} of one. */
+		private Object body;
 
-		public Task task() {
-			return this.task;
+		/** The trigger while {@code body} is a shape. */
+		private @Nullable Trigger trigger;
+
+		@Nullable Instant nextRunTime;
+
+		/**
+		 * An entry that keeps the task as it is.
+		 * @param task the task
+		 */
+		public Entry(Task task) {
+			this(task, null);
 		}
 
 		/**
-		 * Replaces the task value; the id must stay the same.
-		 * @param task the new value
+		 * An entry that keeps the task in a shape shared with tasks alike.
+		 * @param task the task
+		 * @param shapes where shared shapes come from, or {@code null} to keep the task
+		 * as it is
 		 */
-		public void task(Task task) {
-			this.task = task;
+		public Entry(Task task, @Nullable TaskShapes shapes) {
+			this.id = task.id();
+			this.hash = IdIndex.hash(this.id);
+			this.body = task;
+			task(task, shapes);
+		}
+
+		public String id() {
+			return this.id;
+		}
+
+		/**
+		 * The task: the one handed out while claimed, otherwise an equal value made from
+		 * the shape.
+		 * @return the task
+		 */
+		public Task task() {
+			if (this.body instanceof TaskShape shape) {
+				return shape.task(this.id, Objects.requireNonNull(this.trigger), this.nextRunTime);
+			}
+			return (Task) this.body;
+		}
+
+		/**
+		 * The next run time, without making the task.
+		 * @return the task's next run time
+		 */
+		public @Nullable Instant nextRunTime() {
+			return this.nextRunTime;
+		}
+
+		/**
+		 * Replaces the task value; the id must stay the same (the caller checks it, since
+		 * the entry may have to leave the heap first).
+		 * @param task the new value
+		 * @param shapes where shared shapes come from, or {@code null} to keep the task
+		 * as it is
+		 */
+		public void task(Task task, @Nullable TaskShapes shapes) {
+			this.nextRunTime = task.nextRunTime();
+			if (shapes != null && !claimed()) {
+				this.body = shapes.shapeOf(task);
+				this.trigger = task.trigger();
+			}
+			else {
+				this.body = task;
+				this.trigger = null;
+			}
 		}
 
 		public boolean inHeap() {
@@ -209,17 +269,26 @@ public final class DeadlineHeap {
 		}
 
 		/**
-		 * Marks the entry claimed or not; only an entry outside the heap can be claimed.
-		 * @param claimed whether the scheduler holds the task
+		 * Claims the entry's task: from now on the entry keeps the very value returned.
+		 * Only an entry outside the heap can be claimed.
+		 * @return the claimed task
 		 */
-		public void claimed(boolean claimed) {
-			if (claimed) {
-				if (inHeap()) {
-					throw new IllegalStateException("A task in the heap cannot be claimed");
-				}
-				this.heapIndex = CLAIMED;
+		public Task claim() {
+			if (inHeap()) {
+				throw new IllegalStateException("A task in the heap cannot be claimed");
 			}
-			else if (this.heapIndex == CLAIMED) {
+			Task task = task();
+			this.body = task;
+			this.trigger = null;
+			this.heapIndex = CLAIMED;
+			return task;
+		}
+
+		/**
+		 * Ends a claim, if there is one, before the entry gets its next value.
+		 */
+		public void unclaim() {
+			if (this.heapIndex == CLAIMED) {
 				this.heapIndex = OUT_OF_HEAP;
 			}
 		}

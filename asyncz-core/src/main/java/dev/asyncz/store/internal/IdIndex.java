@@ -40,13 +40,13 @@ public final class IdIndex {
 		if ((this.size + 1) * 4L > this.table.length * 3L) {
 			resize(this.table.length * 2);
 		}
-		String id = entry.task().id();
+		String id = entry.id;
 		int hash = entry.hash;
 		Entry[] table = this.table;
 		int mask = table.length - 1;
 		int i = hash & mask;
 		for (Entry existing = table[i]; existing != null; existing = table[i]) {
-			if (existing.hash == hash && existing.task().id().equals(id)) {
+			if (existing.hash == hash && existing.id.equals(id)) {
 				return existing;
 			}
 			i = (i + 1) & mask;
@@ -134,7 +134,7 @@ public final class IdIndex {
 			if (entry == null) {
 				return -1;
 			}
-			if (entry.hash == hash && entry.task().id().equals(id)) {
+			if (entry.hash == hash && entry.id.equals(id)) {
 				return i;
 			}
 		}
