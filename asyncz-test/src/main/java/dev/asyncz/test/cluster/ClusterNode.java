@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.asyncz.core.Scheduler;
+import dev.asyncz.event.ClockJumped;
 import dev.asyncz.event.StoreError;
 import dev.asyncz.event.TaskDeferred;
 import dev.asyncz.event.TaskQuarantined;
@@ -58,6 +59,13 @@ public final class ClusterNode {
 
 	/** Printed, followed by the task id, when this node quarantines a task. */
 	public static final String QUARANTINED = "QUARANTINED ";
+
+	/**
+	 * Printed, followed by the jump, when this node's wall clock moved differently from
+	 * the time that elapsed: a clock step or a paused machine, which on a store server on
+	 * the same machine moves the end of every lease too.
+	 */
+	public static final String CLOCK_JUMPED = "CLOCK JUMPED ";
 
 	/**
 	 * The function that notes its start, blocks while the file named by its first
@@ -179,6 +187,7 @@ public final class ClusterNode {
 		scheduler.addListener((event) -> print(DEFERRED + ((TaskDeferred) event).taskId()), TaskDeferred.class);
 		scheduler.addListener((event) -> print(QUARANTINED + ((TaskQuarantined) event).taskId()),
 				TaskQuarantined.class);
+		scheduler.addListener((event) -> print(CLOCK_JUMPED + ((ClockJumped) event).jump()), ClockJumped.class);
 		try {
 			scheduler.start();
 			print(READY);

@@ -64,6 +64,13 @@ public abstract class ClusterScenarios {
 
 	private static final Duration INTERVAL = Duration.ofSeconds(1);
 
+	/**
+	 * The lease of the scenarios in which no claim may run out: well beyond the stalls
+	 * and clock steps of a loaded shared machine (12.7 s has been seen), which would end
+	 * every claim at once and have its fire time run again.
+	 */
+	private static final Duration STEADY_LEASE = Duration.ofSeconds(30);
+
 	private static final int SEEDING_THREADS = 4;
 
 	/** Ends every node name and derives the test's prefix; unique per test. */
@@ -167,11 +174,11 @@ public abstract class ClusterScenarios {
 
 	@Test
 	void everyFireTimeRunsExactlyOnceOverNodesThatShareTheStoreWhileANodeJoins() {
-		startNodes(Duration.ofSeconds(30), 1, 2);
+		startNodes(STEADY_LEASE, 1, 2);
 		Workload work = seed(oneShots(10_000), Duration.ofSeconds(5), 100);
 		awaitReady();
 		await("the first one-shot tasks ran", () -> work.oneShotRuns(runs()) >= 100, work);
-		NodeProcess third = startNode(3, Duration.ofSeconds(30));
+		NodeProcess third = startNode(3, STEADY_LEASE);
 		third.awaitReady(READY_TIMEOUT);
 		Instant joined = Instant.now();
 		awaitCompletion(work, joined.plusSeconds(5), () -> true);
@@ -212,7 +219,7 @@ public abstract class ClusterScenarios {
 		System.out.println("Run again " + recovery.toMillis() + " ms after killing its node (lease " + lease + ")");
 		assertThat(starts.get(1).node()).isEqualTo(survivor.node());
 		assertThat(runsOf("blocking")).extracting(RunRecord::node).containsExactly(survivor.node());
-		assertThat(duplicates()).as("duplicate runs").isEmpty();
+		assertNoDuplicates("duplicate runs");
 	}
 
 	@Test
@@ -260,7 +267,7 @@ public abstract class ClusterScenarios {
 		this.nodes.get(stopped).stop(STOP_TIMEOUT);
 		await("every task succeeded", () -> runs().stream().map(RunRecord::taskId).distinct().count() == due.size(),
 				(Workload) null);
-		assertThat(duplicates()).as("fire times that succeeded twice").isEmpty();
+		assertNoDuplicates("fire times that succeeded twice");
 		Map<String, List<RunRecord>> startsByAttempt = starts().stream()
 			.collect(Collectors.groupingBy(RunRecord::taskId, TreeMap::new, Collectors.toList()));
 		List<String> rerun = new ArrayList<>();
@@ -290,15 +297,15 @@ public abstract class ClusterScenarios {
 	void duringARollingDeployTasksOfANewFunctionRunOnlyOnNewNodesAndNoneIsLost() {
 		String newNode = nodeName(1);
 		String oldNode = nodeName(2);
-		startNode(1, Duration.ofSeconds(10), Map.of());
-		startNode(2, Duration.ofSeconds(10), Map.of("lacks", ClusterNode.RECORD_NEW));
+		startNode(1, STEADY_LEASE, Map.of());
+		startNode(2, STEADY_LEASE, Map.of("lacks", ClusterNode.RECORD_NEW));
 		awaitReady();
 		Set<String> old = seedOneShots(ClusterNode.RECORD, "old-", oneShots(1_000));
 		Set<String> added = seedOneShots(ClusterNode.RECORD_NEW, "new-", oneShots(1_000));
 		await("every task ran", () -> ranIds().containsAll(old) && ranIds().containsAll(added),
 				() -> notRun(old, added));
 		List<RunRecord> runs = runs();
-		assertThat(duplicates()).as("duplicate runs caught by the run log").isEmpty();
+		assertNoDuplicates("duplicate runs caught by the run log");
 		assertRanOnceEach(runs, old);
 		assertRanOnceEach(runs, added);
 		assertThat(runs).filteredOn((run) -> added.contains(run.taskId()))
@@ -315,13 +322,13 @@ public abstract class ClusterScenarios {
 		this.nodes.get(oldNode).stop(STOP_TIMEOUT);
 		// The old node comes back with the new version.
 		String upgraded = nodeName(3);
-		startNode(3, Duration.ofSeconds(10), Map.of()).awaitReady(READY_TIMEOUT);
+		startNode(3, STEADY_LEASE, Map.of()).awaitReady(READY_TIMEOUT);
 		Set<String> later = seedOneShots(ClusterNode.RECORD_NEW, "later-", oneShots(1_000));
 		await("every later task ran", () -> ranIds().containsAll(later), () -> notRun(later));
 		List<RunRecord> laterRuns = runs().stream().filter((run) -> later.contains(run.taskId())).toList();
 		assertRanOnceEach(laterRuns, later);
 		assertThat(laterRuns).extracting(RunRecord::node).as("runs after the upgrade").contains(upgraded);
-		assertThat(duplicates()).as("duplicate runs caught by the run log").isEmpty();
+		assertNoDuplicates("duplicate runs caught by the run log");
 		assertThat(this.nodes.values().stream().mapToLong((node) -> node.countLines(ClusterNode.QUARANTINED)).sum())
 			.as("tasks quarantined")
 			.isZero();
@@ -498,7 +505,7 @@ public abstract class ClusterScenarios {
 	 * @return the runs
 	 */
 	private List<RunRecord> verify(Workload work) {
-		assertThat(duplicates()).as("duplicate runs caught by the run log").isEmpty();
+		assertNoDuplicates("duplicate runs caught by the run log");
 		List<RunRecord> runs = runs();
 		Map<String, List<RunRecord>> byTask = runs.stream().collect(Collectors.groupingBy(RunRecord::taskId));
 		List<String> wrongOneShots = new ArrayList<>();
@@ -557,6 +564,21 @@ public abstract class ClusterScenarios {
 			}
 		}
 		return skipped.isEmpty() ? null : "skipped " + skipped + " between " + first + " and " + distinct.last();
+	}
+
+	/**
+	 * Fails if the run log caught a fire time run twice, naming the wall clock jumps the
+	 * nodes saw: leases end by the store server's clock, so a jump of it (a clock step,
+	 * or the machine paused) by more than what is left of a lease ends every claim at
+	 * once, and whoever takes the claims over runs their fire times again.
+	 */
+	private void assertNoDuplicates(String what) {
+		List<String> jumps = new ArrayList<>();
+		this.nodes.values()
+			.forEach((node) -> node.linesStartingWith(ClusterNode.CLOCK_JUMPED)
+				.forEach((line) -> jumps.add(node.node() + ": " + line)));
+		String during = jumps.isEmpty() ? "" : " while the wall clock jumped " + jumps;
+		assertThat(duplicates()).as("%s%s", what, during).isEmpty();
 	}
 
 	private List<RunRecord> awaitStarts(String taskId, int count) {

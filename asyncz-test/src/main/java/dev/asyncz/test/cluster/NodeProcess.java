@@ -110,7 +110,16 @@ public final class NodeProcess implements AutoCloseable {
 	 * @return the count
 	 */
 	public long countLines(String prefix) {
-		return this.lines.stream().filter((line) -> line.startsWith(prefix)).count();
+		return linesStartingWith(prefix).size();
+	}
+
+	/**
+	 * The lines the node printed that start with a prefix.
+	 * @param prefix the prefix
+	 * @return the lines, in order
+	 */
+	public List<String> linesStartingWith(String prefix) {
+		return this.lines.stream().filter((line) -> line.startsWith(prefix)).toList();
 	}
 
 	/**
