@@ -72,7 +72,8 @@ public final class TaskActions {
 	 * @throws dev.asyncz.store.CorruptTaskException naming why the data still cannot be
 	 * read
 	 */
-	@Nullable QuarantineActionDescriptor retryQuarantined(String store, String id, SecurityContext securityContext) {
+	public @Nullable QuarantineActionDescriptor retryQuarantined(String store, String id,
+			SecurityContext securityContext) {
 		if (!this.scheduler.storeNames().contains(store)) {
 			return null;
 		}
@@ -95,7 +96,8 @@ public final class TaskActions {
 	 * @return what was done, or {@code null} when the store holds no such quarantined
 	 * task
 	 */
-	@Nullable QuarantineActionDescriptor deleteQuarantined(String store, String id, SecurityContext securityContext) {
+	public @Nullable QuarantineActionDescriptor deleteQuarantined(String store, String id,
+			SecurityContext securityContext) {
 		if (!this.scheduler.storeNames().contains(store) || !this.scheduler.deleteQuarantined(store, id)) {
 			return null;
 		}
