@@ -1,17 +1,8 @@
 package dev.asyncz.dashboard;
 
-import javax.sql.DataSource;
-
-import dev.asyncz.core.Scheduler;
-import dev.asyncz.dashboard.DashboardTestApplication.AuditRecorder;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -25,28 +16,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * A read-only dashboard lists quarantined tasks but refuses to re-read or delete them.
  */
 @SpringBootTest(classes = QuarantineTestApplication.class, properties = "asyncz.dashboard.enabled=true")
-class DashboardQuarantineReadOnlyTests {
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	Scheduler scheduler;
-
-	@Autowired
-	DataSource dataSource;
-
-	@Autowired
-	AuditRecorder audit;
-
-	MockMvc mvc;
-
-	@BeforeEach
-	void quarantineATask() {
-		this.mvc = MockMvcBuilders.webAppContextSetup(this.context).build();
-		QuarantineTestApplication.quarantineOneTask(this.scheduler, this.dataSource);
-		this.audit.actions.clear();
-	}
+class DashboardQuarantineReadOnlyTests extends QuarantineTestSupport {
 
 	@Test
 	void quarantinedTasksAreListed() throws Exception {
