@@ -19,6 +19,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -154,7 +155,13 @@ class DashboardBrowserIT {
 	}
 
 	private void confirm(By button) {
-		this.wait.until(ExpectedConditions.elementToBeClickable(button)).click();
+		this.wait.until(ExpectedConditions.elementToBeClickable(button));
+		// The page redraws on every poll: a button found just before a redraw is gone by
+		// the click, so find and click again until a click lands.
+		this.wait.ignoring(StaleElementReferenceException.class).until((driver) -> {
+			driver.findElement(button).click();
+			return true;
+		});
 		this.wait.until(ExpectedConditions.alertIsPresent()).accept();
 	}
 

@@ -28,6 +28,8 @@ import dev.asyncz.store.QuarantinedTask;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskQuery;
+import dev.asyncz.store.TaskSearch;
+import dev.asyncz.store.TaskSearchResult;
 import dev.asyncz.store.TaskState;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.task.ConflictingIdException;
@@ -898,6 +900,129 @@ public abstract class TaskStoreContractTests {
 		assertThat(this.store.listQuarantined(0, 10)).extracting(QuarantinedTask::taskId).containsExactly("bad");
 		writeRaw(raw("bad", NOW));
 		assertThat(this.store.retryQuarantined("bad").id()).isEqualTo("bad");
+	}
+
+	// --- operator search (the dashboard)
+	// -------------------------------------------------
+	// Stores on the SPI's defaults answer within their documented limits: a running
+	// search
+	// they cannot answer is empty and incomplete, counts they cannot give are an empty
+	// map.
+
+	@Test
+	void searchFindsTasksByIdPrefixInListingOrder() {
+		this.store.add(task("user-1:b", NOW.plusSeconds(20)));
+		this.store.add(task("user-1:a", NOW.plusSeconds(30)));
+		this.store.add(task("user-10:c", NOW.plusSeconds(10)));
+		this.store.add(task("user-2:d", NOW));
+		this.store.add(task("user-1:paused", null));
+		TaskSearchResult result = search(null, null, "user-1:", null, 0, 10);
+		assertThat(result.complete()).isTrue();
+		assertThat(ids(result.tasks())).containsExactly("user-1:b", "user-1:a", "user-1:paused");
+	}
+
+	@Test
+	void searchTakesWildcardsAndEscapeCharactersInAnIdPrefixLiterallyAndMindsCase() {
+		List<String> all = List.of("a%b", "axb", "a_c", "abc", "a!d", "a\\e", "A%B", "a\\%f");
+		for (int i = 0; i < all.size(); i++) {
+			this.store.add(task(all.get(i), NOW.plusSeconds(i)));
+		}
+		assertThat(ids(search(null, null, "a%", null, 0, 10).tasks())).containsExactly("a%b");
+		assertThat(ids(search(null, null, "a_", null, 0, 10).tasks())).containsExactly("a_c");
+		assertThat(ids(search(null, null, "a!", null, 0, 10).tasks())).containsExactly("a!d");
+		assertThat(ids(search(null, null, "a\\", null, 0, 10).tasks())).containsExactly("a\\e", "a\\%f");
+		assertThat(ids(search(null, null, "a\\%", null, 0, 10).tasks())).containsExactly("a\\%f");
+		assertThat(ids(search(null, null, "A", null, 0, 10).tasks())).containsExactly("A%B");
+	}
+
+	@Test
+	void searchFindsNamesContainingTheTextIgnoringCaseAndTakesWildcardsLiterally() {
+		this.store.add(task("a", NOW).toBuilder().name("Weekly Report").build());
+		this.store.add(task("b", NOW.plusSeconds(1)).toBuilder().name("daily report").build());
+		this.store.add(task("c", NOW.plusSeconds(2)).toBuilder().name("Invoice 100%").build());
+		this.store.add(task("d", NOW.plusSeconds(3)).toBuilder().name("Invoice 1000").build());
+		assertThat(ids(search(null, null, null, "REPORT", 0, 10).tasks())).containsExactly("a", "b");
+		assertThat(ids(search(null, null, null, "100%", 0, 10).tasks())).containsExactly("c");
+		assertThat(search(null, null, null, "1_0", 0, 10).tasks()).isEmpty();
+	}
+
+	@Test
+	void searchCombinesFunctionIdPrefixAndNameAndPagesTheMatches() {
+		for (int i = 0; i < 7; i++) {
+			this.store.add(task("match-" + i, NOW.plusSeconds(i)).toBuilder().name("Match " + i).build());
+			this.store.add(task("match-other-" + i, NOW.plusSeconds(i)).toBuilder().function(OTHER_FUNCTION).build());
+			this.store.add(task("miss-" + i, NOW.plusSeconds(i)).toBuilder().name("Match " + i).build());
+		}
+		assertThat(ids(search(FUNCTION, null, "match-", "match", 2, 3).tasks())).containsExactly("match-2", "match-3",
+				"match-4");
+		assertThat(ids(search(FUNCTION, null, "match-", "match", 6, 3).tasks())).containsExactly("match-6");
+		TaskSearchResult past = search(FUNCTION, null, "match-", "match", 7, 3);
+		assertThat(past.tasks()).isEmpty();
+		assertThat(past.complete()).isTrue();
+	}
+
+	@Test
+	void searchFiltersByStatusWithRunningTasksApartWhereTheStoreKnowsThem() {
+		this.store.add(task("waiting", NOW.plusSeconds(60)));
+		this.store.add(task("claimed", NOW.minusSeconds(10)));
+		this.store.add(task("paused", null));
+		this.store.add(failed("failed"));
+		assertThat(dueIds(this.store.acquireDueTasks(NOW, 10))).containsExactly("claimed");
+		assertThat(ids(search(null, TaskSearch.Status.PAUSED, null, null, 0, 10).tasks())).containsExactly("paused");
+		assertThat(ids(search(null, TaskSearch.Status.FAILED, null, null, 0, 10).tasks())).containsExactly("failed");
+		TaskSearchResult running = search(null, TaskSearch.Status.RUNNING, null, null, 0, 10);
+		List<String> scheduled = ids(search(null, TaskSearch.Status.SCHEDULED, null, null, 0, 10).tasks());
+		if (running.complete()) {
+			assertThat(ids(running.tasks())).containsExactly("claimed");
+			assertThat(scheduled).containsExactly("waiting");
+		}
+		else {
+			assertThat(running.tasks()).isEmpty();
+			assertThat(scheduled).contains("waiting").doesNotContain("paused", "failed");
+		}
+	}
+
+	@Test
+	void countByStatusCountsEveryStatusWhereTheStoreCanTell() {
+		this.store.add(task("waiting", NOW.plusSeconds(60)));
+		this.store.add(retrying("retrying", NOW.plusSeconds(120)));
+		this.store.add(task("claimed", NOW.minusSeconds(10)));
+		this.store.add(task("paused", null));
+		this.store.add(failed("failed"));
+		this.store.acquireDueTasks(NOW, 10);
+		Map<TaskSearch.Status, Long> counts = this.store.countByStatus();
+		if (!counts.isEmpty()) {
+			assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of(TaskSearch.Status.SCHEDULED, 2L,
+					TaskSearch.Status.RUNNING, 1L, TaskSearch.Status.PAUSED, 1L, TaskSearch.Status.FAILED, 1L));
+		}
+	}
+
+	@Test
+	void searchAndCountsLeaveQuarantinedTasksOut() {
+		this.store.add(task("fine", NOW.plusSeconds(60)));
+		writeRaw(RawTask.of(task("broken", NOW.plusSeconds(30)), new TaskCodec()).withArgumentsJson("{not json"));
+		assertThat(ids(search(null, null, null, null, 0, 10).tasks())).containsExactly("fine");
+		assertThat(this.store.quarantinedCount()).isOne();
+		assertThat(ids(search(null, null, "broken", null, 0, 10).tasks())).isEmpty();
+		Map<TaskSearch.Status, Long> counts = this.store.countByStatus();
+		if (!counts.isEmpty()) {
+			assertThat(counts).containsEntry(TaskSearch.Status.SCHEDULED, 1L);
+		}
+	}
+
+	/**
+	 * Searches the store under test.
+	 * @param function the function filter, or {@code null}
+	 * @param status the status filter, or {@code null}
+	 * @param idPrefix the id prefix, or {@code null}
+	 * @param name the name filter, or {@code null}
+	 * @param offset how many matches to skip
+	 * @param limit the page size
+	 * @return the page
+	 */
+	protected TaskSearchResult search(@Nullable String function, TaskSearch.@Nullable Status status,
+			@Nullable String idPrefix, @Nullable String name, long offset, int limit) {
+		return this.store.search(new TaskSearch(function, status, idPrefix, name, offset, limit));
 	}
 
 	/**

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
+import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.QuarantineActionDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskActionDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskDetailsDescriptor;
 import dev.asyncz.autoconfigure.actuate.AsynczEndpoint.TaskSummaryDescriptor;
@@ -21,6 +23,7 @@ import dev.asyncz.dashboard.internal.DashboardViews.TaskPage;
 import dev.asyncz.dashboard.internal.DashboardViews.TaskView;
 import dev.asyncz.dashboard.internal.RunHistory.Outcome;
 import dev.asyncz.dashboard.internal.RunHistory.Run;
+import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.TaskSearch;
 import dev.asyncz.store.TaskSearchResult;
 import dev.asyncz.task.TaskNotFoundException;
@@ -187,6 +190,19 @@ public final class DashboardController {
 		return write(id, TaskActions.Action.DELETE, request);
 	}
 
+	@PostMapping("/api/quarantine/retry")
+	ResponseEntity<?> retryQuarantined(@RequestParam String store, @RequestParam String id,
+			HttpServletRequest request) {
+		return writeQuarantined(store, id,
+				() -> this.actions.retryQuarantined(store, id, securityContext(request), showValues(request)));
+	}
+
+	@DeleteMapping("/api/quarantine")
+	ResponseEntity<?> deleteQuarantined(@RequestParam String store, @RequestParam String id,
+			HttpServletRequest request) {
+		return writeQuarantined(store, id, () -> this.actions.deleteQuarantined(store, id, securityContext(request)));
+	}
+
 	@GetMapping("/api/runs")
 	RunPage runs(@RequestParam(required = false) @Nullable String outcome,
 			@RequestParam(required = false) @Nullable String function,
@@ -210,6 +226,11 @@ public final class DashboardController {
 		return problem(HttpStatus.BAD_REQUEST, ex.getMessage());
 	}
 
+	@ExceptionHandler(CorruptTaskException.class)
+	ResponseEntity<Problem> stillCorrupt(CorruptTaskException ex) {
+		return problem(HttpStatus.CONFLICT, ex.getMessage());
+	}
+
 	@ExceptionHandler(TaskNotFoundException.class)
 	ResponseEntity<Problem> notFound(TaskNotFoundException ex) {
 		return problem(HttpStatus.NOT_FOUND, ex.getMessage());
@@ -217,11 +238,25 @@ public final class DashboardController {
 
 	private ResponseEntity<?> write(String id, TaskActions.Action action, HttpServletRequest request) {
 		if (!this.settings.writesEnabled()) {
-			return problem(HttpStatus.FORBIDDEN, "The dashboard is read-only: set asyncz.dashboard.writes-enabled=true "
-					+ "to allow pausing, resuming, running and deleting tasks");
+			return readOnly();
 		}
 		TaskActionDescriptor done = this.actions.perform(id, action, securityContext(request), showValues(request));
 		return (done != null) ? ResponseEntity.ok(done) : noSuchTask(id);
+	}
+
+	private ResponseEntity<?> writeQuarantined(String store, String id,
+			Supplier<@Nullable QuarantineActionDescriptor> action) {
+		if (!this.settings.writesEnabled()) {
+			return readOnly();
+		}
+		QuarantineActionDescriptor done = action.get();
+		return (done != null) ? ResponseEntity.ok(done)
+				: problem(HttpStatus.NOT_FOUND, "No quarantined task with id '" + id + "' in store '" + store + "'");
+	}
+
+	private static ResponseEntity<Problem> readOnly() {
+		return problem(HttpStatus.FORBIDDEN, "The dashboard is read-only: set asyncz.dashboard.writes-enabled=true "
+				+ "to allow pausing, resuming, running and deleting tasks and retrying or deleting quarantined ones");
 	}
 
 	private RunView view(Run run, boolean show) {

@@ -148,8 +148,13 @@
 			return api('tasks?' + query(Object.assign({}, params, { limit: limit }))).then(function (page) {
 				var rows = page.status === 'quarantined'
 					? page.quarantined.map(function (q) {
-						return el('tr', {}, el('td', { text: q.taskId }), el('td', { text: q.reason }),
-							el('td', { text: time(q.quarantinedAt) }));
+						return el('tr', { 'class': 'quarantined-row', 'data-task-id': q.taskId },
+							el('td', { text: q.taskId }), el('td', { text: q.reason }),
+							el('td', { text: time(q.quarantinedAt) }),
+							config.writesEnabled ? el('td', { 'class': 'actions' },
+								el('button', { 'class': 'action-retry', text: 'Re-read', onclick: function () { actQuarantined(q, 'retry', 'Re-read'); } }),
+								el('button', { 'class': 'action-delete danger', text: 'Delete', onclick: function () { actQuarantined(q, 'delete', 'Delete'); } }))
+								: null);
 					})
 					: page.tasks.map(function (t) {
 						return el('tr', { 'class': 'task-row', 'data-task-id': t.id },
@@ -158,7 +163,8 @@
 							el('td', { 'class': 'task-state', text: t.state }), el('td', { text: time(t.nextRunTime) }),
 							el('td', { text: t.trigger }));
 					});
-				var headers = page.status === 'quarantined' ? ['Id', 'Why it cannot be read', 'Since']
+				var headers = page.status === 'quarantined'
+					? ['Id', 'Why it cannot be read', 'Since'].concat(config.writesEnabled ? ['Actions'] : [])
 					: ['Id', 'Name', 'Function', 'State', 'Next run (UTC)', 'Trigger'];
 				function go(to) {
 					return function () { location.hash = '#/tasks?' + query(Object.assign({}, params, { offset: to })); };
@@ -180,6 +186,15 @@
 		api(path, { method: action === 'delete' ? 'DELETE' : 'POST', headers: csrfHeaders() }).then(function () {
 			if (action === 'delete') { location.hash = '#/tasks'; } else { poll(true); }
 		}).catch(function (error) { window.alert(error.message); });
+	}
+
+	function actQuarantined(q, action, label) {
+		if (!window.confirm(label + ' quarantined task ' + q.taskId + ' of store ' + q.store + '?')) { return; }
+		var params = query({ store: q.store, id: q.taskId });
+		api(action === 'delete' ? 'quarantine?' + params : 'quarantine/retry?' + params,
+			{ method: action === 'delete' ? 'DELETE' : 'POST', headers: csrfHeaders() })
+			.then(function () { poll(true); })
+			.catch(function (error) { window.alert(error.message); });
 	}
 
 	pages.task = {

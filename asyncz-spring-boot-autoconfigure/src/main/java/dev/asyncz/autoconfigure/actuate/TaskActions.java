@@ -80,8 +80,8 @@ public final class TaskActions {
 	 * @throws CorruptTaskException naming why the data still cannot be read (sanitised
 	 * unless shown: the reason may quote the data)
 	 */
-	@Nullable QuarantineActionDescriptor retryQuarantined(String store, String id, SecurityContext securityContext,
-			boolean showValues) {
+	public @Nullable QuarantineActionDescriptor retryQuarantined(String store, String id,
+			SecurityContext securityContext, boolean showValues) {
 		if (!this.scheduler.storeNames().contains(store)) {
 			return null;
 		}
@@ -112,7 +112,8 @@ public final class TaskActions {
 	 * @return what was done, or {@code null} when the store holds no such quarantined
 	 * task
 	 */
-	@Nullable QuarantineActionDescriptor deleteQuarantined(String store, String id, SecurityContext securityContext) {
+	public @Nullable QuarantineActionDescriptor deleteQuarantined(String store, String id,
+			SecurityContext securityContext) {
 		if (!this.scheduler.storeNames().contains(store) || !this.scheduler.deleteQuarantined(store, id)) {
 			return null;
 		}

@@ -29,6 +29,8 @@ import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.StoreException;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskQuery;
+import dev.asyncz.store.TaskSearch;
+import dev.asyncz.store.TaskSearchResult;
 import dev.asyncz.store.TransactionalTaskStore;
 import dev.asyncz.store.jdbc.internal.CommitGroup;
 import dev.asyncz.store.jdbc.internal.Completion;
@@ -523,6 +525,34 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 	@Override
 	public long count() {
 		return repository().count();
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Every filter is a condition of one query, ordered and paged by the database, so the
+	 * answer is complete whatever the table's size. A row of the page that no longer
+	 * reads is quarantined and left out; the page then says it is incomplete, because the
+	 * following pages moved up by one.
+	 */
+	@Override
+	public TaskSearchResult search(TaskSearch search) {
+		List<TaskRow> rows = repository().search(search);
+		List<Task> tasks = new ArrayList<>(rows.size());
+		for (TaskRow row : rows) {
+			decode(row).ifPresent(tasks::add);
+		}
+		return new TaskSearchResult(tasks, tasks.size() == rows.size());
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * One grouped query, which reads every row that is not quarantined.
+	 */
+	@Override
+	public Map<TaskSearch.Status, Long> countByStatus() {
+		return repository().countByStatus();
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -21,6 +22,8 @@ import javax.sql.DataSource;
 import dev.asyncz.event.TaskQuarantined;
 import dev.asyncz.store.DueTask;
 import dev.asyncz.store.TaskQuery;
+import dev.asyncz.store.TaskSearch;
+import dev.asyncz.store.TaskSearchResult;
 import dev.asyncz.store.TaskState;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.store.jdbc.internal.CommitGroup;
@@ -480,6 +483,20 @@ abstract class JdbcTaskStoreContractTests extends TaskStoreContractTests {
 		this.store.add(task("a", NOW));
 		((JdbcTaskStore) this.store).initializeSchema();
 		assertThat(this.store.count()).isOne();
+	}
+
+	@Test
+	void searchAndCountsAreAnsweredByTheDatabaseNotByTheSpiDefaults() {
+		this.store.add(task("user-1:due", NOW.minusSeconds(5)));
+		this.store.add(task("user-1:later", NOW.plusSeconds(60)));
+		this.store.add(failed("user-2:failed"));
+		this.store.acquireDueTasks(NOW, 10);
+		TaskSearchResult running = this.store
+			.search(new TaskSearch(null, TaskSearch.Status.RUNNING, "user-1:", null, 0, 10));
+		assertThat(running.complete()).isTrue();
+		assertThat(running.tasks()).extracting(Task::id).containsExactly("user-1:due");
+		assertThat(this.store.countByStatus()).containsExactlyInAnyOrderEntriesOf(Map.of(TaskSearch.Status.SCHEDULED,
+				1L, TaskSearch.Status.RUNNING, 1L, TaskSearch.Status.PAUSED, 0L, TaskSearch.Status.FAILED, 1L));
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.UUID;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.asyncz.store.TaskSearch;
 import dev.asyncz.store.jdbc.internal.TaskTable;
 import dev.asyncz.test.LocalServer;
 import dev.asyncz.test.RequiresLocalServer;
@@ -69,8 +70,10 @@ class PostgresQueryPlanIT {
 	@Test
 	void dueTasksAreClaimedInOneStatementThroughBothIndexes() throws SQLException {
 		String plan = explain(this.table.claimDueReturningRows(), true);
+		// The rows are found again by id through either index on it: the primary key's or
+		// the id-prefix search's, which answers equality too.
 		assertThat(plan).contains("Index Scan using " + this.prefix + "tasks_next_run_time_idx")
-			.contains("Index Scan using " + this.prefix + "tasks_pkey")
+			.containsPattern("Index Scan using " + this.prefix + "tasks_(pkey|id_prefix_idx)")
 			.contains("LockRows")
 			.doesNotContain("Seq Scan")
 			.doesNotContain("Sort");
@@ -90,6 +93,30 @@ class PostgresQueryPlanIT {
 			.doesNotContain("Seq Scan");
 	}
 
+	@Test
+	void aRareIdPrefixIsSearchedThroughThePatternIndexInAnyCollation() throws SQLException {
+		String plan = explainSearch(new TaskSearch(null, null, "task-1234", null, 0, 25));
+		assertThat(plan).contains("Index Scan using " + this.prefix + "tasks_id_prefix_idx").doesNotContain("Seq Scan");
+	}
+
+	@Test
+	void aCommonIdPrefixWalksTheNextRunTimeIndexUntilThePageIsFull() throws SQLException {
+		String plan = explainSearch(new TaskSearch(null, null, "task-", null, 0, 25));
+		assertThat(plan).contains("Index Scan using " + this.prefix + "tasks_next_run_time_idx")
+			.doesNotContain("Seq Scan")
+			.doesNotContain("Sort");
+	}
+
+	private String explainSearch(TaskSearch search) throws SQLException {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement statement = connection.prepareStatement("EXPLAIN " + this.table.search(search))) {
+			statement.setString(1, search.idPrefix() + "%");
+			statement.setInt(2, search.limit());
+			statement.setLong(3, search.offset());
+			return readPlan(statement);
+		}
+	}
+
 	private String explain(String sql, boolean dueQuery) throws SQLException {
 		try (Connection connection = this.dataSource.getConnection();
 				PreparedStatement statement = connection.prepareStatement("EXPLAIN " + sql)) {
@@ -104,15 +131,19 @@ class PostgresQueryPlanIT {
 					statement.setString(3, "planner");
 				}
 			}
-			StringBuilder plan = new StringBuilder();
-			try (ResultSet resultSet = statement.executeQuery()) {
-				while (resultSet.next()) {
-					plan.append(resultSet.getString(1)).append('\n');
-				}
-			}
-			System.out.println("EXPLAIN " + sql + "\n" + plan);
-			return plan.toString();
+			return readPlan(statement);
 		}
+	}
+
+	private static String readPlan(PreparedStatement statement) throws SQLException {
+		StringBuilder plan = new StringBuilder();
+		try (ResultSet resultSet = statement.executeQuery()) {
+			while (resultSet.next()) {
+				plan.append(resultSet.getString(1)).append('\n');
+			}
+		}
+		System.out.println(plan);
+		return plan.toString();
 	}
 
 	private void execute(String sql) throws SQLException {

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +24,7 @@ import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.StoreException;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskQuery;
+import dev.asyncz.store.TaskSearch;
 import dev.asyncz.store.jdbc.JdbcDialect;
 import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.FireTimes;
@@ -418,6 +420,51 @@ public final class TaskRepository {
 				statement.setLong(index, query.offset());
 				return readRows(statement);
 			}
+		});
+	}
+
+	/**
+	 * Reads a page of an operator's search, every filter applied by the database.
+	 * @param search the filters and paging
+	 * @return the rows, in listing order
+	 */
+	public List<TaskRow> search(TaskSearch search) {
+		return this.jdbc.autoCommit("search tasks", (connection) -> {
+			try (PreparedStatement statement = connection.prepareStatement(this.table.search(search))) {
+				int index = 1;
+				if (search.function() != null) {
+					statement.setString(index++, search.function());
+				}
+				if (search.idPrefix() != null) {
+					statement.setString(index++, TaskTable.startsWith(search.idPrefix()));
+				}
+				if (search.name() != null) {
+					statement.setString(index++, TaskTable.contains(search.name()));
+				}
+				statement.setInt(index++, search.limit());
+				statement.setLong(index, search.offset());
+				return readRows(statement);
+			}
+		});
+	}
+
+	/**
+	 * Counts the rows that are not quarantined by search status, in one query.
+	 * @return the counts, every status present
+	 */
+	public Map<TaskSearch.Status, Long> countByStatus() {
+		return this.jdbc.autoCommit("count tasks by status", (connection) -> {
+			Map<TaskSearch.Status, Long> counts = new EnumMap<>(TaskSearch.Status.class);
+			for (TaskSearch.Status status : TaskSearch.Status.values()) {
+				counts.put(status, 0L);
+			}
+			try (PreparedStatement statement = connection.prepareStatement(this.table.countByStatus());
+					ResultSet resultSet = statement.executeQuery()) {
+				while (resultSet.next()) {
+					counts.put(TaskSearch.Status.valueOf(resultSet.getString(1).trim()), resultSet.getLong(2));
+				}
+			}
+			return counts;
 		});
 	}
 

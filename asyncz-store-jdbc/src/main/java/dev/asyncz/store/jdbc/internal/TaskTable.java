@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import dev.asyncz.store.TaskQuery;
+import dev.asyncz.store.TaskSearch;
 import dev.asyncz.store.TaskState;
 import dev.asyncz.store.jdbc.JdbcDialect;
 import dev.asyncz.task.FireTimes;
@@ -60,6 +61,12 @@ public final class TaskTable {
 	 * written by someone else and cannot be trusted.
 	 */
 	static final String LIVE_STATES = "'SCHEDULED', 'PAUSED', 'FAILED', 'RUNNING'";
+
+	/**
+	 * The escape character of {@code LIKE} patterns: not a backslash, which MariaDB
+	 * string literals would take as their own escape.
+	 */
+	static final char LIKE_ESCAPE = '!';
 
 	private static final String WRITTEN_COLUMNS = "name = ?, function_name = ?, arguments_json = ?, trigger_json = ?, "
 			+ "executor = ?, options_json = ?, next_run_time = ?, state = ?, failure_json = ?";
@@ -336,11 +343,97 @@ public final class TaskTable {
 		else if (query.state() == TaskState.FAILED) {
 			sql.append(" AND next_run_time IS NULL AND failure_json IS NOT NULL");
 		}
-		sql.append(switch (this.dialect) {
+		return sql.append(listingOrder()).append(" LIMIT ? OFFSET ?").toString();
+	}
+
+	/**
+	 * A page of an operator's search: every filter a {@code WHERE} clause, in listing
+	 * order. The id prefix is a {@code LIKE} with {@link #LIKE_ESCAPE} on the primary
+	 * key, which MariaDB ({@code utf8mb4_bin}) and H2 answer from the key's index;
+	 * PostgreSQL uses its pattern index (see the schema), since its key's index serves a
+	 * prefix {@code LIKE} only under the {@code C} collation.
+	 * @param search the filters and paging
+	 * @return the statement; parameters: the function, the id pattern and the name
+	 * pattern where set, then limit and offset
+	 */
+	public String search(TaskSearch search) {
+		StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS)
+			.append(" FROM ")
+			.append(this.table)
+			.append(" WHERE ")
+			.append((search.status() != null) ? hasStatus(search.status()) : "state IN (" + LIVE_STATES + ")");
+		if (search.function() != null) {
+			sql.append(" AND function_name = ?");
+		}
+		if (search.idPrefix() != null) {
+			sql.append(" AND id LIKE ? ESCAPE '").append(LIKE_ESCAPE).append("'");
+		}
+		if (search.name() != null) {
+			sql.append(" AND LOWER(name) LIKE ? ESCAPE '").append(LIKE_ESCAPE).append("'");
+		}
+		return sql.append(listingOrder()).append(" LIMIT ? OFFSET ?").toString();
+	}
+
+	/**
+	 * The rows that are not quarantined, counted by search status in one pass.
+	 * @return the statement; columns: the status's name, the count
+	 */
+	String countByStatus() {
+		String status = "CASE WHEN state IN ('SCHEDULED', 'RUNNING') THEN state "
+				+ "WHEN failure_json IS NULL THEN 'PAUSED' ELSE 'FAILED' END";
+		return "SELECT " + status + ", COUNT(*) FROM " + this.table + " WHERE state IN (" + LIVE_STATES + ") GROUP BY "
+				+ status;
+	}
+
+	/**
+	 * A {@code LIKE} pattern matching what starts with {@code prefix} and nothing else:
+	 * {@code %}, {@code _} and the escape character itself stand for themselves.
+	 * @param prefix the literal prefix
+	 * @return the pattern, for {@code ESCAPE} {@link #LIKE_ESCAPE}
+	 */
+	static String startsWith(String prefix) {
+		return escapeLike(prefix) + "%";
+	}
+
+	/**
+	 * A {@code LIKE} pattern matching what contains {@code part}, as
+	 * {@link #startsWith(String)} escapes it.
+	 * @param part the literal part
+	 * @return the pattern
+	 */
+	static String contains(String part) {
+		return "%" + escapeLike(part) + "%";
+	}
+
+	private static String escapeLike(String literal) {
+		StringBuilder escaped = new StringBuilder(literal.length() + 8);
+		for (char c : literal.toCharArray()) {
+			if (c == LIKE_ESCAPE || c == '%' || c == '_') {
+				escaped.append(LIKE_ESCAPE);
+			}
+			escaped.append(c);
+		}
+		return escaped.toString();
+	}
+
+	/**
+	 * A condition on the row's state: running and scheduled rows say so; paused and
+	 * failed ones are told apart by their failure, as listings tell them.
+	 */
+	private static String hasStatus(TaskSearch.Status status) {
+		return switch (status) {
+			case SCHEDULED -> "state = 'SCHEDULED'";
+			case RUNNING -> "state = 'RUNNING'";
+			case PAUSED -> "state IN ('PAUSED', 'FAILED') AND failure_json IS NULL";
+			case FAILED -> "state IN ('PAUSED', 'FAILED') AND failure_json IS NOT NULL";
+		};
+	}
+
+	private String listingOrder() {
+		return switch (this.dialect) {
 			case POSTGRESQL, H2 -> " ORDER BY next_run_time NULLS LAST, id";
 			case MARIADB -> " ORDER BY next_run_time IS NULL, next_run_time, id";
-		});
-		return sql.append(" LIMIT ? OFFSET ?").toString();
+		};
 	}
 
 	/**

@@ -25,3 +25,9 @@ CREATE TABLE IF NOT EXISTS asyncz_tasks (
 ) WITH (fillfactor = 80);
 
 CREATE INDEX IF NOT EXISTS asyncz_tasks_next_run_time_idx ON asyncz_tasks (next_run_time, id);
+
+-- The dashboard's search by id prefix (id LIKE 'prefix%'). The primary key's index serves such a LIKE
+-- only when the column's collation is "C" (not even "C.UTF-8" counts), so this index compares bytes
+-- whatever the database's collation. A claim never changes the id, so claims stay heap-only updates.
+CREATE INDEX IF NOT EXISTS asyncz_tasks_id_prefix_idx ON asyncz_tasks (id varchar_pattern_ops);
+
