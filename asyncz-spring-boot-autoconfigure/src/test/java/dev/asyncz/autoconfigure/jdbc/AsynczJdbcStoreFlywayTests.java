@@ -9,9 +9,6 @@ import dev.asyncz.autoconfigure.AsynczAutoConfiguration;
 import dev.asyncz.autoconfigure.SchedulerBuilderCustomizer;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.SchedulerState;
-import org.flywaydb.core.api.migration.BaseJavaMigration;
-import org.flywaydb.core.api.migration.Context;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,15 +19,14 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotationUtils;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.init.ScriptUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A jdbc store whose tables a Flyway migration creates: the migration runs before the
- * scheduler is built and started.
+ * A jdbc store whose tables a Flyway migration creates, from the versioned script the
+ * store's jar ships for Flyway users: the migration runs before the scheduler is built
+ * and started.
  */
 class AsynczJdbcStoreFlywayTests {
 
@@ -39,8 +35,9 @@ class AsynczJdbcStoreFlywayTests {
 				FlywayAutoConfiguration.class, DataSourceAutoConfiguration.class))
 		.withUserConfiguration(MigrationConfiguration.class)
 		.withPropertyValues("spring.datasource.url=jdbc:h2:mem:" + UUID.randomUUID(),
-				"spring.datasource.generate-unique-name=false", "spring.flyway.locations=classpath:db/asyncz-none",
-				"asyncz.stores.durable.type=jdbc", "asyncz.stores.durable.initialize-schema=never");
+				"spring.datasource.generate-unique-name=false",
+				"spring.flyway.locations=classpath:dev/asyncz/store/jdbc/schema/h2", "asyncz.stores.durable.type=jdbc",
+				"asyncz.stores.durable.initialize-schema=never");
 
 	@Test
 	void aFlywayMigrationCreatesTheTablesBeforeTheSchedulerIsBuilt() {
@@ -83,27 +80,8 @@ class AsynczJdbcStoreFlywayTests {
 		final List<List<String>> tablesWhenSchedulerBuilt = new CopyOnWriteArrayList<>();
 
 		@Bean
-		JavaMigration asynczTables() {
-			return new V1__AsynczTables();
-		}
-
-		@Bean
 		SchedulerBuilderCustomizer recordTables(DataSource dataSource) {
 			return (builder) -> this.tablesWhenSchedulerBuilt.add(tables(dataSource));
-		}
-
-	}
-
-	/**
-	 * Creates the tables from the store's own H2 script, as an application's migration
-	 * would from a copy of it.
-	 */
-	static class V1__AsynczTables extends BaseJavaMigration {
-
-		@Override
-		public void migrate(Context context) throws Exception {
-			ScriptUtils.executeSqlScript(context.getConnection(),
-					new ClassPathResource("dev/asyncz/store/jdbc/schema-h2.sql"));
 		}
 
 	}
