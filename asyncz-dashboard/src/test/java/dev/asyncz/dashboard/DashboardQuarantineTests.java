@@ -15,10 +15,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 /**
  * Quarantined tasks (stored data that cannot be read) through the dashboard with writes
  * enabled: listed, re-read and deleted one by one, each write audited like the Actuator
- * endpoint's quarantine routes.
+ * endpoint's quarantine routes. Values are shown here: why data cannot be read may quote
+ * it, so it is masked like arguments otherwise.
  */
-@SpringBootTest(classes = QuarantineTestApplication.class,
-		properties = { "asyncz.dashboard.enabled=true", "asyncz.dashboard.writes-enabled=true" })
+@SpringBootTest(classes = QuarantineTestApplication.class, properties = { "asyncz.dashboard.enabled=true",
+		"asyncz.dashboard.writes-enabled=true", "asyncz.dashboard.show-values=always" })
 class DashboardQuarantineTests extends QuarantineTestSupport {
 
 	@Test
