@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.task.TaskRequest;
+import dev.asyncz.test.HeadlessChromium;
+import dev.asyncz.test.RequiresChromium;
 import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -16,17 +16,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
-import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -46,11 +36,7 @@ class DashboardBrowserIT {
 
 	private static ConfigurableApplicationContext readOnly;
 
-	private Path profile;
-
-	private WebDriver browser;
-
-	private WebDriverWait wait;
+	private HeadlessChromium browser;
 
 	@BeforeAll
 	static void startApplications() {
@@ -65,73 +51,56 @@ class DashboardBrowserIT {
 	}
 
 	@BeforeEach
-	void openBrowser() throws IOException {
+	void openBrowser() {
 		for (ConfigurableApplicationContext application : new ConfigurableApplicationContext[] { writable, readOnly }) {
 			addReminders(application.getBean(Scheduler.class));
 		}
-		this.profile = Files.createTempDirectory("asyncz-dashboard-chromium");
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(RequiresChromium.CHROMIUM.toFile());
-		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-				"--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--disable-dev-shm-usage", "--user-data-dir=" + this.profile);
-		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(RequiresChromium.CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		this.browser = new ChromeDriver(service, options);
-		this.browser.manage().window().setSize(new Dimension(1200, 800));
-		this.wait = new WebDriverWait(this.browser, Duration.ofSeconds(30));
+		this.browser = HeadlessChromium.start();
 	}
 
 	@AfterEach
-	void closeBrowser() throws IOException {
-		this.browser.quit();
-		try (Stream<Path> files = Files.walk(this.profile)) {
-			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-		}
+	void closeBrowser() {
+		this.browser.close();
 	}
 
 	@Test
 	void everyPageLoadsWithTheSchedulersData() {
 		open(writable, "#/overview");
-		this.wait.until(ExpectedConditions.textToBe(By.id("scheduler-state"), "RUNNING"));
-		assertThat(this.browser.findElement(By.id("mode")).getText()).isEqualTo("writes enabled");
-		this.browser.findElement(By.id("nav-tasks")).click();
-		this.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".task-row"), 3));
-		this.browser.findElement(By.id("filter-idPrefix")).sendKeys("reminder-2");
-		this.browser.findElement(By.cssSelector("#task-filters button[type=submit]")).click();
-		this.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".task-row"), 1));
-		this.browser.findElement(By.linkText("reminder-2")).click();
-		this.wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#next-fire-times li"), 10));
-		this.browser.findElement(By.id("nav-runs")).click();
-		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#run-list table")));
+		this.browser.awaitText(By.id("scheduler-state"), "RUNNING");
+		this.browser.awaitText(By.id("mode"), "writes enabled");
+		this.browser.click(By.id("nav-tasks"));
+		this.browser.await(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".task-row"), 3));
+		this.browser.awaitPresent(By.id("filter-idPrefix")).sendKeys("reminder-2");
+		this.browser.click(By.cssSelector("#task-filters button[type=submit]"));
+		this.browser.await(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".task-row"), 1));
+		this.browser.click(By.linkText("reminder-2"));
+		this.browser.await(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#next-fire-times li"), 10));
+		this.browser.click(By.id("nav-runs"));
+		this.browser.awaitPresent(By.cssSelector("#run-list table"));
 	}
 
 	@Test
 	void pausingAndResumingATaskShowsItsNewState() {
 		Scheduler scheduler = writable.getBean(Scheduler.class);
 		open(writable, "#/task?id=reminder-1");
-		confirm(By.id("action-pause"));
-		this.wait.until(ExpectedConditions.textToBe(By.id("task-state"), "PAUSED"));
+		this.browser.clickAndConfirm(By.id("action-pause"));
+		this.browser.awaitText(By.id("task-state"), "PAUSED");
 		assertThat(scheduler.get("reminder-1").orElseThrow().paused()).isTrue();
-		confirm(By.id("action-resume"));
-		this.wait.until(ExpectedConditions.textToBe(By.id("task-state"), "SCHEDULED"));
+		this.browser.clickAndConfirm(By.id("action-resume"));
+		this.browser.awaitText(By.id("task-state"), "SCHEDULED");
 		assertThat(scheduler.get("reminder-1").orElseThrow().paused()).isFalse();
 	}
 
 	@Test
 	void runningATaskNowShowsItsRunAndTheOverviewCountsIt() throws IOException {
 		open(writable, "#/task?id=reminder-2");
-		confirm(By.id("action-run"));
-		this.wait
-			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".run-row[data-task-id='reminder-2']")));
-		this.browser.findElement(By.id("nav-runs")).click();
-		this.wait.until(ExpectedConditions
-			.presenceOfElementLocated(By.cssSelector(".run-row[data-task-id='reminder-2'][data-outcome='SUCCESS']")));
-		this.browser.findElement(By.id("nav-overview")).click();
-		this.wait.until(ExpectedConditions.textToBe(By.id("scheduler-state"), "RUNNING"));
-		byte[] screenshot = ((TakesScreenshot) this.browser).getScreenshotAs(OutputType.BYTES);
+		this.browser.clickAndConfirm(By.id("action-run"));
+		this.browser.awaitPresent(By.cssSelector(".run-row[data-task-id='reminder-2']"));
+		this.browser.click(By.id("nav-runs"));
+		this.browser.awaitPresent(By.cssSelector(".run-row[data-task-id='reminder-2'][data-outcome='SUCCESS']"));
+		this.browser.click(By.id("nav-overview"));
+		this.browser.awaitText(By.id("scheduler-state"), "RUNNING");
+		byte[] screenshot = this.browser.screenshot();
 		assertThat(screenshot.length).isLessThan(200 * 1024);
 		Files.write(Path.of("target", "dashboard.png"), screenshot);
 	}
@@ -139,30 +108,16 @@ class DashboardBrowserIT {
 	@Test
 	void aReadOnlyDashboardShowsNoWriteButtonsAndRefusesWrites() {
 		open(readOnly, "#/task?id=reminder-1");
-		this.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("read-only-note")));
-		assertThat(this.browser.findElement(By.id("mode")).getText()).isEqualTo("read-only");
-		assertThat(this.browser.findElements(By.cssSelector("[id^='action-']"))).isEmpty();
-		Object status = ((JavascriptExecutor) this.browser)
-			.executeAsyncScript("var done = arguments[arguments.length - 1];"
-					+ "fetch('api/task/pause?id=reminder-1', {method: 'POST'}).then(function (r) { done(r.status); });");
-		assertThat(status).isEqualTo(403L);
+		this.browser.awaitPresent(By.id("read-only-note"));
+		this.browser.awaitText(By.id("mode"), "read-only");
+		assertThat(this.browser.findAll(By.cssSelector("[id^='action-']"))).isEmpty();
+		assertThat(this.browser.fetchStatus("POST", "api/task/pause?id=reminder-1")).isEqualTo(403);
 		assertThat(readOnly.getBean(Scheduler.class).get("reminder-1").orElseThrow().paused()).isFalse();
 	}
 
 	private void open(ConfigurableApplicationContext application, String fragment) {
 		int port = ((WebServerApplicationContext) application).getWebServer().getPort();
-		this.browser.get("http://127.0.0.1:" + port + "/asyncz/" + fragment);
-	}
-
-	private void confirm(By button) {
-		this.wait.until(ExpectedConditions.elementToBeClickable(button));
-		// The page redraws on every poll: a button found just before a redraw is gone by
-		// the click, so find and click again until a click lands.
-		this.wait.ignoring(StaleElementReferenceException.class).until((driver) -> {
-			driver.findElement(button).click();
-			return true;
-		});
-		this.wait.until(ExpectedConditions.alertIsPresent()).accept();
+		this.browser.open("http://127.0.0.1:" + port + "/asyncz/" + fragment);
 	}
 
 	private static void addReminders(Scheduler scheduler) {
