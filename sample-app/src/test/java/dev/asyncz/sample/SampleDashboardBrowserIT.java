@@ -84,7 +84,7 @@ class SampleDashboardBrowserIT {
 		this.browser.await(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#next-fire-times li"), 1));
 		assertThat(this.browser.findAll(By.cssSelector(".run-row"))).isEmpty();
 		this.browser.click(By.id("nav-tasks"));
-		// The store first listed is the memory store of the annotated tasks.
+		// Without a store named, the list is of the first store: the annotated tasks.
 		this.browser.awaitPresent(By.cssSelector(".task-row[data-task-id='outbox-report']"));
 		this.browser.awaitPresent(By.cssSelector(".task-row[data-task-id='pending-report']"));
 		this.browser.click(By.id("nav-runs"));
