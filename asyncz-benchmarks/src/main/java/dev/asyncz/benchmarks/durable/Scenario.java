@@ -13,7 +13,8 @@ enum Scenario {
 
 	/** Due one-shot tasks, two instances in two JVMs sharing the tables. */
 	THROUGHPUT_TWO("executions/s, 2 instances",
-			EnumSet.of(SubjectKind.ASYNCZ_JDBC, SubjectKind.DB_SCHEDULER, SubjectKind.QUARTZ_JDBC)),
+			EnumSet.of(SubjectKind.ASYNCZ_JDBC, SubjectKind.DB_SCHEDULER, SubjectKind.QUARTZ_JDBC,
+					SubjectKind.ASYNCZ_REDIS_CLUSTER_1, SubjectKind.ASYNCZ_REDIS_CLUSTER_3)),
 
 	/** Overdue one-shot tasks found at startup. */
 	RECOVERY("recovery", EnumSet.of(SubjectKind.ASYNCZ_JDBC, SubjectKind.DB_SCHEDULER, SubjectKind.QUARTZ_JDBC)),

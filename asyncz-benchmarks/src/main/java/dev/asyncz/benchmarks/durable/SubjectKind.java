@@ -20,6 +20,18 @@ enum SubjectKind {
 	/** asyncz with its Redis store. */
 	ASYNCZ_REDIS("asyncz-redis", false, AsynczRedisSubject::new),
 
+	/**
+	 * asyncz with its Redis store in one partition of the local Redis Cluster: every task
+	 * on one master.
+	 */
+	ASYNCZ_REDIS_CLUSTER_1("asyncz-redis-cluster-1", false, (settings) -> new AsynczRedisClusterSubject(settings, 1)),
+
+	/**
+	 * asyncz with its Redis store in three partitions of the local Redis Cluster, under a
+	 * key prefix picked so that they fall on its three masters.
+	 */
+	ASYNCZ_REDIS_CLUSTER_3("asyncz-redis-cluster-3", false, (settings) -> new AsynczRedisClusterSubject(settings, 3)),
+
 	/** asyncz with its MongoDB store. */
 	ASYNCZ_MONGODB("asyncz-mongodb", false, AsynczMongoSubject::new);
 

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * this JVM: each subject runs every task once in every scenario, is measured, and leaves
  * nothing behind. No timing is asserted.
  */
-@RequiresLocalServer({ LocalServer.POSTGRESQL, LocalServer.REDIS })
+@RequiresLocalServer({ LocalServer.POSTGRESQL, LocalServer.REDIS, LocalServer.REDIS_CLUSTER })
 class DurableBenchmarkTests {
 
 	private static final String PREFIX = "asyncz_bsmoke_";
@@ -68,6 +68,11 @@ class DurableBenchmarkTests {
 		}
 		try (AsynczRedisSubject redis = (AsynczRedisSubject) SubjectKind.ASYNCZ_REDIS.create(this.settings)) {
 			assertThat(redis.footprint().bytes()).isZero();
+		}
+		for (SubjectKind cluster : List.of(SubjectKind.ASYNCZ_REDIS_CLUSTER_1, SubjectKind.ASYNCZ_REDIS_CLUSTER_3)) {
+			try (Subject redis = cluster.create(this.settings)) {
+				assertThat(redis.footprint().bytes()).as(cluster.label()).isZero();
+			}
 		}
 		try (Subject mongodb = SubjectKind.ASYNCZ_MONGODB.create(this.settings)) {
 			assertThat(mongodb.footprint().tasks()).isZero();

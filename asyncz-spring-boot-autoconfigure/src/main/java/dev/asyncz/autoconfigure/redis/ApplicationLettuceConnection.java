@@ -3,6 +3,8 @@ package dev.asyncz.autoconfigure.redis;
 import java.util.Collection;
 
 import dev.asyncz.autoconfigure.TaskStoreBinding;
+import dev.asyncz.store.TaskStore;
+import dev.asyncz.store.redis.PartitionedRedisTaskStore;
 import dev.asyncz.store.redis.RedisTaskStore;
 import dev.asyncz.store.redis.RedisTaskStoreSettings;
 import io.lettuce.core.AbstractRedisClient;
@@ -27,17 +29,24 @@ final class ApplicationLettuceConnection {
 	 * @param factory the application's connection factory
 	 * @param store the store's binding
 	 * @param settings the store settings
+	 * @param partitions how many partitions the store spreads its tasks over
 	 * @return the store, not started
 	 * @throws dev.asyncz.autoconfigure.InvalidAsynczPropertyException naming the key
-	 * prefix if the factory is for a cluster and the prefix has no hash tag
+	 * prefix if the factory is for a cluster and the prefix has no hash tag while there
+	 * is one partition, or naming the partitions if their count is out of range
 	 */
-	static RedisTaskStore store(LettuceConnectionFactory factory, TaskStoreBinding store,
-			RedisTaskStoreSettings settings) {
+	static TaskStore store(LettuceConnectionFactory factory, TaskStoreBinding store, RedisTaskStoreSettings settings,
+			int partitions) {
 		AbstractRedisClient client = client(factory);
 		String address = "the application's Redis (" + address(factory) + ")";
+		if (partitions != 1) {
+			// Each partition has a hash tag of its own: any prefix serves on a cluster.
+			return RedisTaskStoreFactory.partitioned(store, partitions,
+					() -> PartitionedRedisTaskStore.create(client, address, settings, partitions));
+		}
 		return store.checked("key-prefix", settings.keyPrefix(),
 				"Set a key prefix with a hash tag, such as {asyncz}:, so that all keys of the store are in one slot "
-						+ "of " + address(factory) + ".",
+						+ "of " + address(factory) + ", or set partitions to spread the store over its masters.",
 				() -> RedisTaskStore.create(client, address, settings));
 	}
 

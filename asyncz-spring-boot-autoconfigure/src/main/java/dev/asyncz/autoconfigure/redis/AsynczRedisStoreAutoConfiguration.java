@@ -47,12 +47,12 @@ public final class AsynczRedisStoreAutoConfiguration {
 					return (available != null) ? ConnectionDetailsRedisUris.of(available, urlProperty)
 							: ApplicationRedisUris.of(environment);
 				});
-			return new RedisTaskStoreFactory((store, settings) -> {
+			return new RedisTaskStoreFactory((store, settings, partitions) -> {
 				// Looked up per store, not when the scheduler's factories are made: the
 				// connection factory may be the application's own bean, defined anywhere.
 				LettuceConnectionFactory factory = connectionFactory.getIfUnique();
-				return (factory != null) ? ApplicationLettuceConnection.store(factory, store, settings)
-						: details.store(store, settings);
+				return (factory != null) ? ApplicationLettuceConnection.store(factory, store, settings, partitions)
+						: details.store(store, settings, partitions);
 			});
 		}
 

@@ -19,6 +19,13 @@ public class RedisStoreProperties extends ClaimingStoreProperties {
 	 */
 	private String keyPrefix = "asyncz:";
 
+	/**
+	 * Number of partitions a redis store spreads its tasks over, each with a hash tag of
+	 * its own so that a Redis Cluster spreads them over its masters. 1 keeps every key
+	 * under the key prefix.
+	 */
+	private int partitions = 1;
+
 	public @Nullable String getUrl() {
 		return this.url;
 	}
@@ -33,6 +40,14 @@ public class RedisStoreProperties extends ClaimingStoreProperties {
 
 	public void setKeyPrefix(String keyPrefix) {
 		this.keyPrefix = keyPrefix;
+	}
+
+	public int getPartitions() {
+		return this.partitions;
+	}
+
+	public void setPartitions(int partitions) {
+		this.partitions = partitions;
 	}
 
 }

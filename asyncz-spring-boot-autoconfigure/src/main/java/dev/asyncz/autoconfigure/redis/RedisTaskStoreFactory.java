@@ -2,11 +2,13 @@ package dev.asyncz.autoconfigure.redis;
 
 import java.time.Duration;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import dev.asyncz.autoconfigure.InvalidAsynczPropertyException;
 import dev.asyncz.autoconfigure.TaskStoreBinding;
 import dev.asyncz.autoconfigure.TaskStoreFactory;
 import dev.asyncz.store.TaskStore;
+import dev.asyncz.store.redis.PartitionedRedisTaskStore;
 import dev.asyncz.store.redis.RedisTaskStore;
 import dev.asyncz.store.redis.RedisTaskStoreSettings;
 import io.lettuce.core.RedisURI;
@@ -21,6 +23,10 @@ import org.springframework.util.StringUtils;
 final class RedisTaskStoreFactory implements TaskStoreFactory {
 
 	private static final String DURATION_ACTION = "Set a positive duration, such as 30s.";
+
+	private static final String PARTITIONS_ACTION = "Set a whole number from 1 to "
+			+ PartitionedRedisTaskStore.MAX_PARTITIONS + ", such as 1 (all keys in one slot) or one per master of "
+			+ "a Redis Cluster.";
 
 	private final ApplicationConnection applicationConnection;
 
@@ -41,11 +47,26 @@ final class RedisTaskStoreFactory implements TaskStoreFactory {
 	public TaskStore create(TaskStoreBinding store, ListableBeanFactory beanFactory) {
 		RedisStoreProperties properties = store.bind(RedisStoreProperties.class);
 		RedisTaskStoreSettings settings = settings(store, properties);
+		int partitions = properties.getPartitions();
 		String url = properties.getUrl();
 		if (StringUtils.hasText(url)) {
-			return RedisTaskStore.create(uri(store.key("url"), url), settings);
+			RedisURI uri = uri(store.key("url"), url);
+			return (partitions == 1) ? RedisTaskStore.create(uri, settings)
+					: partitioned(store, partitions, () -> PartitionedRedisTaskStore.create(uri, settings, partitions));
 		}
-		return this.applicationConnection.store(store, settings);
+		return this.applicationConnection.store(store, settings, partitions);
+	}
+
+	/**
+	 * Builds a store spread over partitions, reporting a count the store rejects under
+	 * {@code partitions}.
+	 * @param store the store's binding
+	 * @param partitions the count
+	 * @param build builds the store
+	 * @return the store, not started
+	 */
+	static TaskStore partitioned(TaskStoreBinding store, int partitions, Supplier<TaskStore> build) {
+		return store.checked("partitions", partitions, PARTITIONS_ACTION, build);
 	}
 
 	private static RedisURI uri(String key, String url) {
@@ -85,11 +106,13 @@ final class RedisTaskStoreFactory implements TaskStoreFactory {
 		 * A store on the application's Redis.
 		 * @param store the store's binding, to name its keys in messages
 		 * @param settings the store settings
-		 * @return the store, not started
+		 * @param partitions how many partitions the store spreads its tasks over
+		 * @return the store, not started: a {@link RedisTaskStore} for one partition,
+		 * else a {@link PartitionedRedisTaskStore}
 		 * @throws InvalidAsynczPropertyException if the application's settings cannot be
 		 * used, or the store's settings cannot be used with them
 		 */
-		RedisTaskStore store(TaskStoreBinding store, RedisTaskStoreSettings settings);
+		TaskStore store(TaskStoreBinding store, RedisTaskStoreSettings settings, int partitions);
 
 		/**
 		 * Stores with a client of their own, on the server at a URI.
@@ -98,7 +121,11 @@ final class RedisTaskStoreFactory implements TaskStoreFactory {
 		 * @return the connection
 		 */
 		static ApplicationConnection at(Function<String, RedisURI> uri) {
-			return (store, settings) -> RedisTaskStore.create(uri.apply(store.key("url")), settings);
+			return (store, settings, partitions) -> {
+				RedisURI applications = uri.apply(store.key("url"));
+				return (partitions == 1) ? RedisTaskStore.create(applications, settings) : partitioned(store,
+						partitions, () -> PartitionedRedisTaskStore.create(applications, settings, partitions));
+			};
 		}
 
 	}

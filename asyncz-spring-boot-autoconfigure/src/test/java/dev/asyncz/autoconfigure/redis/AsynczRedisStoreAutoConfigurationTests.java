@@ -80,6 +80,26 @@ class AsynczRedisStoreAutoConfigurationTests {
 	}
 
 	@Test
+	void partitionCountOutOfRangeFailsNamingThePropertyAndTheRange() {
+		this.contextRunner
+			.withPropertyValues("asyncz.stores.cache.url=redis://127.0.0.1:1/0", "asyncz.stores.cache.partitions=0")
+			.run((context) -> {
+				InvalidAsynczPropertyException failure = propertyFailure(context);
+				assertThat(failure.getProperty()).isEqualTo("asyncz.stores.cache.partitions");
+				assertThat(failure.getMessage()).contains("'0'", "between 1 and 64");
+				assertThat(failure.getAction()).contains("from 1 to 64");
+			});
+	}
+
+	@Test
+	void partitionCountOutOfRangeOnTheApplicationsRedisFailsNamingTheProperty() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.cluster.nodes=127.0.0.1:7001", "asyncz.stores.cache.partitions=65")
+			.run((context) -> assertThat(propertyFailure(context).getProperty())
+				.isEqualTo("asyncz.stores.cache.partitions"));
+	}
+
+	@Test
 	void nonPositiveLeaseTimeFailsNamingTheProperty() {
 		this.contextRunner.withPropertyValues("asyncz.stores.cache.lease-time=0s")
 			.run((context) -> assertThat(propertyFailure(context).getProperty())

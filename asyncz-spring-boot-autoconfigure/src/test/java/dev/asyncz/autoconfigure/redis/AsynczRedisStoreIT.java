@@ -2,6 +2,7 @@ package dev.asyncz.autoconfigure.redis;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -11,6 +12,7 @@ import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.internal.DefaultScheduler;
 import dev.asyncz.store.redis.RedisTaskStore;
 import dev.asyncz.store.redis.RedisTaskStoreSettings;
+import dev.asyncz.store.redis.internal.PartitionLayout;
 import dev.asyncz.store.redis.internal.RedisKeys;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.test.LocalServer;
@@ -56,7 +58,8 @@ class AsynczRedisStoreIT {
 	void deleteOwnKeys() {
 		for (int database : new int[] { 0, DATABASE }) {
 			withRedis(database, (redis) -> {
-				List<String> keys = redis.keys(this.prefix + "*");
+				List<String> keys = new ArrayList<>(redis.keys(this.prefix + "*"));
+				keys.addAll(redis.keys("{" + this.prefix + "*"));
 				if (!keys.isEmpty()) {
 					redis.del(keys.toArray(String[]::new));
 				}
@@ -172,11 +175,70 @@ class AsynczRedisStoreIT {
 					String tasks = hashTagged + "tasks";
 					assertThat(connection.sync().hexists(tasks, "refresh-1")).isTrue();
 					connection.sync().unlink(RedisKeys.withPrefix(hashTagged).scriptKeys());
+					connection.sync().unlink(new PartitionLayout(hashTagged, 1).recordKey());
 				}
 				finally {
 					client.shutdown();
 				}
 			});
+	}
+
+	@Test
+	@RequiresLocalServer(LocalServer.REDIS_CLUSTER)
+	void partitionsSpreadTheStoreOverTheApplicationsRedisClusterUnderAPrefixWithoutHashTag() {
+		PartitionLayout layout = new PartitionLayout(this.prefix, 3);
+		this.contextRunner.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("spring.data.redis.cluster.nodes=127.0.0.1:7001,127.0.0.1:7002,127.0.0.1:7003",
+					"asyncz.stores.cache.partitions=3")
+			.run((context) -> {
+				Scheduler scheduler = context.getBean(Scheduler.class);
+				addTask(scheduler);
+				assertThat(scheduler.get("refresh-1")).isPresent();
+				RedisClusterClient client = RedisClusterClient.create(LocalServer.REDIS_CLUSTER.url());
+				try (StatefulRedisClusterConnection<String, String> connection = client.connect()) {
+					String tasks = RedisKeys.withPrefix(layout.prefix(layout.partitionOf("refresh-1"))).tasks();
+					assertThat(connection.sync().hexists(tasks, "refresh-1")).isTrue();
+					assertThat(connection.sync().get(layout.recordKey())).isEqualTo("3");
+					for (int index = 0; index < layout.partitions(); index++) {
+						for (String key : RedisKeys.withPrefix(layout.prefix(index)).scriptKeys()) {
+							connection.sync().unlink(key);
+						}
+					}
+					connection.sync().unlink(layout.recordKey());
+				}
+				finally {
+					client.shutdown();
+				}
+			});
+	}
+
+	@Test
+	void partitionsSpreadTheStoreOverKeysWithAHashTagEach() {
+		PartitionLayout layout = new PartitionLayout(this.prefix, 2);
+		this.contextRunner
+			.withPropertyValues("asyncz.stores.cache.url=" + LocalServer.REDIS.url() + "/" + DATABASE,
+					"asyncz.stores.cache.partitions=2")
+			.run((context) -> {
+				addTask(context.getBean(Scheduler.class));
+				String tasks = RedisKeys.withPrefix(layout.prefix(layout.partitionOf("refresh-1"))).tasks();
+				Boolean stored = withRedis(DATABASE, (redis) -> redis.hexists(tasks, "refresh-1"));
+				assertThat(stored).isTrue();
+			});
+	}
+
+	@Test
+	void changedPartitionCountFailsStartupNamingBothCountsAndKeepsTheTasks() {
+		String url = "asyncz.stores.cache.url=" + LocalServer.REDIS.url() + "/" + DATABASE;
+		this.contextRunner.withPropertyValues(url, "asyncz.stores.cache.partitions=2")
+			.run((context) -> addTask(context.getBean(Scheduler.class)));
+		this.contextRunner.withPropertyValues(url, "asyncz.stores.cache.partitions=3").run((context) -> {
+			assertThat(context).hasFailed();
+			assertThat(context.getStartupFailure()).rootCause()
+				.hasMessageContaining("written with 2 partitions")
+				.hasMessageContaining("configured with 3 partitions");
+		});
+		this.contextRunner.withPropertyValues(url, "asyncz.stores.cache.partitions=2")
+			.run((context) -> assertThat(context.getBean(Scheduler.class).get("refresh-1")).isPresent());
 	}
 
 	private static String[] sentinel() {

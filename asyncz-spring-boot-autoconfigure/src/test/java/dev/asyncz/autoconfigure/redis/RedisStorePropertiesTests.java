@@ -15,6 +15,11 @@ class RedisStorePropertiesTests {
 	}
 
 	@Test
+	void partitionsDefaultToOneWhichKeepsTheSingleSlotLayout() {
+		assertThat(this.properties.getPartitions()).isOne();
+	}
+
+	@Test
 	void urlLeaseTimeAndPollIntervalDefaultToUnsetSoTheApplicationsConnectionAndTheStoresDefaultsApply() {
 		assertThat(this.properties.getUrl()).isNull();
 		assertThat(this.properties.getLeaseTime()).isNull();

@@ -26,6 +26,7 @@ import dev.asyncz.store.TaskStore;
 import dev.asyncz.store.redis.internal.Listing;
 import dev.asyncz.store.redis.internal.LuaScripts.Lua;
 import dev.asyncz.store.redis.internal.LuaScripts;
+import dev.asyncz.store.redis.internal.PartitionLayout;
 import dev.asyncz.store.redis.internal.RedisConnector;
 import dev.asyncz.store.redis.internal.RedisKeys;
 import dev.asyncz.store.redis.internal.Scores;
@@ -109,7 +110,14 @@ import org.slf4j.LoggerFactory;
  * URI names the master), or a Redis Cluster (through a {@link RedisClusterClient}): there
  * the key prefix carries a hash tag, so all the store's keys are in one slot and every
  * script runs on the node owning it; the wake-up channel is an ordinary one, whose
- * messages reach every node.
+ * messages reach every node. To spread the tasks over the cluster's masters, use a
+ * {@link PartitionedRedisTaskStore}, made of several of these stores.
+ *
+ * <p>
+ * <b>Partition count.</b> On start the store records under {@code <prefix>partitions}
+ * (the prefix without braces) that its data has one partition, and refuses to start where
+ * a {@link PartitionedRedisTaskStore} recorded another count and stored tasks under it,
+ * which this store would not see.
  */
 public final class RedisTaskStore implements TaskStore {
 
@@ -124,17 +132,47 @@ public final class RedisTaskStore implements TaskStore {
 
 	private final RedisKeys keys;
 
+	/**
+	 * The layout whose partition count this store checks and records when it starts;
+	 * {@code null} for a partition of a {@link PartitionedRedisTaskStore}, which checks
+	 * it once for all of them.
+	 */
+	private final @Nullable PartitionLayout layout;
+
+	/** Whether shutting down ends the connector, which partitions share. */
+	private final boolean closesConnector;
+
 	/** The claims this instance holds, by the run score of the task as handed out. */
 	private final ClaimLedger<String> ownClaims;
 
 	private volatile @Nullable Running running;
 
 	private RedisTaskStore(RedisConnector connector, RedisTaskStoreSettings settings) {
+		this(connector, settings, RedisKeys.withPrefix(settings.keyPrefix()),
+				new PartitionLayout(settings.keyPrefix(), 1), true);
+	}
+
+	private RedisTaskStore(RedisConnector connector, RedisTaskStoreSettings settings, RedisKeys keys,
+			@Nullable PartitionLayout layout, boolean closesConnector) {
 		this.connector = connector;
 		this.settings = settings;
-		this.keys = RedisKeys.withPrefix(settings.keyPrefix());
+		this.keys = keys;
+		this.layout = layout;
+		this.closesConnector = closesConnector;
 		connector.requireOneSlot(this.keys);
 		this.ownClaims = new ClaimLedger<>("redis", settings.leaseDuration(), new ScriptClaims());
+	}
+
+	/**
+	 * One partition of a {@link PartitionedRedisTaskStore}: a store over the keys of
+	 * {@code prefix}, on a connector the partitioned store shuts down.
+	 * @param connector the shared connector
+	 * @param settings the store settings
+	 * @param prefix the partition's key prefix
+	 * @return the partition, not started
+	 */
+	static RedisTaskStore partition(RedisConnector connector, RedisTaskStoreSettings settings, String prefix) {
+		return new RedisTaskStore(connector, settings, RedisKeys.withPrefix(prefix), null, false);
 	}
 
 	/**
@@ -178,12 +216,22 @@ public final class RedisTaskStore implements TaskStore {
 	 * @return the store
 	 */
 	public static RedisTaskStore create(RedisURI uri, RedisTaskStoreSettings settings) {
+		return new RedisTaskStore(ownedConnector(uri), settings);
+	}
+
+	/**
+	 * A connector with a client of its own, which rejects commands at once while
+	 * reconnecting.
+	 * @param uri where Redis is
+	 * @return the connector
+	 */
+	static RedisConnector ownedConnector(RedisURI uri) {
 		RedisClient client = RedisClient.create(uri);
 		client.setOptions(ClientOptions.builder()
 			.autoReconnect(true)
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 			.build());
-		return new RedisTaskStore(RedisConnector.owned(client, uri), settings);
+		return RedisConnector.owned(client, uri);
 	}
 
 	/**
@@ -217,6 +265,9 @@ public final class RedisTaskStore implements TaskStore {
 			connection = opened.connection();
 			connection.setTimeout(this.settings.commandTimeout());
 			RedisClusterCommands<String, String> commands = opened.commands();
+			if (this.layout != null) {
+				this.layout.settle(commands, context.storeName());
+			}
 			LuaScripts scripts = new LuaScripts(commands, this.keys);
 			scripts.load();
 			pubSub = this.connector.connectPubSub(clientName);
@@ -234,6 +285,11 @@ public final class RedisTaskStore implements TaskStore {
 			closeQuietly(connection);
 			throw new StoreException("Redis store '" + context.storeName() + "' cannot connect to "
 					+ this.connector.address() + ": " + ex.getMessage(), ex);
+		}
+		catch (RuntimeException ex) {
+			closeQuietly(pubSub);
+			closeQuietly(connection);
+			throw ex;
 		}
 	}
 
@@ -255,7 +311,9 @@ public final class RedisTaskStore implements TaskStore {
 			closeQuietly(stopping.pubSub());
 			closeQuietly(stopping.connection());
 		}
-		this.connector.shutdown();
+		if (this.closesConnector) {
+			this.connector.shutdown();
+		}
 	}
 
 	@Override
@@ -290,27 +348,28 @@ public final class RedisTaskStore implements TaskStore {
 	 */
 	@Override
 	public void addAll(List<Task> tasks) {
-		List<List<String>> chunks = new ArrayList<>();
-		Running running = running();
-		String instance = running.context().instanceId();
-		for (int from = 0; from < tasks.size(); from += ADD_CHUNK) {
-			List<String> args = new ArrayList<>(List.of(this.keys.wakeUpChannel(), instance, "1"));
-			for (Task task : tasks.subList(from, Math.min(tasks.size(), from + ADD_CHUNK))) {
-				args.addAll(List.of(task.id(), running.context().codec().writeTask(task), score(task)));
-			}
-			chunks.add(args);
+		AddAll adding = new AddAll(tasks);
+		adding.check();
+		adding.write();
+	}
+
+	/**
+	 * Reads, claiming nothing, the run scores that {@link #acquireDueTasks} at
+	 * {@code now} would take, in its order.
+	 * @param now the scheduler's current time
+	 * @param limit the most scores to read
+	 * @return the scores, {@link Double#NEGATIVE_INFINITY} for each claim whose lease
+	 * expired (handed out first)
+	 */
+	List<Double> peekDue(Instant now, int limit) {
+		List<Object> reply = call("look at due tasks",
+				(live) -> live.scripts().run(Lua.PEEK_DUE, Scores.dueUntil(now), Integer.toString(limit)));
+		if (reply == null) {
+			return List.of();
 		}
-		for (boolean checking : new boolean[] { true, false }) {
-			for (int chunk = 0; chunk < chunks.size(); chunk++) {
-				List<String> args = chunks.get(chunk);
-				args.set(2, checking ? "1" : "0");
-				Long taken = call((checking ? "check " : "add ") + tasks.size() + " tasks",
-						(live) -> live.scripts().run(Lua.ADD_ALL, args.toArray(String[]::new)));
-				if (taken != null && taken > 0) {
-					throw new ConflictingIdException(tasks.get(chunk * ADD_CHUNK + taken.intValue() - 1).id());
-				}
-			}
-		}
+		return reply.stream()
+			.map((score) -> "-inf".equals(score) ? Double.NEGATIVE_INFINITY : Double.parseDouble((String) score))
+			.toList();
 	}
 
 	@Override
@@ -585,6 +644,60 @@ public final class RedisTaskStore implements TaskStore {
 	private record Running(StoreContext context, StatefulConnection<String, String> connection,
 			StatefulRedisPubSubConnection<String, String> pubSub, RedisClusterCommands<String, String> commands,
 			LuaScripts scripts, Listing listing) {
+
+	}
+
+	/**
+	 * The scripts of one {@link #addAll}: every id is checked first, then the tasks are
+	 * written, so that a partitioned store can check all its partitions before writing
+	 * any.
+	 */
+	final class AddAll {
+
+		private final List<Task> tasks;
+
+		private final List<List<String>> chunks = new ArrayList<>();
+
+		AddAll(List<Task> tasks) {
+			this.tasks = tasks;
+			Running running = running();
+			String instance = running.context().instanceId();
+			for (int from = 0; from < tasks.size(); from += ADD_CHUNK) {
+				List<String> args = new ArrayList<>(List.of(RedisTaskStore.this.keys.wakeUpChannel(), instance, "1"));
+				for (Task task : tasks.subList(from, Math.min(tasks.size(), from + ADD_CHUNK))) {
+					args.addAll(List.of(task.id(), running.context().codec().writeTask(task), score(task)));
+				}
+				this.chunks.add(args);
+			}
+		}
+
+		/**
+		 * Checks that no id is taken.
+		 * @throws ConflictingIdException naming a taken id
+		 */
+		void check() {
+			run(true);
+		}
+
+		/**
+		 * Writes the tasks.
+		 * @throws ConflictingIdException naming an id taken since the check
+		 */
+		void write() {
+			run(false);
+		}
+
+		private void run(boolean checking) {
+			for (int chunk = 0; chunk < this.chunks.size(); chunk++) {
+				List<String> args = this.chunks.get(chunk);
+				args.set(2, checking ? "1" : "0");
+				Long taken = call((checking ? "check " : "add ") + this.tasks.size() + " tasks",
+						(live) -> live.scripts().run(Lua.ADD_ALL, args.toArray(String[]::new)));
+				if (taken != null && taken > 0) {
+					throw new ConflictingIdException(this.tasks.get(chunk * ADD_CHUNK + taken.intValue() - 1).id());
+				}
+			}
+		}
 
 	}
 

@@ -92,14 +92,21 @@ final class RedisStoreFixture implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * The keys of this fixture's prefix, also those of partitions under it
+	 * ({@code {<prefix>0}:…}).
+	 * @return the keys
+	 */
 	List<String> keys() {
 		List<String> keys = new ArrayList<>();
-		ScanArgs args = ScanArgs.Builder.matches(this.prefix + "*").limit(500);
-		KeyScanCursor<String> cursor = this.raw.scan(args);
-		keys.addAll(cursor.getKeys());
-		while (!cursor.isFinished()) {
-			cursor = this.raw.scan(ScanCursor.of(cursor.getCursor()), args);
+		for (String pattern : List.of(this.prefix + "*", "{" + this.prefix + "*")) {
+			ScanArgs args = ScanArgs.Builder.matches(pattern).limit(500);
+			KeyScanCursor<String> cursor = this.raw.scan(args);
 			keys.addAll(cursor.getKeys());
+			while (!cursor.isFinished()) {
+				cursor = this.raw.scan(ScanCursor.of(cursor.getCursor()), args);
+				keys.addAll(cursor.getKeys());
+			}
 		}
 		return keys;
 	}

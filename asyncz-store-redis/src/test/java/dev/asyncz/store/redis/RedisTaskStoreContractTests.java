@@ -34,11 +34,31 @@ abstract class RedisTaskStoreContractTests extends TaskStoreContractTests {
 	 */
 	protected abstract void cleanUp();
 
+	/**
+	 * The key prefixes the store under test writes tasks under: its key prefix, or one
+	 * per partition.
+	 * @return the prefixes
+	 */
+	protected List<String> taskPrefixes() {
+		return List.of(prefix());
+	}
+
+	/**
+	 * The key prefix a task lives under.
+	 * @param id the task id
+	 * @return the prefix
+	 */
+	protected String taskPrefix(String id) {
+		return prefix();
+	}
+
 	@Override
 	protected void expireLeases() {
-		String claims = RedisKeys.withPrefix(prefix()).claims();
-		List<String> claimed = raw().zrange(claims, 0, -1);
-		claimed.forEach((id) -> raw().zadd(claims, ZAddArgs.Builder.xx(), 0, id));
+		for (String taskPrefix : taskPrefixes()) {
+			String claims = RedisKeys.withPrefix(taskPrefix).claims();
+			List<String> claimed = raw().zrange(claims, 0, -1);
+			claimed.forEach((id) -> raw().zadd(claims, ZAddArgs.Builder.xx(), 0, id));
+		}
 	}
 
 	/**
@@ -49,7 +69,7 @@ abstract class RedisTaskStoreContractTests extends TaskStoreContractTests {
 	 */
 	@Override
 	protected void writeRaw(RawTask raw) {
-		RedisKeys keys = RedisKeys.withPrefix(prefix());
+		RedisKeys keys = RedisKeys.withPrefix(taskPrefix(raw.id()));
 		String json = "{\"v\":" + TaskCodec.FORMAT_VERSION + ",\"id\":\"" + raw.id() + "\",\"name\":\"" + raw.id()
 				+ "\",\"function\":\"" + raw.function() + "\",\"arguments\":" + raw.argumentsJson() + ",\"trigger\":"
 				+ raw.triggerJson() + ",\"executor\":\"default\",\"store\":\"" + STORE_NAME + "\",\"options\":"

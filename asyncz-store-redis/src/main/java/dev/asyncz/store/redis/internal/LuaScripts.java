@@ -103,6 +103,12 @@ public final class LuaScripts {
 		/** Claims due tasks and tasks whose claim expired. */
 		ACQUIRE("acquire", ScriptOutputType.MULTI),
 
+		/**
+		 * Reads, claiming nothing, the run scores an acquire would take, so that a store
+		 * spread over partitions can share out one acquire's limit.
+		 */
+		PEEK_DUE("peekDue", ScriptOutputType.MULTI),
+
 		/** Ends a claim after the final run, removing the task. */
 		COMPLETE("complete", ScriptOutputType.INTEGER),
 

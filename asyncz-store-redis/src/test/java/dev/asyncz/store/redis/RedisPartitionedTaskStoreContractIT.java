@@ -1,0 +1,55 @@
+package dev.asyncz.store.redis;
+
+import java.util.List;
+import java.util.stream.IntStream;
+
+import dev.asyncz.store.TaskStore;
+import dev.asyncz.store.redis.internal.PartitionLayout;
+import dev.asyncz.test.LocalServer;
+import dev.asyncz.test.RequiresLocalServer;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
+
+/**
+ * The store contract on a single Redis server over a store spread over three partitions,
+ * each test under a key prefix of its own.
+ */
+@RequiresLocalServer(LocalServer.REDIS)
+class RedisPartitionedTaskStoreContractIT extends RedisTaskStoreContractTests {
+
+	private static final int PARTITIONS = 3;
+
+	private final RedisStoreFixture redis = new RedisStoreFixture();
+
+	private final PartitionLayout layout = new PartitionLayout(this.redis.prefix, PARTITIONS);
+
+	@Override
+	protected TaskStore createStore() {
+		return PartitionedRedisTaskStore.create(LocalServer.REDIS.url(), this.redis.settings(), PARTITIONS);
+	}
+
+	@Override
+	protected String prefix() {
+		return this.redis.prefix;
+	}
+
+	@Override
+	protected List<String> taskPrefixes() {
+		return IntStream.range(0, PARTITIONS).mapToObj(this.layout::prefix).toList();
+	}
+
+	@Override
+	protected String taskPrefix(String id) {
+		return this.layout.prefix(this.layout.partitionOf(id));
+	}
+
+	@Override
+	protected RedisClusterCommands<String, String> raw() {
+		return this.redis.raw;
+	}
+
+	@Override
+	protected void cleanUp() {
+		this.redis.close();
+	}
+
+}
