@@ -4,15 +4,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
-import java.util.Set;
 
 import dev.asyncz.store.internal.DeadlineHeap.Entry;
 import dev.asyncz.store.internal.DeadlineHeap;
+import dev.asyncz.store.internal.EntrySet;
 import dev.asyncz.store.internal.IdIndex;
 import dev.asyncz.store.internal.TaskShapes;
 import dev.asyncz.task.ConflictingIdException;
@@ -26,8 +25,8 @@ import org.jspecify.annotations.Nullable;
  * its id, trigger and next run time in a 40-byte entry, and two array slots (no thread,
  * future, timer or hash-map node): the rest of the task (function, arguments, options,
  * names) is shared with the tasks added like it, and the task value is made again when
- * asked for. Only a task that is not waiting (claimed, paused or failed) also has a
- * hash-set node. Tasks are gone when the process ends.
+ * asked for. A task that is not waiting (claimed, paused or failed) has a slot in a
+ * second array instead of the heap. Tasks are gone when the process ends.
  */
 public final class MemoryTaskStore implements TaskStore {
 
@@ -49,7 +48,7 @@ public final class MemoryTaskStore implements TaskStore {
 	 * The entries outside the heap: claimed, paused and failed tasks, usually few. Kept
 	 * so that searching or counting them does not read the waiting ones.
 	 */
-	private final Set<Entry> outsideHeap = new HashSet<>();
+	private final EntrySet outsideHeap = new EntrySet();
 
 	private final TaskShapes shapes = new TaskShapes();
 
@@ -213,11 +212,11 @@ public final class MemoryTaskStore implements TaskStore {
 		if (complete && status != TaskSearch.Status.SCHEDULED && !page.full()) {
 			Page rest = new Page(Math.max(0, search.offset() - page.matched), search.limit() - page.tasks.size());
 			List<Task> others = new ArrayList<>();
-			for (Entry entry : this.outsideHeap) {
+			this.outsideHeap.forEach((entry) -> {
 				if (hasStatus(entry, status) && search.matchesAttributes(entry.task())) {
 					others.add(entry.task());
 				}
-			}
+			});
 			others.sort(LISTING_ORDER);
 			others.forEach(rest::offer);
 			page.tasks.addAll(rest.tasks);

@@ -1,6 +1,6 @@
 package dev.asyncz.core.internal;
 
-import java.util.Collection;
+import java.util.List;
 import java.util.function.Supplier;
 
 import dev.asyncz.executor.SchedulerExecutor;
@@ -20,7 +20,7 @@ final class Backlog {
 
 	private final int limit;
 
-	private final Supplier<Collection<SchedulerExecutor>> executors;
+	private final Supplier<List<SchedulerExecutor>> executors;
 
 	private final Runnable wakeUp;
 
@@ -32,7 +32,7 @@ final class Backlog {
 	 * @param executors the executors now
 	 * @param wakeUp wakes the scheduler thread
 	 */
-	Backlog(int limit, Supplier<Collection<SchedulerExecutor>> executors, Runnable wakeUp) {
+	Backlog(int limit, Supplier<List<SchedulerExecutor>> executors, Runnable wakeUp) {
 		this.limit = limit;
 		this.executors = executors;
 		this.wakeUp = wakeUp;
@@ -66,9 +66,11 @@ final class Backlog {
 	}
 
 	private int waiting() {
+		// Indexed: an iterator per call would be garbage at the end of every run.
+		List<SchedulerExecutor> executors = this.executors.get();
 		int waiting = 0;
-		for (SchedulerExecutor executor : this.executors.get()) {
-			waiting += Math.max(0, executor.queuedCount());
+		for (int i = 0; i < executors.size(); i++) {
+			waiting += Math.max(0, executors.get(i).queuedCount());
 		}
 		return waiting;
 	}

@@ -1,8 +1,8 @@
 package dev.asyncz.core.internal;
 
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +32,12 @@ final class Registry {
 
 	private volatile Map<String, SchedulerExecutor> executors;
 
+	/**
+	 * The executors' values as a list, kept with the map: the end of every run reads it
+	 * ({@link Backlog}), and the map's values view makes an iterator per read.
+	 */
+	private volatile List<SchedulerExecutor> executorList;
+
 	private final Set<String> startedStores = ConcurrentHashMap.newKeySet();
 
 	private final Object changes = new Object();
@@ -51,6 +57,7 @@ final class Registry {
 			Function<String, StoreContext> contexts) {
 		this.stores = Collections.unmodifiableMap(new LinkedHashMap<>(stores));
 		this.executors = Collections.unmodifiableMap(new LinkedHashMap<>(executors));
+		this.executorList = List.copyOf(this.executors.values());
 		this.contexts = contexts;
 	}
 
@@ -173,8 +180,8 @@ final class Registry {
 		return this.executors;
 	}
 
-	Collection<SchedulerExecutor> executorList() {
-		return this.executors.values();
+	List<SchedulerExecutor> executorList() {
+		return this.executorList;
 	}
 
 	void requireExecutor(String name, String taskId) {
@@ -190,6 +197,7 @@ final class Registry {
 				throw new InvalidTaskException("An executor named '" + name + "' already exists");
 			}
 			this.executors = with(this.executors, name, executor);
+			this.executorList = List.copyOf(this.executors.values());
 		}
 	}
 
@@ -201,6 +209,7 @@ final class Registry {
 						"No executor named '" + name + "'; executors: " + this.executors.keySet());
 			}
 			this.executors = without(this.executors, name);
+			this.executorList = List.copyOf(this.executors.values());
 			return executor;
 		}
 	}

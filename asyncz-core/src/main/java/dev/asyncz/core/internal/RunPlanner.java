@@ -60,6 +60,15 @@ final class RunPlanner {
 		Trigger trigger = task.trigger();
 		TaskOptions options = task.options();
 		Instant horizon = (recovered || !options.hasMisfireLimit()) ? null : now.minus(options.misfireGraceTime());
+		if ((horizon == null || !first.isBefore(horizon)) && !first.isAfter(now)) {
+			// The usual case, worked out without the lists below (a burst of runs makes a
+			// plan per run): one fire time due and on time, the next one not yet due.
+			// Every policy runs it alone.
+			Instant after = next(trigger, first);
+			if (after == null || after.isAfter(now)) {
+				return new Plan(first, 1, List.of(), 0, null, after, false, retryDropped);
+			}
+		}
 		List<Instant> missed = new ArrayList<>();
 		boolean truncated = false;
 		Instant cursor = first;

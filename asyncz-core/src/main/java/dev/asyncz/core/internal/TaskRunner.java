@@ -1,8 +1,8 @@
 package dev.asyncz.core.internal;
 
+import java.lang.invoke.MethodHandles;
 import java.time.Clock;
 import java.time.Duration;
-import java.lang.invoke.MethodHandles;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,8 +11,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
@@ -250,6 +250,9 @@ final class TaskRunner {
 	 */
 	private final class Finish implements Consumer<@Nullable Throwable> {
 
+		private static final AtomicIntegerFieldUpdater<Finish> ENDED = AtomicIntegerFieldUpdater
+			.newUpdater(Finish.class, "ended");
+
 		private final Task task;
 
 		private final Instant scheduledRunTime;
@@ -264,7 +267,8 @@ final class TaskRunner {
 
 		private final RunTimeouts.@Nullable Guard guard;
 
-		private final AtomicBoolean ended = new AtomicBoolean();
+		/** 1 once the attempt ended; a field rather than an object per run. */
+		private volatile int ended;
 
 		Finish(Task task, Instant scheduledRunTime, int attempt, Consumer<RunOutcome> onEnd, Instant startedAt,
 				long startNanos, RunTimeouts.@Nullable Guard guard) {
@@ -279,7 +283,7 @@ final class TaskRunner {
 
 		@Override
 		public void accept(@Nullable Throwable thrown) {
-			if (!this.ended.compareAndSet(false, true)) {
+			if (!ENDED.compareAndSet(this, 0, 1)) {
 				return;
 			}
 			Task task = this.task;
@@ -290,8 +294,9 @@ final class TaskRunner {
 					failure.addSuppressed(thrown);
 				}
 			}
-			Duration duration = Duration.ofNanos(System.nanoTime() - this.startNanos);
+			long durationNanos = System.nanoTime() - this.startNanos;
 			if (failure != null) {
+				Duration duration = Duration.ofNanos(durationNanos);
 				logger.warn("Task '{}' ({}) failed on attempt {}", task.id(), task.function(), this.attempt, failure);
 				TaskRunner.this.events.publish(new TaskError(task.id(), task.function(), task.store(), task.executor(),
 						this.scheduledRunTime, this.startedAt, duration, failure));
@@ -303,7 +308,7 @@ final class TaskRunner {
 			end(task, this.onEnd, RunOutcome.SUCCEEDED);
 			if (TaskRunner.this.events.listening()) {
 				TaskRunner.this.events.publish(new TaskExecuted(task.id(), task.function(), task.store(),
-						task.executor(), this.scheduledRunTime, this.startedAt, duration));
+						task.executor(), this.scheduledRunTime, this.startedAt, Duration.ofNanos(durationNanos)));
 			}
 		}
 

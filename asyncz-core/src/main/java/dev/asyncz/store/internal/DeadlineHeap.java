@@ -182,11 +182,19 @@ public final class DeadlineHeap {
 
 		private static final int CLAIMED = -2;
 
+		static final int NOT_IN_SET = -1;
+
 		final String id;
 
 		final int hash;
 
 		int heapIndex = OUT_OF_HEAP;
+
+		/**
+		 * The position in the {@link EntrySet} of entries outside the heap; fits in the
+		 * padding of the 40-byte entry, so it costs a waiting task nothing.
+		 */
+		int setIndex = NOT_IN_SET;
 
 		/** A {@link Task}, or the {@link TaskShape} of one. */
 		private Object body;
