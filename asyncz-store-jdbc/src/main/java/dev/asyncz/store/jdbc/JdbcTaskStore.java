@@ -354,8 +354,7 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 			StoreContext context = this.context;
 			boolean notifying = dueBefore(tasks, announcedBefore(context.clock().instant()));
 			repository.insertAll(tasks, context.codec(), notifying ? context.instanceId() : null);
-			// The horizon counts from the commit, which a busy database may have made
-			// late:
+			// The horizon counts from the commit, late on a busy database:
 			// a task that came within it meanwhile is announced now.
 			if (!notifying && dueBefore(tasks, announcedBefore(context.clock().instant()))) {
 				announce(repository);
