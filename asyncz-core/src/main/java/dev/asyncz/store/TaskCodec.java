@@ -237,13 +237,22 @@ public final class TaskCodec {
 
 	private ObjectNode optionsNode(TaskOptions options) {
 		ObjectNode node = this.mapper.createObjectNode();
-		node.put("coalesce", options.coalesce());
-		node.put("maxInstances", options.maxInstances());
+		// A value equal to what a document without it reads as is left out: most tasks
+		// have those, and they were most of a stored task's option bytes.
+		TaskOptions standard = TaskOptions.STANDARD;
+		if (!standard.coalesce().equals(options.coalesce())) {
+			node.put("coalesce", options.coalesce());
+		}
+		if (!standard.maxInstances().equals(options.maxInstances())) {
+			node.put("maxInstances", options.maxInstances());
+		}
 		// No limit is written as no value: an infinite duration has no portable text.
 		if (options.hasMisfireLimit()) {
 			node.put("misfireGraceTime", options.misfireGraceTime().toString());
 		}
-		node.put("misfirePolicy", options.misfirePolicy().name());
+		if (options.misfirePolicy() != standard.misfirePolicy()) {
+			node.put("misfirePolicy", options.misfirePolicy().name());
+		}
 		// The standard policy is what a document without one reads as (as documents
 		// written before retries existed do), so it is left out: most tasks have it, and
 		// it is most of their options' bytes.
@@ -257,16 +266,17 @@ public final class TaskCodec {
 	}
 
 	/**
-	 * Reads options; a document written before an option existed, or without a retry
-	 * policy because it has the standard one, gets that option's standard value, and a
-	 * missing duration means no limit.
+	 * Reads options; a document written before an option existed, or without a value
+	 * because it is the standard one, gets that option's standard value, and a missing
+	 * duration means no limit.
 	 */
 	private static TaskOptions optionsFrom(JsonNode node) {
 		if (!node.isObject()) {
 			throw new CorruptTaskException("options are not a JSON object");
 		}
 		TaskOptions standard = TaskOptions.STANDARD;
-		return new TaskOptions(node.required("coalesce").asBoolean(), node.required("maxInstances").asInt(),
+		return new TaskOptions(node.hasNonNull("coalesce") ? node.get("coalesce").asBoolean() : standard.coalesce(),
+				node.hasNonNull("maxInstances") ? node.get("maxInstances").asInt() : standard.maxInstances(),
 				duration(node, "misfireGraceTime"),
 				node.hasNonNull("misfirePolicy") ? MisfirePolicy.valueOf(node.get("misfirePolicy").asString())
 						: standard.misfirePolicy(),

@@ -59,8 +59,8 @@ final class AsynczJdbcSubject implements Subject {
 	 * {@inheritDoc}
 	 * <p>
 	 * The first task goes through {@link JdbcTaskStore#add}; the others are copies of its
-	 * row with their own id, name, trigger JSON (written by the same {@link TaskCodec})
-	 * and next run time.
+	 * row with their own id, name, trigger JSON (written by the same {@link TaskCodec},
+	 * or left out as the store left out the template's) and next run time.
 	 */
 	@Override
 	public void seed(String idPrefix, List<Instant> runTimes) {
@@ -79,7 +79,11 @@ final class AsynczJdbcSubject implements Subject {
 		}
 		String sql = "INSERT INTO " + this.table + " (id, name, function_name, arguments_json, trigger_json, executor, "
 				+ "options_json, next_run_time, state, version) "
-				+ "SELECT u.id, u.id, t.function_name, t.arguments_json, u.trigger_json, t.executor, t.options_json, "
+				+ "SELECT u.id, u.id, t.function_name, t.arguments_json, "
+				// The store leaves a date trigger at the next run time out (an empty
+				// text), as
+				// the template row shows; then so do its copies.
+				+ "CASE WHEN t.trigger_json = '' THEN t.trigger_json ELSE u.trigger_json END, t.executor, t.options_json, "
 				+ "TIMESTAMPTZ 'epoch' + u.micros * INTERVAL '1 microsecond', " + "t.state, t.version FROM "
 				+ this.table + " t, unnest(?, ?, ?) AS u(id, trigger_json, micros) " + "WHERE t.id = '" + idPrefix
 				+ "0'";

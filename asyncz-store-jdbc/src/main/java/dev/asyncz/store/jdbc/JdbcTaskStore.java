@@ -72,10 +72,13 @@ import org.slf4j.LoggerFactory;
  * produced, and every release or deletion is conditional on that version.
  *
  * <p>
- * <b>Wake-ups.</b> On PostgreSQL an added or changed task is announced with
+ * <b>Wake-ups.</b> The scheduler is woken every
+ * {@link JdbcTaskStoreSettings#pollInterval()} to look at the table. On PostgreSQL a
+ * changed task, and an added task due within two poll intervals, is also announced with
  * {@code NOTIFY}, and a listener on a dedicated connection (taken from the data source
- * for the store's lifetime) wakes the scheduler. Elsewhere the scheduler is woken every
- * {@link JdbcTaskStoreSettings#pollInterval()}.
+ * for the store's lifetime) wakes the scheduler at once; a task due later is found by the
+ * polls in time, and adding it costs no notification (PostgreSQL serialises the commits
+ * of notifying transactions).
  *
  * <p>
  * <b>Bad data.</b> A row whose JSON cannot be read or whose trigger type is unknown, and
@@ -242,8 +245,10 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 			stopNotifications();
 			this.context = context;
 			this.started = true;
-			boolean notified = startNotifications(context, "asyncz-jdbc-" + context.storeName() + "-listen");
-			this.claims.start(context, notified ? Duration.ZERO : this.settings.pollInterval());
+			startNotifications(context, "asyncz-jdbc-" + context.storeName() + "-listen");
+			// Polled even where notifications wake the scheduler: tasks added for later
+			// than the poll horizon are not announced (see announcedBefore).
+			this.claims.start(context, this.settings.pollInterval());
 			this.unknownStatesScan = this.claims.inBackground("quarantine rows in unknown states",
 					this::quarantineUnknownStates);
 		}
@@ -339,14 +344,21 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 	}
 
 	/**
-	 * Inserts tasks together; on PostgreSQL the other instances are notified in the same
-	 * statement (or transaction) when any of the tasks is scheduled.
+	 * Inserts tasks together; on PostgreSQL the other instances are notified, in the same
+	 * statement when it is known beforehand, if any of the tasks is due before their next
+	 * poll may come ({@link #announcedBefore}).
 	 */
 	private void insertGroup(List<Task> tasks) {
 		TaskRepository repository = repository();
 		if (repository.table().dialect() == JdbcDialect.POSTGRESQL) {
-			boolean scheduled = tasks.stream().anyMatch((task) -> task.nextRunTime() != null);
-			repository.insertAll(tasks, this.context.codec(), scheduled ? this.context.instanceId() : null);
+			StoreContext context = this.context;
+			boolean notifying = dueBefore(tasks, announcedBefore(context.clock().instant()));
+			repository.insertAll(tasks, context.codec(), notifying ? context.instanceId() : null);
+			// The horizon counts from the commit, late on a busy database:
+			// a task that came within it meanwhile is announced now.
+			if (!notifying && dueBefore(tasks, announcedBefore(context.clock().instant()))) {
+				announce(repository);
+			}
 		}
 		else if (tasks.size() == 1) {
 			repository.insert(tasks.get(0), this.context.codec());
@@ -354,6 +366,35 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 		else {
 			repository.insertAll(tasks, this.context.codec(), null);
 		}
+	}
+
+	/**
+	 * Until when, from {@code now}, an added task must be announced to the other
+	 * instances. Each of them polls every {@link JdbcTaskStoreSettings#pollInterval()},
+	 * and a poll reads the next run time afresh: a task committed at {@code now} is seen
+	 * by every instance within one poll interval, so one due later than that needs no
+	 * notification. Two intervals leave one for a poll that comes late (the instance was
+	 * busy, or its timer thread was). Without polling, every scheduled task is announced.
+	 * @param now the store clock's time, no later than the tasks' commit
+	 * @return the horizon, or {@code null} for no horizon (announce every scheduled task)
+	 */
+	private @Nullable Instant announcedBefore(Instant now) {
+		Duration poll = this.settings.pollInterval();
+		return poll.isZero() ? null : now.plus(poll.multipliedBy(2));
+	}
+
+	/**
+	 * Whether any of the tasks is scheduled before {@code horizon} ({@code null}: whether
+	 * any is scheduled at all).
+	 */
+	private static boolean dueBefore(List<Task> tasks, @Nullable Instant horizon) {
+		for (Task task : tasks) {
+			Instant next = task.nextRunTime();
+			if (next != null && (horizon == null || next.isBefore(horizon))) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**
@@ -684,18 +725,18 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 		}
 	}
 
-	private boolean startNotifications(StoreContext context, String threadName) {
+	private void startNotifications(StoreContext context, String threadName) {
 		if (dialectOrNull() != JdbcDialect.POSTGRESQL || !postgresDriverPresent()
 				|| !PostgresNotifications.supported(this.dataSource)) {
-			return false;
+			return;
 		}
-		Duration retry = this.settings.pollInterval().isZero() ? JdbcTaskStoreSettings.DEFAULT_POLL_INTERVAL
-				: this.settings.pollInterval();
+		Duration poll = this.settings.pollInterval();
+		Duration retry = (poll.isZero() || poll.compareTo(JdbcTaskStoreSettings.DEFAULT_POLL_INTERVAL) > 0)
+				? JdbcTaskStoreSettings.DEFAULT_POLL_INTERVAL : poll;
 		PostgresNotifications listener = new PostgresNotifications(this.dataSource, repository().table().channel(),
 				context.instanceId(), context.wakeUp(), retry, threadName);
 		listener.start();
 		this.notifications = listener;
-		return true;
 	}
 
 	private @Nullable JdbcDialect dialectOrNull() {

@@ -17,8 +17,10 @@ import org.jspecify.annotations.Nullable;
  * stopped renewing for this long is handed out again. Renewed every third of it while a
  * run is in progress
  * @param pollInterval how often the scheduler is woken to look for tasks that other
- * instances added, on databases without notifications (all but PostgreSQL); zero turns
- * polling off
+ * instances added: on databases without notifications (all but PostgreSQL) every such
+ * task, on PostgreSQL those due more than two poll intervals after they were added (the
+ * others are announced with {@code NOTIFY}); zero turns polling off, and then every
+ * scheduled task is announced on PostgreSQL
  * @param claimBatchSize the most tasks one claiming statement takes
  */
 public record JdbcTaskStoreSettings(String tablePrefix, @Nullable JdbcDialect dialect, Duration leaseDuration,

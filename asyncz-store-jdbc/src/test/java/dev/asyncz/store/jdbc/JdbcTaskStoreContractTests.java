@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +37,7 @@ import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.Task;
 import dev.asyncz.test.RawTask;
 import dev.asyncz.test.TaskStoreContractTests;
+import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -149,6 +151,47 @@ abstract class JdbcTaskStoreContractTests extends TaskStoreContractTests {
 		catch (SQLException ex) {
 			throw new IllegalStateException(statementSql, ex);
 		}
+	}
+
+	@Test
+	void oneShotWithoutArgumentsIsStoredWithoutArgumentsOrTriggerJson() {
+		Task task = task("compact", NOW.plusSeconds(30));
+		this.store.add(task);
+		assertThat(query("SELECT CHAR_LENGTH(arguments_json) + CHAR_LENGTH(trigger_json) FROM " + table()))
+			.isEqualTo("0");
+		assertThat(this.store.get("compact")).contains(task);
+	}
+
+	@Test
+	void dateTriggerAwayFromTheNextRunTimeKeepsItsJson() {
+		Task retrying = Task.builder()
+			.id("retrying")
+			.function(FUNCTION)
+			.trigger(Triggers.at(NOW))
+			.store(STORE_NAME)
+			.nextRunTime(NOW.plusSeconds(90))
+			.build();
+		this.store.add(retrying);
+		assertThat(query("SELECT trigger_json FROM " + table())).contains("runAt");
+		assertThat(this.store.get("retrying")).contains(retrying);
+	}
+
+	@Test
+	void rowWrittenInTheEarlierFullFormReadsAsTheTaskItHolds() {
+		Instant runAt = NOW.plusSeconds(30);
+		writeRaw(raw("full", runAt).withArgumentsJson("{\"args\":[],\"kwargs\":{}}")
+			.withTriggerJson("{\"type\":\"date\",\"runAt\":\"" + runAt + "\"}")
+			.withOptionsJson("{\"coalesce\":true,\"maxInstances\":1,\"misfireGraceTime\":\"PT1M\","
+					+ "\"misfirePolicy\":\"RUN_IF_WITHIN_GRACE\"}"));
+		assertThat(this.store.get("full")).contains(task("full", runAt));
+	}
+
+	@Test
+	void rowWithoutTriggerJsonOrNextRunTimeIsQuarantinedNamingWhy() {
+		writeRaw(raw("bad", null).withTriggerJson(""));
+		assertThat(this.store.get("bad")).isEmpty();
+		assertThat(quarantineEvents()).singleElement()
+			.satisfies((event) -> assertThat(event.reason()).contains("no next run time"));
 	}
 
 	@Test
@@ -267,7 +310,7 @@ abstract class JdbcTaskStoreContractTests extends TaskStoreContractTests {
 	@Test
 	void removeAllKeepsQuarantinedRowsForInspection() {
 		this.store.add(task("bad", NOW));
-		execute("UPDATE " + table() + " SET arguments_json = '' WHERE id = 'bad'");
+		execute("UPDATE " + table() + " SET arguments_json = '{not json' WHERE id = 'bad'");
 		this.store.acquireDueTasks(NOW, 10);
 		this.store.removeAll();
 		assertThat(stateOf("bad")).isEqualTo("QUARANTINED");

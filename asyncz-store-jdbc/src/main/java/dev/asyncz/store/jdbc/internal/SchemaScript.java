@@ -19,18 +19,17 @@ import dev.asyncz.store.jdbc.JdbcDialect;
  */
 public final class SchemaScript {
 
-	/**
-	 * The versioned scripts of every dialect, oldest first. A released script is never
-	 * edited: a new column comes in a new script as a plain
-	 * {@code ALTER TABLE … ADD COLUMN}, which {@link #addedColumn} recognises so that it
-	 * runs only where the column is missing.
-	 */
-	public static final List<String> MIGRATIONS = List.of("V1__asyncz_tables.sql");
+	private static final String V1 = "V1__asyncz_tables.sql";
 
 	private static final String SCRIPT_PREFIX = "asyncz_";
 
 	private static final Pattern ADD_COLUMN = Pattern
 		.compile("(?is)ALTER\\s+TABLE\\s+(\\w+)\\s+ADD\\s+COLUMN\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)\\s.*");
+
+	private static final Pattern CREATE_INDEX = Pattern
+		.compile("(?is)CREATE\\s+INDEX\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\\w+)\\s.*");
+
+	private static final Pattern DROP_INDEX = Pattern.compile("(?is)DROP\\s+INDEX\\s+(?:IF\\s+EXISTS\\s+)?(\\w+)");
 
 	private SchemaScript() {
 	}
@@ -44,12 +43,55 @@ public final class SchemaScript {
 	 */
 	public static List<String> statements(JdbcDialect dialect, String tablePrefix) {
 		List<String> statements = new ArrayList<>();
-		for (String migration : MIGRATIONS) {
+		for (String migration : migrations(dialect)) {
 			statements.addAll(statements(dialect.migrationLocation() + "/" + migration, tablePrefix));
 		}
 		statements.addAll(
 				statements("dev/asyncz/store/jdbc/pre-release-columns-" + dialect.platform() + ".sql", tablePrefix));
-		return statements;
+		return withoutIndexesDroppedLater(statements);
+	}
+
+	/**
+	 * The versioned scripts of a dialect, oldest first. A released script is never
+	 * edited: a new column comes in a new script as a plain
+	 * {@code ALTER TABLE … ADD COLUMN}, which {@link #addedColumn} recognises so that it
+	 * runs only where the column is missing, and an index that goes comes as a
+	 * {@code DROP INDEX IF EXISTS}.
+	 * @param dialect whose scripts
+	 * @return the script file names
+	 */
+	public static List<String> migrations(JdbcDialect dialect) {
+		return switch (dialect) {
+			case POSTGRESQL -> List.of(V1, "V2__asyncz_drop_id_prefix_index.sql");
+			case MARIADB, H2 -> List.of(V1);
+		};
+	}
+
+	/**
+	 * Leaves out the creation of an index that a later statement drops: schema
+	 * initialisation runs every script each time, and would otherwise build such an index
+	 * on a table that lacks it (all of a large table's rows, holding writes) only to drop
+	 * it again. The drop stays, for tables an earlier version made.
+	 */
+	private static List<String> withoutIndexesDroppedLater(List<String> statements) {
+		List<String> kept = new ArrayList<>(statements.size());
+		for (int i = 0; i < statements.size(); i++) {
+			Matcher created = CREATE_INDEX.matcher(statements.get(i));
+			if (!created.matches() || !droppedAfter(statements, i, created.group(1))) {
+				kept.add(statements.get(i));
+			}
+		}
+		return kept;
+	}
+
+	private static boolean droppedAfter(List<String> statements, int index, String indexName) {
+		for (String later : statements.subList(index + 1, statements.size())) {
+			Matcher dropped = DROP_INDEX.matcher(later);
+			if (dropped.matches() && dropped.group(1).equalsIgnoreCase(indexName)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

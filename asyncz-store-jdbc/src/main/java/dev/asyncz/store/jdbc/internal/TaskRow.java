@@ -4,6 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import dev.asyncz.store.CorruptTaskException;
@@ -11,6 +13,7 @@ import dev.asyncz.store.TaskCodec;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskFailure;
 import dev.asyncz.task.TaskOptions;
+import dev.asyncz.trigger.DateTrigger;
 import dev.asyncz.trigger.Trigger;
 import org.jspecify.annotations.Nullable;
 
@@ -21,8 +24,10 @@ import org.jspecify.annotations.Nullable;
  * @param id the task id
  * @param name the task name
  * @param function the function name
- * @param argumentsJson arguments as written by {@link TaskCodec#writeArguments}
- * @param triggerJson the trigger as written by {@link TaskCodec#writeTrigger}
+ * @param argumentsJson arguments as written by {@link TaskCodec#writeArguments}, or empty
+ * for none
+ * @param triggerJson the trigger as written by {@link TaskCodec#writeTrigger}, or empty
+ * for a date trigger at {@code nextRunTime}
  * @param executor the executor name
  * @param optionsJson the options as written by {@link TaskCodec#writeOptions}
  * @param nextRunTime the next run time, or {@code null} when paused or failed
@@ -38,6 +43,15 @@ public record TaskRow(String id, String name, String function, @Nullable String 
 	/** The states this store writes: any other was written by someone else. */
 	/** How many of {@link #texts} come before the next run time. */
 	static final int TEXTS_BEFORE_TIME = 6;
+
+	/**
+	 * What the arguments and trigger columns hold when their value follows from the rest
+	 * of the row (see {@link #texts}). Rows written before this form have JSON there, and
+	 * read as before.
+	 */
+	private static final String COMPACT = "";
+
+	private static final TaskCodec.Arguments NO_ARGUMENTS = new TaskCodec.Arguments(List.of(), Map.of());
 
 	private static final Set<String> KNOWN_STATES = Set.of("SCHEDULED", "PAUSED", "FAILED", "RUNNING", "QUARANTINED");
 
@@ -87,9 +101,33 @@ public record TaskRow(String id, String name, String function, @Nullable String 
 	 * @return the values
 	 */
 	static @Nullable String[] texts(TaskCodec codec, Task task) {
-		return new String[] { task.name(), task.function(), codec.writeArguments(task.id(), task.args(), task.kwargs()),
-				codec.writeTrigger(task.trigger()), task.executor(), codec.writeOptions(task.options()), state(task),
+		return new String[] { task.name(), task.function(), argumentsText(codec, task), triggerText(codec, task),
+				task.executor(), codec.writeOptions(task.options()), state(task),
 				(task.failure() != null) ? codec.writeFailure(task.failure()) : null, task.id() };
+	}
+
+	/**
+	 * The arguments column: empty for a task without arguments (no JSON document is
+	 * empty, so the two cannot be confused), saving the 23 characters of an empty
+	 * document on every such row.
+	 */
+	private static String argumentsText(TaskCodec codec, Task task) {
+		if (task.args().isEmpty() && task.kwargs().isEmpty()) {
+			return COMPACT;
+		}
+		return codec.writeArguments(task.id(), task.args(), task.kwargs());
+	}
+
+	/**
+	 * The trigger column: empty for a date trigger whose run time is the row's next run
+	 * time, which {@code next_run_time} then holds; most one-shot tasks wait so. Every
+	 * write of the next run time writes this column too, so the two cannot drift apart.
+	 */
+	private static String triggerText(TaskCodec codec, Task task) {
+		if (task.trigger() instanceof DateTrigger date && date.runAt().equals(task.nextRunTime())) {
+			return COMPACT;
+		}
+		return codec.writeTrigger(task.trigger());
 	}
 
 	/**
@@ -102,6 +140,22 @@ public record TaskRow(String id, String name, String function, @Nullable String 
 			return "SCHEDULED";
 		}
 		return (task.failure() != null) ? "FAILED" : "PAUSED";
+	}
+
+	private Trigger readTrigger(TaskCodec codec, String triggerJson) {
+		if (!COMPACT.equals(triggerJson)) {
+			return codec.readTrigger(triggerJson);
+		}
+		if (this.nextRunTime == null) {
+			throw new CorruptTaskException("the trigger is left out, as for a date trigger at the next run time, "
+					+ "but the row has no next run time");
+		}
+		try {
+			return new DateTrigger(this.nextRunTime);
+		}
+		catch (RuntimeException ex) {
+			throw new CorruptTaskException("invalid date trigger at the next run time: " + ex.getMessage(), ex);
+		}
 	}
 
 	/**
@@ -126,8 +180,9 @@ public record TaskRow(String id, String name, String function, @Nullable String 
 		if (this.argumentsJson == null || this.triggerJson == null || this.optionsJson == null) {
 			throw new CorruptTaskException("arguments, trigger or options missing");
 		}
-		TaskCodec.Arguments arguments = codec.readArguments(this.argumentsJson);
-		Trigger trigger = codec.readTrigger(this.triggerJson);
+		TaskCodec.Arguments arguments = COMPACT.equals(this.argumentsJson) ? NO_ARGUMENTS
+				: codec.readArguments(this.argumentsJson);
+		Trigger trigger = readTrigger(codec, this.triggerJson);
 		TaskOptions options = codec.readOptions(this.optionsJson);
 		TaskFailure failure = (this.failureJson != null) ? codec.readFailure(this.failureJson) : null;
 		try {

@@ -350,8 +350,9 @@ public final class TaskTable {
 	 * A page of an operator's search: every filter a {@code WHERE} clause, in listing
 	 * order. The id prefix is a {@code LIKE} with {@link #LIKE_ESCAPE} on the primary
 	 * key, which MariaDB ({@code utf8mb4_bin}) and H2 answer from the key's index;
-	 * PostgreSQL uses its pattern index (see the schema), since its key's index serves a
-	 * prefix {@code LIKE} only under the {@code C} collation.
+	 * PostgreSQL's key index serves a prefix {@code LIKE} only under the {@code C}
+	 * collation, so there the search walks the next-run-time index (or reads a pattern
+	 * index that the user created, as the version 2 script describes).
 	 * @param search the filters and paging
 	 * @return the statement; parameters: the function, the id pattern and the name
 	 * pattern where set, then limit and offset
