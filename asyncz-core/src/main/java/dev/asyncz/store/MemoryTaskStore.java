@@ -305,12 +305,16 @@ public final class MemoryTaskStore implements TaskStore {
 
 	/**
 	 * Pages through the waiting tasks earliest first, under the lock, when the page lies
-	 * among the first {@link #walkBudget} of them.
+	 * among the first {@link #walkBudget} of them, and among the first sixteen times the
+	 * tasks the page needs.
 	 * @return the page, or {@code null} when that many tasks held no full page
 	 */
 	private synchronized @Nullable Section walkWaiting(TaskSearch search) {
 		long wanted = search.offset() + search.limit();
-		if (wanted > this.walkBudget) {
+		// A walk costs several times what reading one task in the scan does, so it is
+		// given up early for a filter that lets too few tasks through.
+		long budget = Math.min(this.walkBudget, 16 * wanted + 256);
+		if (wanted > budget) {
 			return null;
 		}
 		List<Entry> matches = new ArrayList<>();
@@ -323,7 +327,7 @@ public final class MemoryTaskStore implements TaskStore {
 			if (last[0] != null && entry.nextRunTime().isAfter(last[0])) {
 				return false;
 			}
-			if (++steps[0] > this.walkBudget) {
+			if (++steps[0] > budget) {
 				overBudget[0] = true;
 				return false;
 			}
@@ -394,8 +398,16 @@ public final class MemoryTaskStore implements TaskStore {
 		return new Section(tasks, matches.size());
 	}
 
+	/**
+	 * {@link TaskSearch#matchesAttributes(Task)} reading only what the filters need, the
+	 * id first: each read may be a cache miss, a million times a search.
+	 */
 	private static boolean matchesAttributes(TaskSearch search, Entry entry) {
-		return search.matchesAttributes(entry.id(), entry.function(), entry.name());
+		String idPrefix = search.idPrefix();
+		String function = search.function();
+		return (idPrefix == null || entry.id().startsWith(idPrefix))
+				&& (function == null || function.equals(entry.function()))
+				&& (search.name() == null || search.matchesName(entry.name()));
 	}
 
 	private static boolean hasStatus(Entry entry, TaskSearch.@Nullable Status status) {
@@ -409,7 +421,7 @@ public final class MemoryTaskStore implements TaskStore {
 		if (entry.claimed()) {
 			return TaskSearch.Status.RUNNING;
 		}
-		return entry.task().failed() ? TaskSearch.Status.FAILED : TaskSearch.Status.PAUSED;
+		return entry.failed() ? TaskSearch.Status.FAILED : TaskSearch.Status.PAUSED;
 	}
 
 	@Override

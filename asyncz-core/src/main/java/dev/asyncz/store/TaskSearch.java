@@ -54,8 +54,16 @@ public record TaskSearch(@Nullable String function, @Nullable Status status, @Nu
 	 */
 	public boolean matchesAttributes(String id, String function, String name) {
 		return (this.function == null || this.function.equals(function))
-				&& (this.idPrefix == null || id.startsWith(this.idPrefix))
-				&& (this.name == null || containsIgnoringCase(name, this.name));
+				&& (this.idPrefix == null || id.startsWith(this.idPrefix)) && matchesName(name);
+	}
+
+	/**
+	 * Whether a task's name passes the name filter: contains it, ignoring case.
+	 * @param name the task's name
+	 * @return whether it matches, always when the search has no name filter
+	 */
+	public boolean matchesName(String name) {
+		return this.name == null || containsIgnoringCase(name, this.name);
 	}
 
 	/**

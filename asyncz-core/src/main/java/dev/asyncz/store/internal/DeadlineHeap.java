@@ -262,6 +262,18 @@ public final class DeadlineHeap {
 		}
 
 		/**
+		 * Whether the task failed for good ({@link Task#failed()}), without making the
+		 * task.
+		 * @return whether it failed
+		 */
+		public boolean failed() {
+			if (this.body instanceof TaskShape shape) {
+				return this.nextRunTime == null && shape.failure() != null;
+			}
+			return ((Task) this.body).failed();
+		}
+
+		/**
 		 * The next run time, without making the task.
 		 * @return the task's next run time
 		 */
