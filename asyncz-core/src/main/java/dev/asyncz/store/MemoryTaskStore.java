@@ -7,12 +7,15 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Objects;
 import java.util.PriorityQueue;
+import java.util.function.Predicate;
 
 import dev.asyncz.store.internal.DeadlineHeap.Entry;
 import dev.asyncz.store.internal.DeadlineHeap;
 import dev.asyncz.store.internal.EntrySet;
 import dev.asyncz.store.internal.IdIndex;
+import dev.asyncz.store.internal.RankedEntries;
 import dev.asyncz.store.internal.TaskShapes;
 import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.Task;
@@ -31,14 +34,24 @@ import org.jspecify.annotations.Nullable;
 public final class MemoryTaskStore implements TaskStore {
 
 	/**
-	 * The most waiting tasks one {@link #search} looks at: a bound on how long it holds
-	 * the store.
+	 * The most waiting tasks a {@link #search} walks earliest first, under the lock,
+	 * before it reads all of them in chunks instead.
 	 */
-	public static final int SEARCH_BUDGET = 10_000;
+	static final int WALK_BUDGET = 10_000;
+
+	/**
+	 * How many tasks a {@link #search} reading all of them tests per hold of the lock.
+	 */
+	static final int SCAN_CHUNK = 16_384;
 
 	private static final Comparator<Task> LISTING_ORDER = Comparator
 		.comparing(Task::nextRunTime, Comparator.nullsLast(Comparator.naturalOrder()))
 		.thenComparing(Task::id);
+
+	/** The listing order of waiting entries, which all have a next run time. */
+	private static final Comparator<Entry> WAITING_ORDER = Comparator
+		.comparing((Entry entry) -> Objects.requireNonNull(entry.nextRunTime()))
+		.thenComparing(Entry::id);
 
 	private final IdIndex entries = new IdIndex();
 
@@ -51,6 +64,37 @@ public final class MemoryTaskStore implements TaskStore {
 	private final EntrySet outsideHeap = new EntrySet();
 
 	private final TaskShapes shapes = new TaskShapes();
+
+	private final int walkBudget;
+
+	private final int scanChunk;
+
+	private final Runnable betweenChunks;
+
+	/**
+	 * An empty store.
+	 */
+	public MemoryTaskStore() {
+		this(WALK_BUDGET, SCAN_CHUNK, () -> {
+		});
+	}
+
+	/**
+	 * An empty store whose searches walk and read in steps of the given sizes: for tests
+	 * that make a search read in several chunks, and change the store in between.
+	 * @param walkBudget the most waiting tasks a search walks under the lock
+	 * @param scanChunk how many tasks a search reading all of them tests per hold of the
+	 * lock
+	 * @param betweenChunks run between two chunks, without the lock
+	 */
+	MemoryTaskStore(int walkBudget, int scanChunk, Runnable betweenChunks) {
+		if (scanChunk < 1) {
+			throw new IllegalArgumentException("scanChunk must be at least 1, was " + scanChunk);
+		}
+		this.walkBudget = walkBudget;
+		this.scanChunk = scanChunk;
+		this.betweenChunks = betweenChunks;
+	}
 
 	@Override
 	public String type() {
@@ -192,36 +236,42 @@ public final class MemoryTaskStore implements TaskStore {
 	/**
 	 * {@inheritDoc}
 	 * <p>
-	 * Answers every filter itself, in the order: waiting tasks by next run time (ties in
-	 * heap order), then running, paused and failed ones by next run time and id. Waiting
-	 * tasks are walked from the heap earliest first, so a page costs {@code O(k log k)}
-	 * for the {@code k} tasks looked at, whatever the store's size; a filter so rare that
-	 * {@value #SEARCH_BUDGET} waiting tasks hold no full page stops there, incomplete,
-	 * rather than hold the store (and the scheduler) for a pass over millions. Running,
+	 * Answers every filter itself, always completely, in listing order: waiting tasks by
+	 * next run time and id, then running, paused and failed ones by next run time (none
+	 * last) and id. A page near the front of the waiting tasks is read from the heap
+	 * earliest first, under the store's lock, looking at no more than
+	 * {@value #WALK_BUDGET} tasks. Any other (a rare filter, a deep page) reads a copy of
+	 * the heap's array, testing each task's id, name and function where they are kept (no
+	 * task is made for it) in chunks of {@value #SCAN_CHUNK}, and lets go of the lock
+	 * between chunks, so the scheduler thread waits for one chunk at most; the page is
+	 * then picked from the matches without sorting them all. Its tasks are made under the
+	 * lock, and one that changed or left since it was seen gives its place to the next
+	 * match. So a task that stays, unchanged, for the whole search is found where it
+	 * belongs, while one added, changed or removed during it may or may not be. Running,
 	 * paused and failed tasks are kept apart, so looking at them does not read the
 	 * waiting ones.
 	 */
 	@Override
-	public synchronized TaskSearchResult search(TaskSearch search) {
+	public TaskSearchResult search(TaskSearch search) {
 		TaskSearch.Status status = search.status();
-		Page page = new Page(search.offset(), search.limit());
-		boolean complete = true;
+		List<Task> page = new ArrayList<>(Math.min(search.limit(), 256));
+		long waitingMatched = 0;
 		if (status == null || status == TaskSearch.Status.SCHEDULED) {
-			complete = walkWaiting(search, page);
+			Section waiting = searchWaiting(search);
+			page.addAll(waiting.tasks());
+			waitingMatched = waiting.matched();
 		}
-		if (complete && status != TaskSearch.Status.SCHEDULED && !page.full()) {
-			Page rest = new Page(Math.max(0, search.offset() - page.matched), search.limit() - page.tasks.size());
-			List<Task> others = new ArrayList<>();
-			this.outsideHeap.forEach((entry) -> {
-				if (hasStatus(entry, status) && search.matchesAttributes(entry.task())) {
-					others.add(entry.task());
-				}
-			});
-			others.sort(LISTING_ORDER);
-			others.forEach(rest::offer);
-			page.tasks.addAll(rest.tasks);
+		if (status != TaskSearch.Status.SCHEDULED && page.size() < search.limit()) {
+			long offset = Math.max(0, search.offset() - waitingMatched);
+			Entry[] others;
+			synchronized (this) {
+				others = this.outsideHeap.toArray();
+			}
+			page.addAll(scan(others, search, offset, search.limit() - page.size(),
+					(entry) -> !entry.inHeap() && this.outsideHeap.contains(entry) && hasStatus(entry, status))
+				.tasks());
 		}
-		return new TaskSearchResult(page.tasks, complete);
+		return new TaskSearchResult(page, true);
 	}
 
 	/**
@@ -240,22 +290,123 @@ public final class MemoryTaskStore implements TaskStore {
 		return counts;
 	}
 
+	private Section searchWaiting(TaskSearch search) {
+		Section walked = walkWaiting(search);
+		if (walked != null) {
+			return walked;
+		}
+		Entry[] waiting;
+		synchronized (this) {
+			waiting = this.heap.toArray();
+		}
+		return scan(waiting, search, search.offset(), search.limit(), Entry::inHeap);
+	}
+
 	/**
-	 * Offers the page the waiting tasks that match, earliest first.
-	 * @return whether the walk ended because the page is full or every waiting task was
-	 * seen, rather than at the budget
+	 * Pages through the waiting tasks earliest first, under the lock, when the page lies
+	 * among the first {@link #walkBudget} of them, and among the first sixteen times the
+	 * tasks the page needs.
+	 * @return the page, or {@code null} when that many tasks held no full page
 	 */
-	private boolean walkWaiting(TaskSearch search, Page page) {
-		long[] steps = { 0 };
+	private synchronized @Nullable Section walkWaiting(TaskSearch search) {
+		long wanted = search.offset() + search.limit();
+		// A walk costs several times what reading one task in the scan does, so it is
+		// given up early for a filter that lets too few tasks through.
+		long budget = Math.min(this.walkBudget, 16 * wanted + 256);
+		if (wanted > budget) {
+			return null;
+		}
+		List<Entry> matches = new ArrayList<>();
+		int[] steps = { 0 };
+		Instant[] last = { null };
 		boolean[] overBudget = { false };
 		this.heap.visitInOrder((entry) -> {
-			if (++steps[0] > SEARCH_BUDGET) {
+			// Past the page's last time: tasks due at the same time as the last one are
+			// still looked at, since ids order them and the heap does not.
+			if (last[0] != null && entry.nextRunTime().isAfter(last[0])) {
+				return false;
+			}
+			if (++steps[0] > budget) {
 				overBudget[0] = true;
 				return false;
 			}
-			return !search.matchesAttributes(entry.task()) || page.offer(entry.task());
+			if (matchesAttributes(search, entry)) {
+				matches.add(entry);
+				if (matches.size() == wanted) {
+					last[0] = entry.nextRunTime();
+				}
+			}
+			return true;
 		});
-		return !overBudget[0];
+		if (overBudget[0]) {
+			return null;
+		}
+		matches.sort(WAITING_ORDER);
+		int from = (int) Math.min(search.offset(), matches.size());
+		int to = (int) Math.min(wanted, matches.size());
+		List<Task> tasks = new ArrayList<>(to - from);
+		for (Entry entry : matches.subList(from, to)) {
+			tasks.add(entry.task());
+		}
+		return new Section(tasks, matches.size());
+	}
+
+	/**
+	 * Pages through a copy of some entries: tests them in chunks under the lock, picks
+	 * the page from the matches, and makes its tasks under the lock, passing over entries
+	 * that changed or left in between.
+	 * @param copy the entries, as they were under the lock
+	 * @param belongs whether an entry is still one of those searched (read under the
+	 * lock)
+	 */
+	private Section scan(Entry[] copy, TaskSearch search, long offset, int limit, Predicate<Entry> belongs) {
+		RankedEntries matches = new RankedEntries();
+		for (int from = 0; from < copy.length; from += this.scanChunk) {
+			if (from > 0) {
+				this.betweenChunks.run();
+			}
+			int to = Math.min(copy.length, from + this.scanChunk);
+			synchronized (this) {
+				for (int i = from; i < to; i++) {
+					Entry entry = copy[i];
+					if (belongs.test(entry) && matchesAttributes(search, entry)) {
+						matches.add(entry, entry.nextRunTime());
+					}
+				}
+			}
+		}
+		List<Task> tasks = new ArrayList<>(Math.min(limit, 256));
+		long rank = offset;
+		while (tasks.size() < limit && rank < matches.size()) {
+			// A few more than missing: what changed since it was seen is passed over.
+			List<RankedEntries.Ranked> next = matches.ranks(rank, limit - tasks.size() + 8);
+			rank += next.size();
+			synchronized (this) {
+				for (RankedEntries.Ranked ranked : next) {
+					Entry entry = ranked.entry();
+					if (tasks.size() < limit && belongs.test(entry)
+							&& Objects.equals(entry.nextRunTime(), ranked.nextRunTime())) {
+						Task task = entry.task();
+						if (search.matchesAttributes(task)) {
+							tasks.add(task);
+						}
+					}
+				}
+			}
+		}
+		return new Section(tasks, matches.size());
+	}
+
+	/**
+	 * {@link TaskSearch#matchesAttributes(Task)} reading only what the filters need, the
+	 * id first: each read may be a cache miss, a million times a search.
+	 */
+	private static boolean matchesAttributes(TaskSearch search, Entry entry) {
+		String idPrefix = search.idPrefix();
+		String function = search.function();
+		return (idPrefix == null || entry.id().startsWith(idPrefix))
+				&& (function == null || function.equals(entry.function()))
+				&& (search.name() == null || search.matchesName(entry.name()));
 	}
 
 	private static boolean hasStatus(Entry entry, TaskSearch.@Nullable Status status) {
@@ -269,7 +420,7 @@ public final class MemoryTaskStore implements TaskStore {
 		if (entry.claimed()) {
 			return TaskSearch.Status.RUNNING;
 		}
-		return entry.task().failed() ? TaskSearch.Status.FAILED : TaskSearch.Status.PAUSED;
+		return entry.failed() ? TaskSearch.Status.FAILED : TaskSearch.Status.PAUSED;
 	}
 
 	@Override
@@ -315,38 +466,10 @@ public final class MemoryTaskStore implements TaskStore {
 	}
 
 	/**
-	 * The page a search fills: skips the offset, keeps up to the limit, counts matches.
+	 * A page of one part of a search, and how many tasks of that part matched (all of
+	 * them, or at least as many as the page needed).
 	 */
-	private static final class Page {
-
-		private final long offset;
-
-		private final int limit;
-
-		private final List<Task> tasks = new ArrayList<>();
-
-		private long matched;
-
-		Page(long offset, int limit) {
-			this.offset = offset;
-			this.limit = limit;
-		}
-
-		/**
-		 * Takes a matching task.
-		 * @return whether the page wants more
-		 */
-		boolean offer(Task task) {
-			this.matched++;
-			if (this.matched > this.offset && this.tasks.size() < this.limit) {
-				this.tasks.add(task);
-			}
-			return !full();
-		}
-
-		boolean full() {
-			return this.tasks.size() >= this.limit;
-		}
+	private record Section(List<Task> tasks, long matched) {
 
 	}
 

@@ -41,9 +41,29 @@ public record TaskSearch(@Nullable String function, @Nullable Status status, @Nu
 	 * @return whether it matches
 	 */
 	public boolean matchesAttributes(Task task) {
-		return (this.function == null || this.function.equals(task.function()))
-				&& (this.idPrefix == null || task.id().startsWith(this.idPrefix))
-				&& (this.name == null || task.name().toLowerCase(Locale.ROOT).contains(this.name));
+		return matchesAttributes(task.id(), task.function(), task.name());
+	}
+
+	/**
+	 * Whether a task with this id, function and name passes the function, id prefix and
+	 * name filters: for a store that can read them without making the task.
+	 * @param id the task's id
+	 * @param function the task's function name
+	 * @param name the task's name
+	 * @return whether it matches
+	 */
+	public boolean matchesAttributes(String id, String function, String name) {
+		return (this.function == null || this.function.equals(function))
+				&& (this.idPrefix == null || id.startsWith(this.idPrefix)) && matchesName(name);
+	}
+
+	/**
+	 * Whether a task's name passes the name filter: contains it, ignoring case.
+	 * @param name the task's name
+	 * @return whether it matches, always when the search has no name filter
+	 */
+	public boolean matchesName(String name) {
+		return this.name == null || containsIgnoringCase(name, this.name);
 	}
 
 	/**
@@ -53,6 +73,40 @@ public record TaskSearch(@Nullable String function, @Nullable Status status, @Nu
 	 */
 	public boolean listable() {
 		return this.idPrefix == null && this.name == null && this.status != Status.RUNNING;
+	}
+
+	/**
+	 * {@code text.toLowerCase(Locale.ROOT).contains(lowerPart)}, without the lower-case
+	 * copy when the text is ASCII (most names): a store testing a million names then
+	 * makes no garbage.
+	 */
+	private static boolean containsIgnoringCase(String text, String lowerPart) {
+		int length = text.length();
+		for (int i = 0; i < length; i++) {
+			if (text.charAt(i) >= 0x80) {
+				return text.toLowerCase(Locale.ROOT).contains(lowerPart);
+			}
+		}
+		int last = length - lowerPart.length();
+		for (int start = 0; start <= last; start++) {
+			if (startsWithIgnoringCase(text, start, lowerPart)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	private static boolean startsWithIgnoringCase(String asciiText, int start, String lowerPart) {
+		for (int i = 0; i < lowerPart.length(); i++) {
+			char c = asciiText.charAt(start + i);
+			if (c >= 'A' && c <= 'Z') {
+				c = (char) (c + ('a' - 'A'));
+			}
+			if (c != lowerPart.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

@@ -87,6 +87,15 @@ public final class DeadlineHeap {
 	}
 
 	/**
+	 * The entries in the heap now, in no particular order: a copy, which a search reads
+	 * while the heap goes on changing.
+	 * @return the entries
+	 */
+	public Entry[] toArray() {
+		return Arrays.copyOf(this.entries, this.size);
+	}
+
+	/**
 	 * Visits entries earliest first, changing nothing, until the visitor returns
 	 * {@code false} or every entry was visited. Visiting {@code k} entries costs
 	 * {@code O(k log k)} whatever the heap's size: only the children of visited entries
@@ -239,6 +248,37 @@ public final class DeadlineHeap {
 				return shape.task(this.id, Objects.requireNonNull(this.trigger), this.nextRunTime);
 			}
 			return (Task) this.body;
+		}
+
+		/**
+		 * The task's function name, without making the task.
+		 * @return the function name
+		 */
+		public String function() {
+			return (this.body instanceof TaskShape shape) ? shape.function() : ((Task) this.body).function();
+		}
+
+		/**
+		 * The task's name, without making the task.
+		 * @return the name
+		 */
+		public String name() {
+			if (this.body instanceof TaskShape shape) {
+				return (shape.name() != null) ? shape.name() : this.id;
+			}
+			return ((Task) this.body).name();
+		}
+
+		/**
+		 * Whether the task failed for good ({@link Task#failed()}), without making the
+		 * task.
+		 * @return whether it failed
+		 */
+		public boolean failed() {
+			if (this.body instanceof TaskShape shape) {
+				return this.nextRunTime == null && shape.failure() != null;
+			}
+			return ((Task) this.body).failed();
 		}
 
 		/**

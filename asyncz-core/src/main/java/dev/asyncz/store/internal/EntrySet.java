@@ -82,6 +82,24 @@ public final class EntrySet {
 	}
 
 	/**
+	 * Whether an entry is in the set.
+	 * @param entry the entry
+	 * @return whether it is in
+	 */
+	public boolean contains(Entry entry) {
+		int index = entry.setIndex;
+		return index >= 0 && index < this.size && this.entries[index] == entry;
+	}
+
+	/**
+	 * A copy of the entries, in no particular order.
+	 * @return the entries
+	 */
+	public Entry[] toArray() {
+		return Arrays.copyOf(this.entries, this.size);
+	}
+
+	/**
 	 * How many entries are in the set.
 	 * @return the size
 	 */
