@@ -26,6 +26,7 @@ import dev.asyncz.event.TaskSubmitted;
 import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.DueTask;
+import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.task.InvalidTaskException;
 import dev.asyncz.task.Task;
@@ -492,12 +493,14 @@ final class SchedulingLoop implements Runnable {
 
 	/**
 	 * Loads what every run goes through, which a JVM would otherwise load during the
-	 * first run after the start, making it late by milliseconds.
+	 * first run after the start, making it late by milliseconds; and builds the JSON
+	 * mapper that persistent stores and adds use, here rather than in {@code start()}.
 	 */
 	private static void preload() {
 		Preload.initialize(MethodHandles.lookup(), RunEnd.class, Run.class, RunPlanner.class, RunPlanner.Plan.class,
 				DueTask.class);
 		TaskRunner.preload();
+		TaskCodec.prepareSharedMapper();
 	}
 
 	/**
