@@ -15,7 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Listens on a PostgreSQL channel over a dedicated connection and wakes the scheduler
  * when another instance announces a change. Loaded only when the PostgreSQL driver is on
- * the class path.
+ * the class path. Whether the data source's connections are the driver's is found out on
+ * the listener's own thread, so that starting the store opens no connection; where they
+ * are not (a proxy that does not unwrap), the thread wakes the scheduler every retry
+ * delay instead.
  */
 public final class PostgresNotifications {
 
@@ -57,20 +60,6 @@ public final class PostgresNotifications {
 		this.thread.setDaemon(true);
 	}
 
-	/**
-	 * Whether LISTEN/NOTIFY can be used: the connections are the PostgreSQL driver's.
-	 * @param dataSource the data source
-	 * @return true if its connections unwrap to {@link PGConnection}
-	 */
-	public static boolean supported(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection()) {
-			return connection.isWrapperFor(PGConnection.class);
-		}
-		catch (SQLException ex) {
-			return false;
-		}
-	}
-
 	public void start() {
 		this.thread.start();
 	}
@@ -90,8 +79,13 @@ public final class PostgresNotifications {
 	}
 
 	private void listen() {
-		while (this.running) {
+		boolean unwraps = true;
+		while (this.running && unwraps) {
 			try (Connection connection = this.dataSource.getConnection()) {
+				unwraps = connection.isWrapperFor(PGConnection.class);
+				if (!unwraps) {
+					continue;
+				}
 				connection.setAutoCommit(true);
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("LISTEN " + this.channel);
@@ -113,6 +107,20 @@ public final class PostgresNotifications {
 							ex.getMessage());
 					pause();
 				}
+			}
+		}
+		if (!unwraps) {
+			pollInstead();
+		}
+	}
+
+	private void pollInstead() {
+		logger.info("The connections do not unwrap to the PostgreSQL driver's; looking for changes on channel {} "
+				+ "every {} instead of listening", this.channel, this.retryDelay);
+		while (this.running) {
+			pause();
+			if (this.running) {
+				this.wakeUp.run();
 			}
 		}
 	}
