@@ -115,8 +115,10 @@ public final class PostgresNotifications {
 	}
 
 	private void pollInstead() {
-		logger.info("The connections do not unwrap to the PostgreSQL driver's; looking for changes on channel {} "
-				+ "every {} instead of listening", this.channel, this.retryDelay);
+		logger.info(
+				"The pool's connections do not unwrap to the PostgreSQL driver's, so channel {} cannot be "
+						+ "listened on; looking for other instances' changes every {} instead",
+				this.channel, this.retryDelay);
 		while (this.running) {
 			pause();
 			if (this.running) {
