@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.asyncz.task.InvalidTaskException;
@@ -45,12 +46,28 @@ public final class TaskCodec {
 	/** The deepest nesting of lists and maps an argument may have. */
 	private static final int MAX_NESTING = 100;
 
-	private final JsonMapper mapper;
+	/** The mapper given, or {@code null} for the {@link SharedMapper shared default}. */
+	private final @Nullable JsonMapper mapper;
 
 	private final TriggerJson triggers;
 
+	/**
+	 * A codec with the {@link #defaultMapper() default mapper}: one instance shared by
+	 * every such codec and built on first use, so that building a scheduler or a store
+	 * costs no mapper.
+	 */
 	public TaskCodec() {
-		this(defaultMapper(), new TriggerJson());
+		this.mapper = null;
+		this.triggers = new TriggerJson();
+	}
+
+	/**
+	 * Builds the mapper that codecs made with {@link #TaskCodec()} share, unless it is
+	 * built already. A scheduler calls it on its own thread as it starts, so that neither
+	 * {@code start()} nor the first add waits for it.
+	 */
+	public static void prepareSharedMapper() {
+		Objects.requireNonNull(SharedMapper.INSTANCE);
 	}
 
 	/**
@@ -64,7 +81,7 @@ public final class TaskCodec {
 	}
 
 	public TaskCodec(JsonMapper mapper, TriggerJson triggers) {
-		this.mapper = mapper;
+		this.mapper = Objects.requireNonNull(mapper, "mapper");
 		this.triggers = triggers;
 	}
 
@@ -122,7 +139,7 @@ public final class TaskCodec {
 	 * @return the JSON text
 	 */
 	public String writeTask(Task task) {
-		ObjectNode node = this.mapper.createObjectNode();
+		ObjectNode node = mapper().createObjectNode();
 		node.put("v", FORMAT_VERSION);
 		node.put("id", task.id());
 		node.put("name", task.name());
@@ -236,7 +253,7 @@ public final class TaskCodec {
 	}
 
 	private ObjectNode optionsNode(TaskOptions options) {
-		ObjectNode node = this.mapper.createObjectNode();
+		ObjectNode node = mapper().createObjectNode();
 		// A value equal to what a document without it reads as is left out: most tasks
 		// have those, and they were most of a stored task's option bytes.
 		TaskOptions standard = TaskOptions.STANDARD;
@@ -284,7 +301,7 @@ public final class TaskCodec {
 	}
 
 	private ObjectNode retryNode(RetryPolicy retry) {
-		ObjectNode node = this.mapper.createObjectNode();
+		ObjectNode node = mapper().createObjectNode();
 		node.put("maxAttempts", retry.maxAttempts());
 		node.put("initialDelay", retry.initialDelay().toString());
 		node.put("multiplier", retry.multiplier());
@@ -305,7 +322,7 @@ public final class TaskCodec {
 	}
 
 	private ObjectNode failureNode(TaskFailure failure) {
-		ObjectNode node = this.mapper.createObjectNode();
+		ObjectNode node = mapper().createObjectNode();
 		node.put("fireTime", failure.fireTime().toString());
 		node.put("attempts", failure.attempts());
 		node.put("errorType", failure.errorType());
@@ -340,7 +357,7 @@ public final class TaskCodec {
 	}
 
 	private ObjectNode argumentsNode(String taskId, List<@Nullable Object> args, Map<String, @Nullable Object> kwargs) {
-		ObjectNode node = this.mapper.createObjectNode();
+		ObjectNode node = mapper().createObjectNode();
 		var array = node.putArray("args");
 		for (int i = 0; i < args.size(); i++) {
 			array.add(toTree(taskId, "positional argument " + i, args.get(i)));
@@ -352,13 +369,13 @@ public final class TaskCodec {
 
 	private JsonNode toTree(String taskId, String what, @Nullable Object value) {
 		if (value == null) {
-			return this.mapper.nullNode();
+			return mapper().nullNode();
 		}
 		if (container(value)) {
 			requireFinite(taskId, what, value, Collections.newSetFromMap(new IdentityHashMap<>()), 0);
 		}
 		try {
-			return this.mapper.valueToTree(value);
+			return mapper().valueToTree(value);
 		}
 		catch (JacksonException ex) {
 			throw new InvalidTaskException("Task '" + taskId + "': " + what + " of type " + value.getClass().getName()
@@ -412,12 +429,12 @@ public final class TaskCodec {
 	}
 
 	private @Nullable Object plain(JsonNode node) {
-		return this.mapper.convertValue(node, Object.class);
+		return mapper().convertValue(node, Object.class);
 	}
 
 	private JsonNode parse(String json, String what) {
 		try {
-			return this.mapper.readTree(json);
+			return mapper().readTree(json);
 		}
 		catch (JacksonException ex) {
 			throw new CorruptTaskException(what + " is not valid JSON: " + ex.getOriginalMessage(), ex);
@@ -439,6 +456,20 @@ public final class TaskCodec {
 	 * @param kwargs named arguments
 	 */
 	public record Arguments(List<@Nullable Object> args, Map<String, @Nullable Object> kwargs) {
+
+	}
+
+	private JsonMapper mapper() {
+		return (this.mapper != null) ? this.mapper : SharedMapper.INSTANCE;
+	}
+
+	/**
+	 * Holds the shared default mapper: the JVM builds it when the holder is first used,
+	 * once, whichever thread gets there first.
+	 */
+	private static final class SharedMapper {
+
+		static final JsonMapper INSTANCE = defaultMapper();
 
 	}
 

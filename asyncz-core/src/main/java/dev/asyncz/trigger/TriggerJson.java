@@ -19,6 +19,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -42,17 +43,21 @@ public final class TriggerJson {
 
 	private static final String TYPE = "type";
 
-	private final JsonMapper mapper;
+	/** The mapper given, or {@code null} for the {@link SharedMapper shared default}. */
+	private final @Nullable JsonMapper mapper;
 
 	private final Map<String, Registration<?>> byType = new ConcurrentHashMap<>();
 
 	private final Map<Class<?>, Registration<?>> byClass = new ConcurrentHashMap<>();
 
 	/**
-	 * A codec for the built-in trigger types.
+	 * A codec for the built-in trigger types. Types registered later use a default
+	 * mapper, one shared by every such codec and built on first use: the built-in types
+	 * need none, so building a codec costs no mapper.
 	 */
 	public TriggerJson() {
-		this(JsonMapper.builder().build());
+		this.mapper = null;
+		registerBuiltIns();
 	}
 
 	/**
@@ -62,6 +67,10 @@ public final class TriggerJson {
 	 */
 	public TriggerJson(JsonMapper mapper) {
 		this.mapper = Objects.requireNonNull(mapper, "mapper");
+		registerBuiltIns();
+	}
+
+	private void registerBuiltIns() {
 		register("date", DateTrigger.class, new DateCodec());
 		register("interval", IntervalTrigger.class, new IntervalCodec());
 		register("cron", CronTrigger.class, new CronCodec());
@@ -102,7 +111,7 @@ public final class TriggerJson {
 	 * @throws IllegalArgumentException if the type name or class is already registered
 	 */
 	public <T extends Trigger> TriggerJson register(String type, Class<T> triggerClass) {
-		return register(type, triggerClass, new BoundCodec<>(this.mapper, triggerClass));
+		return register(type, triggerClass, new BoundCodec<>(mapper(), triggerClass));
 	}
 
 	/**
@@ -117,7 +126,7 @@ public final class TriggerJson {
 			throw new InvalidTriggerException("No JSON type is registered for trigger class "
 					+ trigger.getClass().getName() + "; register one with TriggerJson.register");
 		}
-		ObjectNode json = this.mapper.createObjectNode();
+		ObjectNode json = JsonNodeFactory.instance.objectNode();
 		json.put(TYPE, registration.type());
 		registration.write(trigger, json, this);
 		return json;
@@ -418,6 +427,20 @@ public final class TriggerJson {
 		if (value != null) {
 			json.put(field, value.toString());
 		}
+	}
+
+	private JsonMapper mapper() {
+		return (this.mapper != null) ? this.mapper : SharedMapper.INSTANCE;
+	}
+
+	/**
+	 * Holds the shared default mapper: the JVM builds it when the holder is first used,
+	 * once, whichever thread gets there first.
+	 */
+	private static final class SharedMapper {
+
+		static final JsonMapper INSTANCE = JsonMapper.builder().build();
+
 	}
 
 }

@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import dev.asyncz.annotation.TaskFunction;
 import dev.asyncz.core.ControllableClock;
 import dev.asyncz.core.Scheduler;
@@ -104,6 +106,34 @@ class TaskFunctionAnnotationTests {
 			assertThat(call.get(0)).isInstanceOfSatisfying(TaskContext.class,
 					(run) -> assertThat(run.taskId()).isEqualTo("t1"));
 			assertThat(call.get(1)).isEqualTo("x");
+		});
+	}
+
+	@Test
+	void aTaskAddedAndRunConvertsItsArgumentOnceWhenAddedAndOnceWhenRun() {
+		this.contextRunner.run((context) -> {
+			Ticket.conversions.set(0);
+			context.getBean(Scheduler.class)
+				.add(TaskRequest.of("ticket", Triggers.at(T0.plusSeconds(60))).args("T-1").build());
+			assertThat(Ticket.conversions).hasValue(1);
+			context.getBean(ControllableClock.class).advance(Duration.ofSeconds(60));
+			Reminders reminders = context.getBean(Reminders.class);
+			await().atMost(Duration.ofSeconds(30)).until(() -> reminders.calls.size() == 1);
+			assertThat(reminders.calls).containsExactly(List.of(new Ticket("T-1")));
+			assertThat(Ticket.conversions).hasValue(2);
+		});
+	}
+
+	@Test
+	void boundValuesAreCalledWithTheContextInItsPlaceAndNotConvertedAgain() {
+		this.contextRunner.run((context) -> {
+			dev.asyncz.task.TaskCallable registered = context.getBean(Scheduler.class)
+				.functions()
+				.find("with-context")
+				.orElseThrow();
+			TaskContext run = new TaskContext("t1", "t1", "with-context", List.of("x"), Map.of(), T0, T0);
+			registered.runBound(run, registered.bind(List.of("x"), Map.of()));
+			assertThat(context.getBean(Reminders.class).calls).containsExactly(List.of(run, "x"));
 		});
 	}
 
@@ -288,6 +318,19 @@ class TaskFunctionAnnotationTests {
 
 	}
 
+	/** Counts how often Jackson makes one from its text. */
+	record Ticket(String code) {
+
+		static final AtomicInteger conversions = new AtomicInteger();
+
+		@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+		static Ticket of(String code) {
+			conversions.incrementAndGet();
+			return new Ticket(code);
+		}
+
+	}
+
 	static class Reminders {
 
 		final List<List<Object>> calls = new CopyOnWriteArrayList<>();
@@ -305,6 +348,11 @@ class TaskFunctionAnnotationTests {
 		@TaskFunction("with-context")
 		void withContext(TaskContext context, String value) {
 			this.calls.add(List.of(context, value));
+		}
+
+		@TaskFunction("ticket")
+		void ticket(Ticket ticket) {
+			this.calls.add(List.of(ticket));
 		}
 
 		@TaskFunction("snake")

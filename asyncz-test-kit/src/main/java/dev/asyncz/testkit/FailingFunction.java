@@ -40,11 +40,21 @@ public final class FailingFunction implements TaskCallable {
 
 	@Override
 	public Object run(TaskContext context) throws Exception {
+		failIfDue(context);
+		return this.then.run(context);
+	}
+
+	@Override
+	public Object runBound(TaskContext context, List<@Nullable Object> bound) throws Exception {
+		failIfDue(context);
+		return this.then.runBound(context, bound);
+	}
+
+	private void failIfDue(TaskContext context) {
 		if (context.attempt() <= this.failures) {
 			throw new IllegalStateException("Attempt " + context.attempt() + " of task '" + context.taskId()
 					+ "' fails on purpose (" + this.failures + " of them do)");
 		}
-		return this.then.run(context);
 	}
 
 	@Override

@@ -33,11 +33,14 @@ import java.util.stream.Collectors;
  * {@code --run-timeout=<ISO duration>} (how long one run may take before the benchmark
  * gives up, {@code PT5M} unless given), {@code --jdbc=<url>}, {@code --redis=<url>},
  * {@code --mongodb=<uri naming a database>} (without it, the MongoDB subject runs against
- * an in-process mongo-java-server started here, and its row says so).
+ * an in-process mongo-java-server started here, and its row says so),
+ * {@code --prefix=<name prefix>} (of every table, key and collection,
+ * {@code asyncz_bench_} unless given: two benchmarks on one server at once need different
+ * ones, as each truncates and drops its tables).
  */
 public final class DurableBenchmarkMain {
 
-	private static final String PREFIX = "asyncz_bench_";
+	private static final String DEFAULT_PREFIX = "asyncz_bench_";
 
 	private static final int SIXTEEN_CALLERS = 16;
 
@@ -58,7 +61,8 @@ public final class DurableBenchmarkMain {
 		if (options.get("runs") != null) {
 			sizes = sizes.withRuns(Integer.parseInt(options.require("runs")));
 		}
-		DurableSettings defaults = DurableSettings.defaults(PREFIX);
+		String prefix = options.get("prefix", DEFAULT_PREFIX);
+		DurableSettings defaults = DurableSettings.defaults(prefix);
 		List<SubjectKind> kinds = Arrays
 			.stream(options.get("subjects", "asyncz-jdbc,db-scheduler,quartz-jdbc,asyncz-redis,asyncz-mongodb")
 				.split(","))
@@ -70,7 +74,7 @@ public final class DurableBenchmarkMain {
 		String mongodbServer = (inProcessMongo != null) ? InProcessMongo.description() : "MongoDB at --mongodb";
 		DurableSettings settings = new DurableSettings(options.get("jdbc", defaults.jdbcUrl()),
 				options.get("redis", defaults.redisUrl()),
-				(inProcessMongo != null) ? inProcessMongo.uri() : options.get("mongodb", defaults.mongodbUri()), PREFIX,
+				(inProcessMongo != null) ? inProcessMongo.uri() : options.get("mongodb", defaults.mongodbUri()), prefix,
 				defaults.workers(), defaults.pollInterval());
 		List<Scenario> scenarios = Arrays.stream(options.get("scenarios", ALL_SCENARIOS).split(","))
 			.map(Scenario::valueOf)

@@ -26,9 +26,11 @@ import dev.asyncz.event.TaskSubmitted;
 import dev.asyncz.executor.SchedulerExecutor;
 import dev.asyncz.executor.SchedulerExecutors;
 import dev.asyncz.store.DueTask;
+import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskStore;
 import dev.asyncz.task.InvalidTaskException;
 import dev.asyncz.task.Task;
+import dev.asyncz.task.TaskCallable;
 import dev.asyncz.task.TaskFailure;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -444,10 +446,14 @@ final class SchedulingLoop implements Runnable {
 			return;
 		}
 		boolean held = task.options().maxInstances() == 1 || run.after() == null;
-		if (!held && !bindsHere(run)) {
+		TaskRunner.Bound bound = null;
+		if (!held && task.callable() == null) {
 			// Released before it runs, it could not be put off once its arguments turn
-			// out not to bind: checked first.
-			return;
+			// out not to bind: bound first, and the run takes the values bound here.
+			bound = bindHere(run);
+			if (bound == null) {
+				return;
+			}
 		}
 		// If the store cannot release it now, the claim stays until its lease ends and
 		// the task is handed out again, to run then: running it now would run it twice.
@@ -460,7 +466,7 @@ final class SchedulingLoop implements Runnable {
 		}
 		this.submitted++;
 		this.runner.submit(task, run.fireTime(), run.attempt(), (this.callerRuns != null) ? this.callerRuns : executor,
-				new RunEnd(run, held));
+				new RunEnd(run, held), bound);
 	}
 
 	/**
@@ -492,12 +498,14 @@ final class SchedulingLoop implements Runnable {
 
 	/**
 	 * Loads what every run goes through, which a JVM would otherwise load during the
-	 * first run after the start, making it late by milliseconds.
+	 * first run after the start, making it late by milliseconds; and builds the JSON
+	 * mapper that persistent stores and adds use, here rather than in {@code start()}.
 	 */
 	private static void preload() {
 		Preload.initialize(MethodHandles.lookup(), RunEnd.class, Run.class, RunPlanner.class, RunPlanner.Plan.class,
 				DueTask.class);
 		TaskRunner.preload();
+		TaskCodec.prepareSharedMapper();
 	}
 
 	/**
@@ -537,23 +545,19 @@ final class SchedulingLoop implements Runnable {
 	}
 
 	/**
-	 * Whether the task's arguments bind to its function here; puts the task off when they
-	 * do not.
+	 * Binds the task's arguments to its function here; puts the task off when they do not
+	 * bind.
+	 * @return the bound arguments, or {@code null} when the task was put off
 	 */
-	private boolean bindsHere(Run run) {
+	private TaskRunner.@Nullable Bound bindHere(Run run) {
 		Task task = run.task();
-		if (task.callable() != null) {
-			return true;
-		}
 		try {
-			this.settings.functions()
-				.find(task.function())
-				.ifPresent((function) -> function.bind(task.args(), task.kwargs()));
-			return true;
+			TaskCallable function = this.settings.functions().find(task.function()).orElse(null);
+			return new TaskRunner.Bound((function != null) ? function.bind(task.args(), task.kwargs()) : null);
 		}
 		catch (InvalidTaskException ex) {
 			defer(run, ex.getMessage());
-			return false;
+			return null;
 		}
 	}
 

@@ -98,10 +98,23 @@ final class TaskRunner {
 	 */
 	boolean submit(Task task, Instant scheduledRunTime, int attempt, SchedulerExecutor executor,
 			Consumer<RunOutcome> onEnd) {
+		return submit(task, scheduledRunTime, attempt, executor, onEnd, null);
+	}
+
+	/**
+	 * Starts one attempt, like
+	 * {@link #submit(Task, Instant, int, SchedulerExecutor, Consumer)}, of a task whose
+	 * arguments were bound already.
+	 * @param bound the task's arguments bound to its function, or {@code null} to bind
+	 * them in the run
+	 * @return whether the run was handed over
+	 */
+	boolean submit(Task task, Instant scheduledRunTime, int attempt, SchedulerExecutor executor,
+			Consumer<RunOutcome> onEnd, @Nullable Bound bound) {
 		this.running.merge(task.id(), 1, ONE_MORE);
 		this.inFlight.incrementAndGet();
 		try {
-			executor.execute(new Attempt(task, scheduledRunTime, attempt, onEnd));
+			executor.execute(new Attempt(task, scheduledRunTime, attempt, onEnd, bound));
 			return true;
 		}
 		catch (RuntimeException ex) {
@@ -142,11 +155,14 @@ final class TaskRunner {
 		this.timeouts.shutdown();
 	}
 
-	private void run(Task task, Instant scheduledRunTime, int attempt, Consumer<RunOutcome> onEnd) {
+	private void run(Task task, Instant scheduledRunTime, int attempt, Consumer<RunOutcome> onEnd,
+			@Nullable Bound bound) {
 		TaskCallable function;
+		List<@Nullable Object> values;
 		try {
 			function = resolve(task);
-			function.bind(task.args(), task.kwargs());
+			// Bound once per run: the values go to the call, not converted again there.
+			values = (bound != null) ? bound.values() : function.bind(task.args(), task.kwargs());
 		}
 		catch (InvalidTaskException ex) {
 			// Not a failure of the task: this instance's code cannot take it, another
@@ -172,7 +188,7 @@ final class TaskRunner {
 			if (guard != null) {
 				timer = this.timeouts.schedule(options.timeout(), guard::timeOut);
 			}
-			result = invoke(0, task, context, function);
+			result = invoke(0, task, context, function, values);
 		}
 		catch (Throwable ex) {
 			cancel(timer);
@@ -217,6 +233,16 @@ final class TaskRunner {
 	}
 
 	/**
+	 * A task's arguments bound to its function before the run was submitted.
+	 *
+	 * @param values what the function's {@link TaskCallable#bind} returned, {@code null}
+	 * for a function that takes its arguments as they are
+	 */
+	record Bound(@Nullable List<@Nullable Object> values) {
+
+	}
+
+	/**
 	 * One attempt handed to an executor. A class rather than a lambda: a lambda is linked
 	 * the first time it is made, which would fall on the first run.
 	 */
@@ -230,16 +256,19 @@ final class TaskRunner {
 
 		private final Consumer<RunOutcome> onEnd;
 
-		Attempt(Task task, Instant scheduledRunTime, int attempt, Consumer<RunOutcome> onEnd) {
+		private final @Nullable Bound bound;
+
+		Attempt(Task task, Instant scheduledRunTime, int attempt, Consumer<RunOutcome> onEnd, @Nullable Bound bound) {
 			this.task = task;
 			this.scheduledRunTime = scheduledRunTime;
 			this.attempt = attempt;
 			this.onEnd = onEnd;
+			this.bound = bound;
 		}
 
 		@Override
 		public void run() {
-			TaskRunner.this.run(this.task, this.scheduledRunTime, this.attempt, this.onEnd);
+			TaskRunner.this.run(this.task, this.scheduledRunTime, this.attempt, this.onEnd, this.bound);
 		}
 
 	}
@@ -324,11 +353,13 @@ final class TaskRunner {
 		}
 	}
 
-	private @Nullable Object invoke(int index, Task task, TaskContext context, TaskCallable function) throws Exception {
+	private @Nullable Object invoke(int index, Task task, TaskContext context, TaskCallable function,
+			@Nullable List<@Nullable Object> values) throws Exception {
 		if (index == this.interceptors.size()) {
-			return function.run(context);
+			return (values != null) ? function.runBound(context, values) : function.run(context);
 		}
-		return this.interceptors.get(index).around(task, context, () -> invoke(index + 1, task, context, function));
+		return this.interceptors.get(index)
+			.around(task, context, () -> invoke(index + 1, task, context, function, values));
 	}
 
 	private TaskCallable resolve(Task task) {

@@ -84,7 +84,26 @@ public final class MethodTaskFunction implements TaskCallable {
 
 	@Override
 	public @Nullable Object run(TaskContext context) throws Exception {
-		@Nullable Object[] args = bind(context.taskId(), context.args(), context.kwargs(), context);
+		return call(bind(context.taskId(), context.args(), context.kwargs(), context));
+	}
+
+	/**
+	 * {@inheritDoc}
+	 * <p>
+	 * Calls the method with the values {@link #bind(List, Map)} converted, the context in
+	 * its place: nothing is converted again.
+	 */
+	@Override
+	public @Nullable Object runBound(TaskContext context, List<@Nullable Object> bound) throws Exception {
+		@Nullable Object[] args = new Object[this.params.size()];
+		int next = 0;
+		for (Param param : this.params) {
+			args[param.index] = (param.rawType == TaskContext.class) ? context : bound.get(next++);
+		}
+		return call(args);
+	}
+
+	private @Nullable Object call(@Nullable Object[] args) throws Exception {
 		try {
 			return this.method.invoke(this.bean, args);
 		}

@@ -16,7 +16,9 @@ import org.springframework.context.event.EventListener;
  * Logs one INFO block when the scheduler starts: its instance id and zone, each store
  * (type, where it keeps its tasks, how many it holds, or why it could not be reached),
  * each executor, and how many {@code @ScheduledTask} tasks and {@code @TaskFunction}
- * methods were registered. What an operator looks for first when a node joins.
+ * methods were registered. What an operator looks for first when a node joins. It is
+ * written from a thread of its own just after the start: counting a store's tasks may
+ * read a large table, and {@code start()} does not wait for that.
  */
 public final class StartupSummary {
 
@@ -39,7 +41,9 @@ public final class StartupSummary {
 	@EventListener
 	void onStarted(SchedulerStarted event) {
 		if (logger.isInfoEnabled()) {
-			logger.info(describe(event));
+			Thread thread = new Thread(() -> logger.info(describe(event)), "asyncz-startup-summary");
+			thread.setDaemon(true);
+			thread.start();
 		}
 	}
 

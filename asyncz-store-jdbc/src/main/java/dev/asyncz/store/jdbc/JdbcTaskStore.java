@@ -726,8 +726,9 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 	}
 
 	private void startNotifications(StoreContext context, String threadName) {
-		if (dialectOrNull() != JdbcDialect.POSTGRESQL || !postgresDriverPresent()
-				|| !PostgresNotifications.supported(this.dataSource)) {
+		// Whether the connections are the driver's is found out on the listener's thread:
+		// start() opens no connection when the dialect is known.
+		if (dialectOrNull() != JdbcDialect.POSTGRESQL || !postgresDriverPresent()) {
 			return;
 		}
 		Duration poll = this.settings.pollInterval();

@@ -1,5 +1,8 @@
 package dev.asyncz.store.jdbc;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,10 +12,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.asyncz.core.ControllableClock;
@@ -132,6 +139,89 @@ class PostgresConnectionIT {
 		finally {
 			other.shutdown();
 		}
+	}
+
+	@Test
+	void startingTheStoreOpensNoConnectionWhenTheDialectIsKnown() throws Exception {
+		CountDownLatch opened = new CountDownLatch(1);
+		// Every connection waits until the start has returned: a start that opened one
+		// itself would never return.
+		DataSource held = dataSource(UnaryOperator.identity(), opened::await);
+		JdbcTaskStore store = new JdbcTaskStore(held,
+				JdbcTaskStoreSettings.builder()
+					.tablePrefix(this.prefix)
+					.dialect(JdbcDialect.POSTGRESQL)
+					.pollInterval(Duration.ofMillis(200))
+					.build());
+		try {
+			CompletableFuture.runAsync(() -> store.start(context("instance-b", () -> {
+			}))).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+		}
+		finally {
+			opened.countDown();
+			store.shutdown();
+		}
+	}
+
+	@Test
+	void connectionsThatDoNotUnwrapToTheDriverWakeTheSchedulerEveryPollIntervalInstead() throws Exception {
+		Semaphore polls = new Semaphore(0);
+		DataSource proxied = dataSource(PostgresConnectionIT::hidingTheDriver, () -> {
+		});
+		JdbcTaskStore store = new JdbcTaskStore(proxied,
+				JdbcTaskStoreSettings.builder().tablePrefix(this.prefix).pollInterval(Duration.ofMillis(200)).build());
+		store.start(context("instance-b", polls::release));
+		try {
+			assertThat(polls.tryAcquire(3, TIMEOUT.toSeconds(), TimeUnit.SECONDS)).as("woken up three times").isTrue();
+		}
+		finally {
+			store.shutdown();
+		}
+	}
+
+	/** The pool of this test's backends, each connection passed through {@code wrap}. */
+	private DataSource dataSource(UnaryOperator<Connection> wrap, Gate gate) {
+		return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] { DataSource.class },
+				(proxy, method, args) -> {
+					if (method.getName().equals("getConnection")) {
+						try {
+							gate.pass();
+						}
+						catch (InterruptedException ex) {
+							Thread.currentThread().interrupt();
+							throw new SQLException("Interrupted waiting for a connection", ex);
+						}
+						return wrap.apply(this.dataSource.getConnection());
+					}
+					return invoke(method, this.dataSource, args);
+				});
+	}
+
+	/** A connection like a proxy that does not let the driver's own connection out. */
+	private static Connection hidingTheDriver(Connection connection) {
+		return (Connection) Proxy.newProxyInstance(PostgresConnectionIT.class.getClassLoader(),
+				new Class<?>[] { Connection.class }, (proxy, method, args) -> switch (method.getName()) {
+					case "isWrapperFor" -> false;
+					case "unwrap" -> throw new SQLException("Not a wrapper");
+					default -> invoke(method, connection, args);
+				});
+	}
+
+	private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
+		try {
+			return method.invoke(target, args);
+		}
+		catch (InvocationTargetException ex) {
+			throw ex.getCause();
+		}
+	}
+
+	/** What each call for a connection waits for. */
+	@FunctionalInterface
+	private interface Gate {
+
+		void pass() throws InterruptedException;
+
 	}
 
 	/**

@@ -15,7 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * Listens on a PostgreSQL channel over a dedicated connection and wakes the scheduler
  * when another instance announces a change. Loaded only when the PostgreSQL driver is on
- * the class path.
+ * the class path. Whether the data source's connections are the driver's is found out on
+ * the listener's own thread, so that starting the store opens no connection; where they
+ * are not (a proxy that does not unwrap), the thread says so and ends: the store's poll
+ * finds other instances' changes instead.
  */
 public final class PostgresNotifications {
 
@@ -57,20 +60,6 @@ public final class PostgresNotifications {
 		this.thread.setDaemon(true);
 	}
 
-	/**
-	 * Whether LISTEN/NOTIFY can be used: the connections are the PostgreSQL driver's.
-	 * @param dataSource the data source
-	 * @return true if its connections unwrap to {@link PGConnection}
-	 */
-	public static boolean supported(DataSource dataSource) {
-		try (Connection connection = dataSource.getConnection()) {
-			return connection.isWrapperFor(PGConnection.class);
-		}
-		catch (SQLException ex) {
-			return false;
-		}
-	}
-
 	public void start() {
 		this.thread.start();
 	}
@@ -90,8 +79,13 @@ public final class PostgresNotifications {
 	}
 
 	private void listen() {
-		while (this.running) {
+		boolean unwraps = true;
+		while (this.running && unwraps) {
 			try (Connection connection = this.dataSource.getConnection()) {
+				unwraps = connection.isWrapperFor(PGConnection.class);
+				if (!unwraps) {
+					continue;
+				}
 				connection.setAutoCommit(true);
 				try (Statement statement = connection.createStatement()) {
 					statement.execute("LISTEN " + this.channel);
@@ -115,6 +109,14 @@ public final class PostgresNotifications {
 				}
 			}
 		}
+		if (!unwraps) {
+			reportPollingOnly();
+		}
+	}
+
+	private void reportPollingOnly() {
+		logger.info("The pool's connections do not unwrap to the PostgreSQL driver's, so channel {} cannot be "
+				+ "listened on; other instances' changes are found by polling alone", this.channel);
 	}
 
 	private boolean fromOthers(PGNotification[] notifications) {
