@@ -23,7 +23,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Keeps tasks in memory: a heap of deadlines plus an index by id. Adding, removing and
  * rescheduling cost O(log n), a lookup by id O(1); nothing is kept per waiting task but
- * its id, trigger and next run time in a 32-byte entry, two array slots and its id's hash
+ * its id, trigger and next run time in a 40-byte entry, two array slots and its id's hash
  * in the index (no thread, future, timer or hash-map node): the rest of the task
  * (function, arguments, options, names) is shared with the tasks added like it, and the
  * task value is made again when asked for. Only a task that is not waiting (claimed,
