@@ -30,6 +30,11 @@ public interface StoreWriteCoordinator {
 			action.run();
 		}
 
+		@Override
+		public boolean writesNow(TaskStore store) {
+			return true;
+		}
+
 	};
 
 	/**
@@ -44,6 +49,20 @@ public interface StoreWriteCoordinator {
 	 * @param failed told of a later write's failure, which no caller can catch any more
 	 */
 	void write(TaskStore store, Runnable write, Runnable then, Consumer<RuntimeException> failed);
+
+	/**
+	 * Whether a change to {@code store} asked for now, on the calling thread, would be
+	 * written at once and followed at once by what follows it, exactly as {@link #write}
+	 * with an immediate write does. The scheduler then makes the change itself, without
+	 * building the closures that {@link #write} takes: adding a million tasks in a loop
+	 * would make millions of them. The default, {@code false}, always goes through
+	 * {@link #write}.
+	 * @param store the store to be written to
+	 * @return true if a change asked for now would be written now
+	 */
+	default boolean writesNow(TaskStore store) {
+		return false;
+	}
 
 	/**
 	 * Runs {@code action} once the writes asked for before it are visible: now, or after

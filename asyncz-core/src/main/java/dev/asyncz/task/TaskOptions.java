@@ -43,6 +43,14 @@ public record TaskOptions(@Nullable Boolean coalesce, @Nullable Integer maxInsta
 	public static final TaskOptions STANDARD = new TaskOptions(true, 1, Duration.ofMinutes(1),
 			MisfirePolicy.RUN_IF_WITHIN_GRACE, RetryPolicy.DEFAULT, NO_LIMIT);
 
+	/**
+	 * Only "no misfire limit" set: what {@code noMisfireLimit()} on a fresh request
+	 * makes, as one-shot tasks added in bulk often ask. One shared value spares each of
+	 * them an allocation, and lets the scheduler find the options merged with its
+	 * defaults by identity.
+	 */
+	private static final TaskOptions NO_MISFIRE_LIMIT_ONLY = new TaskOptions(null, null, NO_LIMIT, null, null, null);
+
 	public TaskOptions {
 		if (maxInstances != null && maxInstances < 1) {
 			throw new InvalidTaskException("maxInstances must be at least 1, was " + maxInstances);
@@ -136,8 +144,11 @@ public record TaskOptions(@Nullable Boolean coalesce, @Nullable Integer maxInsta
 	 * @return the copy
 	 */
 	public TaskOptions withMisfireGraceTime(@Nullable Duration misfireGraceTime) {
-		return new TaskOptions(this.coalesce, this.maxInstances,
-				(misfireGraceTime != null) ? misfireGraceTime : NO_LIMIT, this.misfirePolicy, this.retry, this.timeout);
+		Duration grace = (misfireGraceTime != null) ? misfireGraceTime : NO_LIMIT;
+		if (this == UNSET && grace.equals(NO_LIMIT)) {
+			return NO_MISFIRE_LIMIT_ONLY;
+		}
+		return new TaskOptions(this.coalesce, this.maxInstances, grace, this.misfirePolicy, this.retry, this.timeout);
 	}
 
 	/**

@@ -219,26 +219,41 @@ public final class DefaultScheduler implements Scheduler {
 		String storeName = task.store();
 		String id = task.id();
 		TaskStore store = this.registry.store(storeName, id);
+		boolean replaceExisting = request.replaceExisting();
 		Optional<String> elsewhere = storeHoldingOtherThan(storeName, id);
-		if (elsewhere.isPresent() && !request.replaceExisting()) {
+		if (elsewhere.isPresent() && !replaceExisting) {
 			throw new ConflictingIdException(id);
 		}
 		if (elsewhere.isEmpty()) {
-			this.validation.checkCapacity(() -> request.replaceExisting() && store.get(id).isPresent());
+			this.validation.checkCapacity(store, id, replaceExisting);
 		}
-		Task added = task;
-		boolean[] replaced = { elsewhere.isPresent() };
-		write(storeName, store, id, () -> replaced[0] |= addOrReplace(store, added, request.replaceExisting()), () -> {
-			// The copy in another store goes only once the new one is stored: a failed or
-			// rolled-back add leaves the task where it was rather than nowhere.
-			elsewhere.ifPresent((other) -> storeNamed(other).remove(id));
-			this.lifecycleTasks.remember(added);
-			if (this.events.listening()) {
-				publish(replaced[0] ? new TaskModified(added) : new TaskAdded(added));
-			}
-			this.loop.wakeUpIfEarlier(added.nextRunTime());
-		});
+		if (this.settings.storeWrites().writesNow(store)) {
+			// The common case, made without the closures of a deferred write: bulk adds
+			// make millions of these, and every object allocated per add is copied by the
+			// young collections that the tasks kept alive survive.
+			boolean replaced = addOrReplace(store, task, replaceExisting);
+			added(task, elsewhere, replaced || elsewhere.isPresent());
+		}
+		else {
+			boolean[] replaced = { elsewhere.isPresent() };
+			write(storeName, store, id, () -> replaced[0] |= addOrReplace(store, task, replaceExisting),
+					() -> added(task, elsewhere, replaced[0]));
+		}
 		return task;
+	}
+
+	/** What follows a stored add: the copy elsewhere removed, the event, the wake-up. */
+	private void added(Task task, Optional<String> elsewhere, boolean replaced) {
+		// The copy in another store goes only once the new one is stored: a failed or
+		// rolled-back add leaves the task where it was rather than nowhere.
+		if (elsewhere.isPresent()) {
+			storeNamed(elsewhere.get()).remove(task.id());
+		}
+		this.lifecycleTasks.remember(task);
+		if (this.events.listening()) {
+			publish(replaced ? new TaskModified(task) : new TaskAdded(task));
+		}
+		this.loop.wakeUpIfEarlier(task.nextRunTime());
 	}
 
 	@Override

@@ -53,7 +53,10 @@ final class LifecycleTasks {
 	}
 
 	void remember(Task task) {
-		phaseOf(task).ifPresent((phase) -> this.ids.put(task.id(), phase));
+		// No phaseOf(task).ifPresent(…): its lambda would be made for every task added.
+		if (task.trigger() instanceof LifecycleTrigger lifecycle) {
+			this.ids.put(task.id(), lifecycle.phase());
+		}
 	}
 
 	/**

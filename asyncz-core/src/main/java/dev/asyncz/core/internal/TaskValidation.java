@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.asyncz.core.MaxTasksExceededException;
@@ -20,6 +19,7 @@ import dev.asyncz.trigger.IntervalTrigger;
 import dev.asyncz.trigger.LifecycleTrigger;
 import dev.asyncz.trigger.Trigger;
 import dev.asyncz.trigger.ZonedTrigger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns what a caller asks for into a task the scheduler can keep: names resolved against
@@ -42,6 +42,12 @@ final class TaskValidation {
 	 * they were merged with.
 	 */
 	private final Map<TaskOptions, MergedOptions> mergedOptions = new ConcurrentHashMap<>();
+
+	/**
+	 * The merge last looked up, found by identity: tasks added in bulk ask for the same
+	 * options object, which then is not hashed (a record's hash is not cached) per add.
+	 */
+	private volatile @Nullable MergedOptions lastMerged;
 
 	TaskValidation(SchedulerSettings settings, Registry registry, TaskCodec codec) {
 		this.settings = settings;
@@ -109,13 +115,18 @@ final class TaskValidation {
 		if (requested == TaskOptions.UNSET) {
 			return fallback;
 		}
+		MergedOptions last = this.lastMerged;
+		if (last != null && last.requested() == requested && last.fallback() == fallback) {
+			return last.merged();
+		}
 		MergedOptions known = this.mergedOptions.get(requested);
 		if (known != null && known.fallback() == fallback) {
+			this.lastMerged = known;
 			return known.merged();
 		}
 		TaskOptions merged = requested.orElse(fallback);
 		if (this.mergedOptions.size() < SHARED_OPTIONS) {
-			this.mergedOptions.put(requested, new MergedOptions(fallback, merged));
+			this.mergedOptions.put(requested, new MergedOptions(requested, fallback, merged));
 		}
 		return merged;
 	}
@@ -175,13 +186,15 @@ final class TaskValidation {
 
 	/**
 	 * Refuses one more task when the scheduler holds its limit.
-	 * @param replaces whether the task replaces one the count already holds (asked only
-	 * at the limit)
+	 * @param store the store the task goes to
+	 * @param id the task's id
+	 * @param replaceExisting whether the task may replace one of its id in that store,
+	 * which the count already holds (looked up only at the limit)
 	 * @throws MaxTasksExceededException if full
 	 */
-	void checkCapacity(BooleanSupplier replaces) {
+	void checkCapacity(TaskStore store, String id, boolean replaceExisting) {
 		long limit = this.settings.maxTasks();
-		if (limit != Long.MAX_VALUE && heldTasks() >= limit && !replaces.getAsBoolean()) {
+		if (limit != Long.MAX_VALUE && heldTasks() >= limit && !(replaceExisting && store.get(id).isPresent())) {
 			throw new MaxTasksExceededException(limit);
 		}
 	}
@@ -224,7 +237,7 @@ final class TaskValidation {
 	/**
 	 * Requested options merged with a fallback.
 	 */
-	private record MergedOptions(TaskOptions fallback, TaskOptions merged) {
+	private record MergedOptions(TaskOptions requested, TaskOptions fallback, TaskOptions merged) {
 
 	}
 

@@ -30,7 +30,7 @@ public final class DeadlineHeap {
 	public void push(Entry entry) {
 		Objects.requireNonNull(entry.nextRunTime, "a heap entry needs a next run time");
 		if (this.size == this.entries.length) {
-			this.entries = Arrays.copyOf(this.entries, Math.max(16, this.size + (this.size >> 1)));
+			this.entries = Arrays.copyOf(this.entries, ArrayLengths.atLeast(this.size + 1));
 		}
 		this.entries[this.size] = entry;
 		entry.heapIndex = this.size;
@@ -127,7 +127,7 @@ public final class DeadlineHeap {
 
 	private void shrinkIfSparse() {
 		if (this.entries.length > 64 && this.size < this.entries.length / 4) {
-			this.entries = Arrays.copyOf(this.entries, this.entries.length / 2);
+			this.entries = Arrays.copyOf(this.entries, ArrayLengths.halved(this.entries.length));
 		}
 	}
 
@@ -169,12 +169,18 @@ public final class DeadlineHeap {
 	}
 
 	private static boolean before(Entry a, Entry b) {
-		// Set for every entry in the heap (push checks it).
-		return a.nextRunTime.isBefore(b.nextRunTime);
+		long dueA = a.due;
+		long dueB = b.due;
+		if (dueA != dueB) {
+			return dueA < dueB;
+		}
+		// Equal microseconds are equal run times (they are kept to the microsecond),
+		// unless both lie beyond what a long of microseconds holds.
+		return (dueA == Long.MAX_VALUE || dueA == Long.MIN_VALUE) && a.nextRunTime.isBefore(b.nextRunTime);
 	}
 
 	/**
-	 * One task in the memory store: its id and the hash of it (for {@link IdIndex}), its
+	 * One task in the memory store: its id (the {@link IdIndex} keeps its hash), its
 	 * place in the heap, its next run time (which the heap compares without going through
 	 * the task), and the task itself in one of two forms. While it waits, the task is
 	 * kept as its trigger and next run time plus a {@link TaskShape} of everything else,
@@ -189,21 +195,23 @@ public final class DeadlineHeap {
 
 		private static final int OUT_OF_HEAP = -1;
 
-		private static final int CLAIMED = -2;
-
 		static final int NOT_IN_SET = -1;
+
+		/**
+		 * The most seconds whose microseconds, and the nanoseconds' part, fit in a long.
+		 */
+		private static final long MAX_SECONDS = Long.MAX_VALUE / 1_000_000 - 1;
 
 		final String id;
 
-		final int hash;
-
-		int heapIndex = OUT_OF_HEAP;
-
 		/**
-		 * The position in the {@link EntrySet} of entries outside the heap; fits in the
-		 * padding of the 40-byte entry, so it costs a waiting task nothing.
+		 * The place in the heap (0 or more) or, below 0, where the entry is outside it:
+		 * {@code -1 - ((setIndex + 1) << 1 | claimed)}, its position in the
+		 * {@link EntrySet} of entries outside the heap and whether its task is claimed. One
+		 * int for both, so that the entry stays at 40 bytes beside its {@link #due} long.
+		 * {@link #OUT_OF_HEAP} is neither in a set nor claimed.
 		 */
-		int setIndex = NOT_IN_SET;
+		int heapIndex = OUT_OF_HEAP;
 
 		/** A {@link Task}, or the {@link TaskShape} of one. */
 		private Object body;
@@ -212,6 +220,15 @@ public final class DeadlineHeap {
 		private @Nullable Trigger trigger;
 
 		@Nullable Instant nextRunTime;
+
+		/**
+		 * The next run time in microseconds since the epoch, held to the nearest long
+		 * beyond the ±292,000 years a long holds: what the heap compares, without
+		 * following a reference to an {@link Instant} for each comparison (a cache miss
+		 * apiece in a heap of millions). With it the entry takes 40 bytes, as it did with
+		 * its id's hash, which the index now keeps.
+		 */
+		long due;
 
 		/**
 		 * An entry that keeps the task as it is.
@@ -229,7 +246,6 @@ public final class DeadlineHeap {
 		 */
 		public Entry(Task task, @Nullable TaskShapes shapes) {
 			this.id = task.id();
-			this.hash = IdIndex.hash(this.id);
 			this.body = task;
 			task(task, shapes);
 		}
@@ -298,6 +314,7 @@ public final class DeadlineHeap {
 		 */
 		public void task(Task task, @Nullable TaskShapes shapes) {
 			this.nextRunTime = task.nextRunTime();
+			this.due = (this.nextRunTime != null) ? micros(this.nextRunTime) : 0;
 			if (shapes != null && !claimed()) {
 				this.body = shapes.shapeOf(task);
 				this.trigger = task.trigger();
@@ -313,7 +330,31 @@ public final class DeadlineHeap {
 		}
 
 		public boolean claimed() {
-			return this.heapIndex == CLAIMED;
+			return this.heapIndex < 0 && ((-1 - this.heapIndex) & 1) == 1;
+		}
+
+		/**
+		 * The entry's position in the {@link EntrySet} it is in.
+		 * @return the position, or {@link #NOT_IN_SET}
+		 */
+		int setIndex() {
+			return (this.heapIndex >= 0) ? NOT_IN_SET : ((-1 - this.heapIndex) >> 1) - 1;
+		}
+
+		/**
+		 * Records the entry's position in an {@link EntrySet}: only an entry outside the
+		 * heap is in one.
+		 * @param index the position, or {@link #NOT_IN_SET}
+		 */
+		void setIndex(int index) {
+			if (inHeap()) {
+				throw new IllegalStateException("An entry in the heap is in no set");
+			}
+			outside(index, claimed());
+		}
+
+		private void outside(int setIndex, boolean claimed) {
+			this.heapIndex = -1 - (((setIndex + 1) << 1) | (claimed ? 1 : 0));
 		}
 
 		/**
@@ -328,7 +369,7 @@ public final class DeadlineHeap {
 			Task task = task();
 			this.body = task;
 			this.trigger = null;
-			this.heapIndex = CLAIMED;
+			outside(setIndex(), true);
 			return task;
 		}
 
@@ -336,9 +377,20 @@ public final class DeadlineHeap {
 		 * Ends a claim, if there is one, before the entry gets its next value.
 		 */
 		public void unclaim() {
-			if (this.heapIndex == CLAIMED) {
-				this.heapIndex = OUT_OF_HEAP;
+			if (claimed()) {
+				outside(setIndex(), false);
 			}
+		}
+
+		private static long micros(Instant time) {
+			long seconds = time.getEpochSecond();
+			if (seconds > MAX_SECONDS) {
+				return Long.MAX_VALUE;
+			}
+			if (seconds < -MAX_SECONDS) {
+				return Long.MIN_VALUE;
+			}
+			return seconds * 1_000_000 + time.getNano() / 1_000;
 		}
 
 	}

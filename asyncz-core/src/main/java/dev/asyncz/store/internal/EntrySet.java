@@ -26,14 +26,14 @@ public final class EntrySet {
 	 * @param entry the entry
 	 */
 	public void add(Entry entry) {
-		if (entry.setIndex >= 0) {
+		if (entry.setIndex() >= 0) {
 			return;
 		}
 		if (this.size == this.entries.length) {
 			this.entries = Arrays.copyOf(this.entries, Math.max(16, this.size + (this.size >> 1)));
 		}
 		this.entries[this.size] = entry;
-		entry.setIndex = this.size;
+		entry.setIndex(this.size);
 		this.size++;
 	}
 
@@ -42,17 +42,17 @@ public final class EntrySet {
 	 * @param entry the entry
 	 */
 	public void remove(Entry entry) {
-		int index = entry.setIndex;
+		int index = entry.setIndex();
 		if (index < 0 || index >= this.size || this.entries[index] != entry) {
 			return;
 		}
 		this.size--;
 		Entry last = this.entries[this.size];
 		this.entries[this.size] = null;
-		entry.setIndex = Entry.NOT_IN_SET;
+		entry.setIndex(Entry.NOT_IN_SET);
 		if (index != this.size) {
 			this.entries[index] = last;
-			last.setIndex = index;
+			last.setIndex(index);
 		}
 		if (this.entries.length > 64 && this.size < this.entries.length / 4) {
 			this.entries = Arrays.copyOf(this.entries, this.entries.length / 2);
@@ -64,7 +64,7 @@ public final class EntrySet {
 	 */
 	public void clear() {
 		for (int i = 0; i < this.size; i++) {
-			this.entries[i].setIndex = Entry.NOT_IN_SET;
+			this.entries[i].setIndex(Entry.NOT_IN_SET);
 		}
 		this.entries = EMPTY;
 		this.size = 0;
@@ -87,7 +87,7 @@ public final class EntrySet {
 	 * @return whether it is in
 	 */
 	public boolean contains(Entry entry) {
-		int index = entry.setIndex;
+		int index = entry.setIndex();
 		return index >= 0 && index < this.size && this.entries[index] == entry;
 	}
 

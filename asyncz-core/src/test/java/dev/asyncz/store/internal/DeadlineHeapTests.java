@@ -87,9 +87,44 @@ class DeadlineHeapTests {
 		}
 	}
 
+	@Test
+	void runTimesAMicrosecondApartComeInOrder() {
+		DeadlineHeap heap = new DeadlineHeap();
+		heap.push(entryAt("later", BASE.plusNanos(1_000)));
+		heap.push(entryAt("earlier", BASE));
+		assertThat(heap.peek().id()).isEqualTo("earlier");
+	}
+
+	@Test
+	void runTimesBeyondWhatALongOfMicrosecondsHoldsComeInOrder() {
+		// About 292,000 years from 1970 either way: the heap's long of microseconds
+		// saturates there, and the instants themselves decide.
+		Instant farFuture = Instant.ofEpochSecond(Long.MAX_VALUE / 1_000_000 + 1_000);
+		Instant farPast = Instant.ofEpochSecond(-Long.MAX_VALUE / 1_000_000 - 1_000);
+		DeadlineHeap heap = new DeadlineHeap();
+		Entry last = entryAt("last", Instant.MAX);
+		Entry future = entryAt("future", farFuture);
+		Entry soon = entryAt("soon", BASE);
+		Entry past = entryAt("past", farPast);
+		Entry first = entryAt("first", Instant.MIN);
+		for (Entry entry : List.of(future, last, soon, first, past)) {
+			heap.push(entry);
+		}
+		List<String> order = new ArrayList<>();
+		while (heap.peek() != null) {
+			Entry next = heap.peek();
+			order.add(next.id());
+			heap.remove(next);
+		}
+		assertThat(order).containsExactly("first", "past", "soon", "future", "last");
+	}
+
 	private static Entry entry(String id, long seconds) {
-		Instant at = BASE.plusSeconds(seconds);
-		return new Entry(Task.builder().id(id).function("f").trigger(Triggers.at(at)).nextRunTime(at).build());
+		return entryAt(id, BASE.plusSeconds(seconds));
+	}
+
+	private static Entry entryAt(String id, Instant at) {
+		return new Entry(Task.builder().id(id).function("f").trigger(Triggers.at(BASE)).nextRunTime(at).build());
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.asyncz.store.internal;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -64,6 +65,49 @@ class IdIndexTests {
 		int[] visited = new int[1];
 		index.forEach((entry) -> visited[0]++);
 		assertThat(visited[0]).isEqualTo(reference.size());
+	}
+
+	@Test
+	void idsWhoseHashesAreEqualAreToldApart() {
+		// "Aa" and "BB" have the same String hash; "\0" and "\0\0" hash to 0, the value
+		// that marks an empty slot inside the index.
+		IdIndex index = new IdIndex();
+		List<Entry> entries = List.of(entry("Aa"), entry("BB"), entry("\0"), entry("\0\0"));
+		entries.forEach(index::addIfAbsent);
+		for (Entry entry : entries) {
+			assertThat(index.get(entry.id())).isSameAs(entry);
+			assertThat(index.addIfAbsent(entry(entry.id()))).isSameAs(entry);
+		}
+		assertThat(index.remove("\0")).isSameAs(entries.get(2));
+		assertThat(index.get("\0\0")).isSameAs(entries.get(3));
+		assertThat(index.remove(entries.get(0))).isTrue();
+		assertThat(index.get("BB")).isSameAs(entries.get(1));
+		assertThat(index.size()).isEqualTo(2);
+	}
+
+	@Test
+	void idsMadeInSequenceAreAllFoundWhileTheIndexGrowsAndShrinks() {
+		// Such ids crowd into neighbouring slots by design; growing, probing and closing
+		// gaps must still find every one.
+		IdIndex index = new IdIndex();
+		int count = 30_000;
+		for (int i = 0; i < count; i++) {
+			assertThat(index.addIfAbsent(entry("task-" + i))).isNull();
+		}
+		for (int i = 0; i < count; i++) {
+			assertThat(index.get("task-" + i).id()).isEqualTo("task-" + i);
+		}
+		for (int i = 0; i < count; i += 2) {
+			assertThat(index.remove("task-" + i)).isNotNull();
+		}
+		for (int i = 0; i < count; i++) {
+			assertThat(index.get("task-" + i) != null).isEqualTo(i % 2 == 1);
+		}
+		for (int i = 1; i < count; i += 2) {
+			assertThat(index.remove("task-" + i)).isNotNull();
+		}
+		assertThat(index.size()).isZero();
+		assertThat(index.get("task-1")).isNull();
 	}
 
 	@Test

@@ -52,6 +52,11 @@ final class TransactionBoundStoreWrites implements StoreWriteCoordinator {
 	}
 
 	@Override
+	public boolean writesNow(TaskStore store) {
+		return !inTransaction();
+	}
+
+	@Override
 	public void afterWrites(Runnable action) {
 		if (inTransaction()) {
 			runAfterCommit(action);
