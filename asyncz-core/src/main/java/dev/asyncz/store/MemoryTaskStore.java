@@ -28,8 +28,8 @@ import org.jspecify.annotations.Nullable;
  * its id, trigger and next run time in a 40-byte entry, two array slots and its id's hash
  * in the index (no thread, future, timer or hash-map node): the rest of the task
  * (function, arguments, options, names) is shared with the tasks added like it, and the
- * task value is made again when asked for. A task that is not waiting (claimed, paused
- * or failed) has a slot in a second array instead of the heap. Tasks are gone when the
+ * task value is made again when asked for. A task that is not waiting (claimed, paused or
+ * failed) has a slot in a second array instead of the heap. Tasks are gone when the
  * process ends.
  */
 public final class MemoryTaskStore implements TaskStore {
@@ -444,7 +444,8 @@ public final class MemoryTaskStore implements TaskStore {
 
 	private void schedule(Entry entry) {
 		if (entry.nextRunTime() != null) {
-			// Out of the set first: in the heap, its place there is all the entry records.
+			// Out of the set first: in the heap, its place there is all the entry
+			// records.
 			this.outsideHeap.remove(entry);
 			this.heap.push(entry);
 		}

@@ -207,9 +207,9 @@ public final class DeadlineHeap {
 		/**
 		 * The place in the heap (0 or more) or, below 0, where the entry is outside it:
 		 * {@code -1 - ((setIndex + 1) << 1 | claimed)}, its position in the
-		 * {@link EntrySet} of entries outside the heap and whether its task is claimed. One
-		 * int for both, so that the entry stays at 40 bytes beside its {@link #due} long.
-		 * {@link #OUT_OF_HEAP} is neither in a set nor claimed.
+		 * {@link EntrySet} of entries outside the heap and whether its task is claimed.
+		 * One int for both, so that the entry stays at 40 bytes beside its {@link #due}
+		 * long. {@link #OUT_OF_HEAP} is neither in a set nor claimed.
 		 */
 		int heapIndex = OUT_OF_HEAP;
 
