@@ -10,6 +10,7 @@ import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import dev.asyncz.task.InvalidTaskException;
@@ -31,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes tasks as JSON and reads them back, for persistent stores. Arguments become plain
  * JSON values; a trigger becomes an object with a {@code type} name. Reading never
  * instantiates a class named by the data: arguments come back as strings, numbers,
- * booleans, lists and maps.
+ * booleans, lists and maps. It reads both {@link WriteFormat forms} and writes the one it
+ * was made for (see {@link #withWriteFormat}).
  */
 public final class TaskCodec {
 
@@ -49,6 +51,8 @@ public final class TaskCodec {
 
 	private final TriggerJson triggers;
 
+	private final WriteFormat writeFormat;
+
 	public TaskCodec() {
 		this(defaultMapper(), new TriggerJson());
 	}
@@ -63,9 +67,37 @@ public final class TaskCodec {
 		return JsonMapper.builder().enable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
 	}
 
+	/**
+	 * A codec that writes the {@link WriteFormat#COMPACT compact} form.
+	 * @param mapper reads and writes JSON
+	 * @param triggers reads and writes triggers
+	 */
 	public TaskCodec(JsonMapper mapper, TriggerJson triggers) {
+		this(mapper, triggers, WriteFormat.COMPACT);
+	}
+
+	private TaskCodec(JsonMapper mapper, TriggerJson triggers, WriteFormat writeFormat) {
 		this.mapper = mapper;
 		this.triggers = triggers;
+		this.writeFormat = Objects.requireNonNull(writeFormat, "writeFormat");
+	}
+
+	/**
+	 * A codec that reads as this one and writes in the given form.
+	 * @param writeFormat how to write
+	 * @return this codec if it writes so already, else a copy sharing its mapper and
+	 * triggers
+	 */
+	public TaskCodec withWriteFormat(WriteFormat writeFormat) {
+		return (writeFormat == this.writeFormat) ? this : new TaskCodec(this.mapper, this.triggers, writeFormat);
+	}
+
+	/**
+	 * How this codec writes; it reads both forms.
+	 * @return the form it writes
+	 */
+	public WriteFormat writeFormat() {
+		return this.writeFormat;
 	}
 
 	/**
@@ -238,19 +270,21 @@ public final class TaskCodec {
 	private ObjectNode optionsNode(TaskOptions options) {
 		ObjectNode node = this.mapper.createObjectNode();
 		// A value equal to what a document without it reads as is left out: most tasks
-		// have those, and they were most of a stored task's option bytes.
+		// have those, and they were most of a stored task's option bytes. The full form
+		// writes them, as versions that require them did.
 		TaskOptions standard = TaskOptions.STANDARD;
-		if (!standard.coalesce().equals(options.coalesce())) {
+		boolean full = this.writeFormat == WriteFormat.FULL;
+		if (full || !standard.coalesce().equals(options.coalesce())) {
 			node.put("coalesce", options.coalesce());
 		}
-		if (!standard.maxInstances().equals(options.maxInstances())) {
+		if (full || !standard.maxInstances().equals(options.maxInstances())) {
 			node.put("maxInstances", options.maxInstances());
 		}
 		// No limit is written as no value: an infinite duration has no portable text.
 		if (options.hasMisfireLimit()) {
 			node.put("misfireGraceTime", options.misfireGraceTime().toString());
 		}
-		if (options.misfirePolicy() != standard.misfirePolicy()) {
+		if (full || options.misfirePolicy() != standard.misfirePolicy()) {
 			node.put("misfirePolicy", options.misfirePolicy().name());
 		}
 		// The standard policy is what a document without one reads as (as documents
