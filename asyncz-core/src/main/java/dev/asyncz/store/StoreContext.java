@@ -22,6 +22,18 @@ public record StoreContext(String storeName, String instanceId, Clock clock, Tas
 		EventSink events, Runnable wakeUp) {
 
 	/**
+	 * This context with a codec that writes in the given form, for a store whose settings
+	 * choose it.
+	 * @param writeFormat how the store writes tasks
+	 * @return this context, or a copy that differs only in its codec's form
+	 */
+	public StoreContext withWriteFormat(WriteFormat writeFormat) {
+		TaskCodec writing = this.codec.withWriteFormat(writeFormat);
+		return (writing == this.codec) ? this : new StoreContext(this.storeName, this.instanceId, this.clock,
+				this.functions, writing, this.events, this.wakeUp);
+	}
+
+	/**
 	 * Receives events a store raises.
 	 */
 	@FunctionalInterface

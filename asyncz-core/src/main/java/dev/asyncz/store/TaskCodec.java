@@ -32,7 +32,8 @@ import tools.jackson.databind.node.ObjectNode;
  * Writes tasks as JSON and reads them back, for persistent stores. Arguments become plain
  * JSON values; a trigger becomes an object with a {@code type} name. Reading never
  * instantiates a class named by the data: arguments come back as strings, numbers,
- * booleans, lists and maps.
+ * booleans, lists and maps. It reads both {@link WriteFormat forms} and writes the one it
+ * was made for (see {@link #withWriteFormat}).
  */
 public final class TaskCodec {
 
@@ -51,14 +52,17 @@ public final class TaskCodec {
 
 	private final TriggerJson triggers;
 
+	private final WriteFormat writeFormat;
+
 	/**
 	 * A codec with the {@link #defaultMapper() default mapper}: one instance shared by
 	 * every such codec and built on first use, so that building a scheduler or a store
-	 * costs no mapper.
+	 * costs no mapper. It writes the {@link WriteFormat#COMPACT compact} form.
 	 */
 	public TaskCodec() {
 		this.mapper = null;
 		this.triggers = new TriggerJson();
+		this.writeFormat = WriteFormat.COMPACT;
 	}
 
 	/**
@@ -80,9 +84,37 @@ public final class TaskCodec {
 		return JsonMapper.builder().enable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
 	}
 
+	/**
+	 * A codec that writes the {@link WriteFormat#COMPACT compact} form.
+	 * @param mapper reads and writes JSON
+	 * @param triggers reads and writes triggers
+	 */
 	public TaskCodec(JsonMapper mapper, TriggerJson triggers) {
-		this.mapper = Objects.requireNonNull(mapper, "mapper");
+		this(Objects.requireNonNull(mapper, "mapper"), triggers, WriteFormat.COMPACT);
+	}
+
+	private TaskCodec(@Nullable JsonMapper mapper, TriggerJson triggers, WriteFormat writeFormat) {
+		this.mapper = mapper;
 		this.triggers = triggers;
+		this.writeFormat = Objects.requireNonNull(writeFormat, "writeFormat");
+	}
+
+	/**
+	 * A codec that reads as this one and writes in the given form.
+	 * @param writeFormat how to write
+	 * @return this codec if it writes so already, else a copy sharing its mapper and
+	 * triggers
+	 */
+	public TaskCodec withWriteFormat(WriteFormat writeFormat) {
+		return (writeFormat == this.writeFormat) ? this : new TaskCodec(this.mapper, this.triggers, writeFormat);
+	}
+
+	/**
+	 * How this codec writes; it reads both forms.
+	 * @return the form it writes
+	 */
+	public WriteFormat writeFormat() {
+		return this.writeFormat;
 	}
 
 	/**
@@ -255,19 +287,21 @@ public final class TaskCodec {
 	private ObjectNode optionsNode(TaskOptions options) {
 		ObjectNode node = mapper().createObjectNode();
 		// A value equal to what a document without it reads as is left out: most tasks
-		// have those, and they were most of a stored task's option bytes.
+		// have those, and they were most of a stored task's option bytes. The full form
+		// writes them, as versions that require them did.
 		TaskOptions standard = TaskOptions.STANDARD;
-		if (!standard.coalesce().equals(options.coalesce())) {
+		boolean full = this.writeFormat == WriteFormat.FULL;
+		if (full || !standard.coalesce().equals(options.coalesce())) {
 			node.put("coalesce", options.coalesce());
 		}
-		if (!standard.maxInstances().equals(options.maxInstances())) {
+		if (full || !standard.maxInstances().equals(options.maxInstances())) {
 			node.put("maxInstances", options.maxInstances());
 		}
 		// No limit is written as no value: an infinite duration has no portable text.
 		if (options.hasMisfireLimit()) {
 			node.put("misfireGraceTime", options.misfireGraceTime().toString());
 		}
-		if (options.misfirePolicy() != standard.misfirePolicy()) {
+		if (full || options.misfirePolicy() != standard.misfirePolicy()) {
 			node.put("misfirePolicy", options.misfirePolicy().name());
 		}
 		// The standard policy is what a document without one reads as (as documents

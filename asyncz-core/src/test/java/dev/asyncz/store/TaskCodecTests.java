@@ -1,5 +1,6 @@
 package dev.asyncz.store;
 
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,13 +8,17 @@ import java.util.Map;
 
 import dev.asyncz.task.InvalidTaskException;
 import dev.asyncz.task.RetryPolicy;
+import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskOptions;
+import dev.asyncz.trigger.Triggers;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class TaskCodecTests {
+
+	private static final Instant AT = Instant.parse("2031-03-14T15:09:26Z");
 
 	private final TaskCodec codec = new TaskCodec();
 
@@ -82,6 +87,45 @@ class TaskCodecTests {
 		String json = this.codec.writeOptions(options);
 		assertThat(json).contains("\"retry\":{\"maxAttempts\":1");
 		assertThat(this.codec.readOptions(json)).isEqualTo(options);
+	}
+
+	@Test
+	void compactFormLeavesOutStandardCoalesceMaxInstancesAndMisfirePolicy() {
+		String json = this.codec.writeOptions(TaskOptions.STANDARD);
+		assertThat(json).doesNotContain("coalesce", "maxInstances", "misfirePolicy");
+		assertThat(this.codec.readOptions(json)).isEqualTo(TaskOptions.STANDARD);
+	}
+
+	@Test
+	void fullFormWritesCoalesceMaxInstancesAndMisfirePolicyEvenWhenStandard() {
+		String json = this.codec.withWriteFormat(WriteFormat.FULL).writeOptions(TaskOptions.STANDARD);
+		assertThat(json).isEqualTo("{\"coalesce\":true,\"maxInstances\":1,\"misfireGraceTime\":\"PT1M\","
+				+ "\"misfirePolicy\":\"RUN_IF_WITHIN_GRACE\"}");
+	}
+
+	@Test
+	void fullFormWholeTaskCarriesEveryOptionEarlierVersionsRequired() {
+		Task task = Task.builder().id("t").function("f").trigger(Triggers.at(AT)).nextRunTime(AT).build();
+		String json = this.codec.withWriteFormat(WriteFormat.FULL).writeTask(task);
+		assertThat(json).contains("\"options\":{\"coalesce\":true,\"maxInstances\":1,",
+				"\"misfirePolicy\":\"RUN_IF_WITHIN_GRACE\"", "\"arguments\":{\"args\":[],\"kwargs\":{}}",
+				"\"trigger\":{\"type\":\"date\"");
+		assertThat(this.codec.readTask(json)).isEqualTo(task);
+	}
+
+	@Test
+	void eitherFormReadsWhatTheOtherWrote() {
+		TaskCodec full = this.codec.withWriteFormat(WriteFormat.FULL);
+		TaskOptions options = TaskOptions.STANDARD.withMaxInstances(3);
+		assertThat(full.readOptions(this.codec.writeOptions(options))).isEqualTo(options);
+		assertThat(this.codec.readOptions(full.writeOptions(options))).isEqualTo(options);
+	}
+
+	@Test
+	void aCodecWritesCompactUnlessToldOtherwise() {
+		assertThat(this.codec.writeFormat()).isEqualTo(WriteFormat.COMPACT);
+		assertThat(this.codec.withWriteFormat(WriteFormat.COMPACT)).isSameAs(this.codec);
+		assertThat(this.codec.withWriteFormat(WriteFormat.FULL).writeFormat()).isEqualTo(WriteFormat.FULL);
 	}
 
 	record Reminder(String user, String text) {

@@ -2,12 +2,13 @@ package dev.asyncz.autoconfigure;
 
 import java.time.Duration;
 
+import dev.asyncz.store.WriteFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
  * The keys every durable store type shares under {@code asyncz.stores.<name>}: how its
- * claims on due tasks last, and how often it looks for work other instances added. A
- * store type's own properties class extends this one.
+ * claims on due tasks last, how often it looks for work other instances added, and how it
+ * writes tasks. A store type's own properties class extends this one.
  */
 public class ClaimingStoreProperties {
 
@@ -23,6 +24,13 @@ public class ClaimingStoreProperties {
 	 */
 	private @Nullable Duration pollInterval;
 
+	/**
+	 * How a durable store writes tasks: compact (leaves out what a reader can infer), or
+	 * full (the form versions before the compact form need, for a rolling upgrade while
+	 * such instances share the store). Tasks in either form are read.
+	 */
+	private WriteFormat writeFormat = WriteFormat.COMPACT;
+
 	public @Nullable Duration getLeaseTime() {
 		return this.leaseTime;
 	}
@@ -37,6 +45,14 @@ public class ClaimingStoreProperties {
 
 	public void setPollInterval(@Nullable Duration pollInterval) {
 		this.pollInterval = pollInterval;
+	}
+
+	public WriteFormat getWriteFormat() {
+		return this.writeFormat;
+	}
+
+	public void setWriteFormat(WriteFormat writeFormat) {
+		this.writeFormat = writeFormat;
 	}
 
 }

@@ -48,7 +48,8 @@ final class JdbcTaskStoreFactory implements TaskStoreFactory {
 	}
 
 	private static JdbcTaskStoreSettings settings(TaskStoreBinding store, JdbcStoreProperties properties) {
-		JdbcTaskStoreSettings.Builder builder = JdbcTaskStoreSettings.builder();
+		JdbcTaskStoreSettings.Builder builder = JdbcTaskStoreSettings.builder()
+			.writeFormat(properties.getWriteFormat());
 		String tablePrefix = properties.getTablePrefix();
 		store.checked("table-prefix", tablePrefix,
 				"Use a letter, then letters, digits or underscores, at most 30 characters, such as asyncz_.",

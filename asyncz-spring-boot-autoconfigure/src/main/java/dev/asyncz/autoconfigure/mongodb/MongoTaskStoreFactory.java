@@ -108,7 +108,8 @@ final class MongoTaskStoreFactory implements TaskStoreFactory {
 				"Set a collection name, such as asyncz_tasks, that no other store in the same database uses.",
 				() -> MongoTaskStoreSettings.defaults()
 					.withCollection(collection)
-					.withChangeStreams(properties.getChangeStreams()));
+					.withChangeStreams(properties.getChangeStreams())
+					.withWriteFormat(properties.getWriteFormat()));
 		Duration leaseTime = properties.getLeaseTime();
 		MongoTaskStoreSettings withLease = (leaseTime != null) ? store.checked("lease-time", leaseTime, DURATION_ACTION,
 				() -> withCollection.withLeaseDuration(leaseTime)) : withCollection;

@@ -86,7 +86,9 @@ final class RedisTaskStoreFactory implements TaskStoreFactory {
 		RedisTaskStoreSettings withPrefix = store.checked("key-prefix", keyPrefix,
 				"Set a non-empty prefix, such as asyncz:, that no other store or application in the same Redis "
 						+ "database uses.",
-				() -> RedisTaskStoreSettings.defaults().withKeyPrefix(keyPrefix));
+				() -> RedisTaskStoreSettings.defaults()
+					.withKeyPrefix(keyPrefix)
+					.withWriteFormat(properties.getWriteFormat()));
 		Duration leaseTime = properties.getLeaseTime();
 		RedisTaskStoreSettings withLease = (leaseTime != null)
 				? store.checked("lease-time", leaseTime, DURATION_ACTION, () -> withPrefix.withLeaseDuration(leaseTime))

@@ -10,6 +10,7 @@ import dev.asyncz.autoconfigure.AsynczAutoConfiguration;
 import dev.asyncz.autoconfigure.InvalidAsynczPropertyException;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.internal.DefaultScheduler;
+import dev.asyncz.store.WriteFormat;
 import dev.asyncz.store.jdbc.JdbcTaskStore;
 import dev.asyncz.store.jdbc.JdbcTaskStoreSettings;
 import dev.asyncz.task.TaskRequest;
@@ -93,6 +94,28 @@ class AsynczJdbcStoreAutoConfigurationTests {
 				assertThat(settings.leaseDuration()).isEqualTo(Duration.ofMinutes(2));
 				assertThat(settings.pollInterval()).isZero();
 			});
+	}
+
+	@Test
+	void storeWritesCompactRowsUnlessWriteFormatSaysFull() {
+		this.contextRunner
+			.run((context) -> assertThat(jdbcStore(context).settings().writeFormat()).isEqualTo(WriteFormat.COMPACT));
+		this.contextRunner.withPropertyValues("asyncz.stores.durable.write-format=full")
+			.run((context) -> assertThat(jdbcStore(context).settings().writeFormat()).isEqualTo(WriteFormat.FULL));
+	}
+
+	@Test
+	void writeFormatOutsideItsValuesFailsListingThem() {
+		this.contextRunner.withPropertyValues("asyncz.stores.durable.write-format=legacy").run((context) -> {
+			InvalidAsynczPropertyException failure = propertyFailure(context);
+			assertThat(failure.getProperty()).isEqualTo("asyncz.stores.durable.write-format");
+			assertThat(failure.getMessage()).contains("'legacy'");
+			assertThat(failure.getAction()).contains("compact, full");
+		});
+	}
+
+	private static JdbcTaskStore jdbcStore(AssertableApplicationContext context) {
+		return (JdbcTaskStore) ((DefaultScheduler) context.getBean(Scheduler.class)).storeObjects().get("durable");
 	}
 
 	@Test

@@ -21,6 +21,11 @@ class JdbcStorePropertiesTests {
 	}
 
 	@Test
+	void writeFormatDefaultIsTheStoresDefault() {
+		assertThat(this.properties.getWriteFormat()).isEqualTo(JdbcTaskStoreSettings.defaults().writeFormat());
+	}
+
+	@Test
 	void schemaIsCreatedOnlyForAnEmbeddedDatabaseByDefault() {
 		assertThat(this.properties.getInitializeSchema()).isEqualTo(JdbcStoreProperties.InitializeSchema.EMBEDDED);
 	}

@@ -12,6 +12,7 @@ import dev.asyncz.autoconfigure.AsynczAutoConfiguration;
 import dev.asyncz.autoconfigure.InvalidAsynczPropertyException;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.internal.DefaultScheduler;
+import dev.asyncz.store.WriteFormat;
 import dev.asyncz.store.mongodb.MongoTaskStore;
 import dev.asyncz.store.mongodb.MongoTaskStoreSettings;
 import dev.asyncz.task.TaskRequest;
@@ -114,10 +115,10 @@ class AsynczMongoStoreAutoConfigurationTests {
 	}
 
 	@Test
-	void collectionLeaseTimeAndPollIntervalAreTheStoresSettings() {
+	void collectionLeaseTimePollIntervalAndWriteFormatAreTheStoresSettings() {
 		this.contextRunner
 			.withPropertyValues("asyncz.stores.durable.uri=" + uri + "/own", "asyncz.stores.durable.lease-time=45s",
-					"asyncz.stores.durable.poll-interval=2s")
+					"asyncz.stores.durable.poll-interval=2s", "asyncz.stores.durable.write-format=full")
 			.run((context) -> {
 				MongoTaskStoreSettings settings = ((MongoTaskStore) ((DefaultScheduler) context
 					.getBean(Scheduler.class)).storeObjects().get("durable")).settings();
@@ -125,6 +126,7 @@ class AsynczMongoStoreAutoConfigurationTests {
 				assertThat(settings.leaseDuration()).isEqualTo(Duration.ofSeconds(45));
 				assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(2));
 				assertThat(settings.changeStreams()).isEqualTo(MongoTaskStoreSettings.ChangeStreams.AUTO);
+				assertThat(settings.writeFormat()).isEqualTo(WriteFormat.FULL);
 			});
 	}
 

@@ -10,6 +10,7 @@ import java.util.function.Function;
 import dev.asyncz.autoconfigure.AsynczAutoConfiguration;
 import dev.asyncz.core.Scheduler;
 import dev.asyncz.core.internal.DefaultScheduler;
+import dev.asyncz.store.WriteFormat;
 import dev.asyncz.store.redis.RedisTaskStore;
 import dev.asyncz.store.redis.RedisTaskStoreSettings;
 import dev.asyncz.store.redis.internal.PartitionLayout;
@@ -78,16 +79,18 @@ class AsynczRedisStoreIT {
 	}
 
 	@Test
-	void leaseTimeAndPollIntervalAreTheStoresSettings() {
+	void leaseTimePollIntervalAndWriteFormatAreTheStoresSettings() {
 		this.contextRunner
 			.withPropertyValues("asyncz.stores.cache.url=" + LocalServer.REDIS.url(),
-					"asyncz.stores.cache.lease-time=45s", "asyncz.stores.cache.poll-interval=2s")
+					"asyncz.stores.cache.lease-time=45s", "asyncz.stores.cache.poll-interval=2s",
+					"asyncz.stores.cache.write-format=full")
 			.run((context) -> {
 				RedisTaskStoreSettings settings = ((RedisTaskStore) ((DefaultScheduler) context
 					.getBean(Scheduler.class)).storeObjects().get("cache")).settings();
 				assertThat(settings.keyPrefix()).isEqualTo(this.prefix);
 				assertThat(settings.leaseDuration()).isEqualTo(Duration.ofSeconds(45));
 				assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(2));
+				assertThat(settings.writeFormat()).isEqualTo(WriteFormat.FULL);
 			});
 	}
 

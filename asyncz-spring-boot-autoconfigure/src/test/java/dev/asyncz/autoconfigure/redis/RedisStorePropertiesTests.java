@@ -15,6 +15,11 @@ class RedisStorePropertiesTests {
 	}
 
 	@Test
+	void writeFormatDefaultIsTheStoresDefault() {
+		assertThat(this.properties.getWriteFormat()).isEqualTo(RedisTaskStoreSettings.defaults().writeFormat());
+	}
+
+	@Test
 	void partitionsDefaultToOneWhichKeepsTheSingleSlotLayout() {
 		assertThat(this.properties.getPartitions()).isOne();
 	}

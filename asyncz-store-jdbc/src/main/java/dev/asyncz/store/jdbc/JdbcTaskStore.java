@@ -173,7 +173,7 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 				Objects.requireNonNull(callerTransactions, "callerTransactions"));
 		this.claims = new ClaimLedger<>("jdbc", settings.leaseDuration(), new RowClaims());
 		this.context = new StoreContext("default", "unstarted-" + UUID.randomUUID(), Clock.systemUTC(),
-				new TaskFunctions(), new TaskCodec(), (event) -> {
+				new TaskFunctions(), new TaskCodec().withWriteFormat(settings.writeFormat()), (event) -> {
 				}, () -> {
 				});
 	}
@@ -243,7 +243,7 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 	public void start(StoreContext context) {
 		synchronized (this.lifecycle) {
 			stopNotifications();
-			this.context = context;
+			this.context = context.withWriteFormat(this.settings.writeFormat());
 			this.started = true;
 			startNotifications(context, "asyncz-jdbc-" + context.storeName() + "-listen");
 			// Polled even where notifications wake the scheduler: tasks added for later

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import dev.asyncz.store.WriteFormat;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,9 +23,12 @@ import org.jspecify.annotations.Nullable;
  * others are announced with {@code NOTIFY}); zero turns polling off, and then every
  * scheduled task is announced on PostgreSQL
  * @param claimBatchSize the most tasks one claiming statement takes
+ * @param writeFormat how rows are written: {@link WriteFormat#COMPACT compact}, or
+ * {@link WriteFormat#FULL full} while instances of a version before the compact form
+ * share the table; rows in either form are read
  */
 public record JdbcTaskStoreSettings(String tablePrefix, @Nullable JdbcDialect dialect, Duration leaseDuration,
-		Duration pollInterval, int claimBatchSize) {
+		Duration pollInterval, int claimBatchSize, WriteFormat writeFormat) {
 
 	/** The default table prefix. */
 	public static final String DEFAULT_TABLE_PREFIX = "asyncz_";
@@ -44,6 +48,7 @@ public record JdbcTaskStoreSettings(String tablePrefix, @Nullable JdbcDialect di
 		Objects.requireNonNull(tablePrefix, "tablePrefix");
 		Objects.requireNonNull(leaseDuration, "leaseDuration");
 		Objects.requireNonNull(pollInterval, "pollInterval");
+		Objects.requireNonNull(writeFormat, "writeFormat");
 		if (!IDENTIFIER.matcher(tablePrefix).matches()) {
 			throw new JdbcStoreSettingsException("Table prefix '" + tablePrefix
 					+ "' is not allowed: use a letter, then letters, digits or underscores, at most 30 characters");
@@ -61,7 +66,7 @@ public record JdbcTaskStoreSettings(String tablePrefix, @Nullable JdbcDialect di
 
 	/**
 	 * The defaults: prefix {@code asyncz_}, detected dialect, 60s lease, 5s poll, batches
-	 * of 100.
+	 * of 100, compact rows.
 	 * @return the default settings
 	 */
 	public static JdbcTaskStoreSettings defaults() {
@@ -90,6 +95,8 @@ public record JdbcTaskStoreSettings(String tablePrefix, @Nullable JdbcDialect di
 		private Duration pollInterval = DEFAULT_POLL_INTERVAL;
 
 		private int claimBatchSize = DEFAULT_CLAIM_BATCH_SIZE;
+
+		private WriteFormat writeFormat = WriteFormat.COMPACT;
 
 		private Builder() {
 		}
@@ -145,13 +152,24 @@ public record JdbcTaskStoreSettings(String tablePrefix, @Nullable JdbcDialect di
 		}
 
 		/**
+		 * Sets how rows are written.
+		 * @param writeFormat {@link WriteFormat#FULL} while instances of a version before
+		 * the compact form share the table, else {@link WriteFormat#COMPACT}
+		 * @return this builder
+		 */
+		public Builder writeFormat(WriteFormat writeFormat) {
+			this.writeFormat = writeFormat;
+			return this;
+		}
+
+		/**
 		 * Checks the values and builds the settings.
 		 * @return the settings
 		 * @throws JdbcStoreSettingsException naming the first bad value
 		 */
 		public JdbcTaskStoreSettings build() {
 			return new JdbcTaskStoreSettings(this.tablePrefix, this.dialect, this.leaseDuration, this.pollInterval,
-					this.claimBatchSize);
+					this.claimBatchSize, this.writeFormat);
 		}
 
 	}

@@ -27,6 +27,7 @@ import dev.asyncz.store.TaskSearch;
 import dev.asyncz.store.TaskSearchResult;
 import dev.asyncz.store.TaskState;
 import dev.asyncz.store.TaskStore;
+import dev.asyncz.store.WriteFormat;
 import dev.asyncz.store.jdbc.internal.CommitGroup;
 import dev.asyncz.store.jdbc.internal.Completion;
 import dev.asyncz.store.jdbc.internal.JdbcAccess;
@@ -35,6 +36,7 @@ import dev.asyncz.store.jdbc.internal.TaskRow;
 import dev.asyncz.store.jdbc.internal.TaskTable;
 import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.Task;
+import dev.asyncz.test.FullFormAssertions;
 import dev.asyncz.test.RawTask;
 import dev.asyncz.test.TaskStoreContractTests;
 import dev.asyncz.trigger.Triggers;
@@ -100,7 +102,17 @@ abstract class JdbcTaskStoreContractTests extends TaskStoreContractTests {
 	 * @return the started store, shut down after the test
 	 */
 	protected JdbcTaskStore otherInstance(String instanceId) {
-		JdbcTaskStore other = newStore();
+		return otherInstance(instanceId, WriteFormat.COMPACT);
+	}
+
+	/**
+	 * Another started store over the same table that writes rows in the given form.
+	 * @param instanceId the other instance's id
+	 * @param writeFormat how it writes rows
+	 * @return the started store, shut down after the test
+	 */
+	protected JdbcTaskStore otherInstance(String instanceId, WriteFormat writeFormat) {
+		JdbcTaskStore other = new JdbcTaskStore(dataSource(), settings().writeFormat(writeFormat).build());
 		other.start(context(instanceId));
 		this.extraStores.add(other);
 		return other;
@@ -184,6 +196,56 @@ abstract class JdbcTaskStoreContractTests extends TaskStoreContractTests {
 			.withOptionsJson("{\"coalesce\":true,\"maxInstances\":1,\"misfireGraceTime\":\"PT1M\","
 					+ "\"misfirePolicy\":\"RUN_IF_WITHIN_GRACE\"}"));
 		assertThat(this.store.get("full")).contains(task("full", runAt));
+	}
+
+	@Test
+	void fullFormatWritesEveryOptionAndTheArgumentsAndTriggerAsEarlierVersionsRequire() {
+		JdbcTaskStore full = otherInstance("full-writer", WriteFormat.FULL);
+		full.add(task("one", NOW.plusSeconds(30)));
+		full.addAll(List.of(task("two", NOW.plusSeconds(40)), task("three", NOW.plusSeconds(50))));
+		for (String id : List.of("one", "two", "three")) {
+			assertFullRow(id);
+		}
+	}
+
+	@Test
+	void fullFormatRewritesACompactRowInFullWhenItChangesIt() {
+		Task task = task("changed", NOW.plusSeconds(30));
+		this.store.add(task);
+		otherInstance("full-writer", WriteFormat.FULL).update(task.withNextRunTime(NOW.plusSeconds(60)));
+		assertFullRow("changed");
+	}
+
+	@Test
+	void compactFormatLeavesOutStandardOptions() {
+		this.store.add(task("compact", NOW.plusSeconds(30)));
+		FullFormAssertions.assertCompactOptions(query("SELECT options_json FROM " + table()));
+	}
+
+	@Test
+	void tableWithRowsInBothFormsReadsEveryTaskWhicheverFormatTheReaderWrites() {
+		Task compact = task("compact", NOW.plusSeconds(30));
+		Task full = task("full", NOW.plusSeconds(40)).toBuilder()
+			.args(List.<Object>of("user-1", 2))
+			.trigger(Triggers.every(Duration.ofMinutes(5)))
+			.build();
+		this.store.add(compact);
+		JdbcTaskStore fullWriter = otherInstance("full-writer", WriteFormat.FULL);
+		fullWriter.add(full);
+		for (TaskStore reader : List.of(this.store, fullWriter)) {
+			assertThat(reader.get("compact")).contains(compact);
+			assertThat(reader.get("full")).contains(full);
+		}
+		assertThat(this.store.acquireDueTasks(NOW.plusSeconds(60), 10)).extracting((due) -> due.task().id())
+			.containsExactly("compact", "full");
+		assertThat(quarantineEvents()).isEmpty();
+	}
+
+	private void assertFullRow(String id) {
+		String where = " FROM " + table() + " WHERE id = '" + id + "'";
+		FullFormAssertions.assertFullArguments(query("SELECT arguments_json" + where));
+		FullFormAssertions.assertFullTrigger(query("SELECT trigger_json" + where));
+		FullFormAssertions.assertFullOptions(query("SELECT options_json" + where));
 	}
 
 	@Test

@@ -165,7 +165,7 @@ public final class MongoTaskStore implements TaskStore {
 		this.tasks = database.getCollection(settings.collection());
 		this.claims = new ClaimLedger<>("mongodb", settings.leaseDuration(), new DocumentClaims());
 		this.context = new StoreContext("default", "unstarted-" + UUID.randomUUID(), Clock.systemUTC(),
-				new TaskFunctions(), new TaskCodec(), (event) -> {
+				new TaskFunctions(), new TaskCodec().withWriteFormat(settings.writeFormat()), (event) -> {
 				}, () -> {
 				});
 	}
@@ -212,7 +212,7 @@ public final class MongoTaskStore implements TaskStore {
 	@Override
 	public void start(StoreContext context) {
 		synchronized (this.lifecycle) {
-			this.context = context;
+			this.context = context.withWriteFormat(this.settings.writeFormat());
 			call("create its indexes", () -> {
 				this.tasks.createIndex(Indexes.ascending(STATE, NEXT, ID), new IndexOptions().name("asyncz_due"));
 				this.tasks.createIndex(Indexes.ascending(STATE, LEASE_UNTIL), new IndexOptions().name("asyncz_leases"));

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import dev.asyncz.AsynczException;
+import dev.asyncz.store.WriteFormat;
 
 /**
  * How a {@link MongoTaskStore} keeps its tasks.
@@ -17,9 +18,12 @@ import dev.asyncz.AsynczException;
  * added or released
  * @param claimBatchSize the most tasks one claim round trip takes
  * @param changeStreams whether to watch the collection for other instances' changes
+ * @param writeFormat how task options are written: {@link WriteFormat#COMPACT compact},
+ * or {@link WriteFormat#FULL full} while instances of a version before the compact form
+ * share the collection; documents in either form are read
  */
 public record MongoTaskStoreSettings(String collection, Duration leaseDuration, Duration pollInterval,
-		int claimBatchSize, ChangeStreams changeStreams) {
+		int claimBatchSize, ChangeStreams changeStreams, WriteFormat writeFormat) {
 
 	/** The default collection name. */
 	public static final String DEFAULT_COLLECTION = "asyncz_tasks";
@@ -39,16 +43,17 @@ public record MongoTaskStoreSettings(String collection, Duration leaseDuration, 
 			throw new AsynczException("claimBatchSize must be at least 1, was " + claimBatchSize);
 		}
 		Objects.requireNonNull(changeStreams, "changeStreams");
+		Objects.requireNonNull(writeFormat, "writeFormat");
 	}
 
 	/**
 	 * The defaults: collection {@code asyncz_tasks}, 30s leases, a poll every 10s, claims
-	 * in batches of 100, change streams where the server has them.
+	 * in batches of 100, change streams where the server has them, compact documents.
 	 * @return the default settings
 	 */
 	public static MongoTaskStoreSettings defaults() {
 		return new MongoTaskStoreSettings(DEFAULT_COLLECTION, Duration.ofSeconds(30), Duration.ofSeconds(10), 100,
-				ChangeStreams.AUTO);
+				ChangeStreams.AUTO, WriteFormat.COMPACT);
 	}
 
 	/**
@@ -58,7 +63,7 @@ public record MongoTaskStoreSettings(String collection, Duration leaseDuration, 
 	 */
 	public MongoTaskStoreSettings withCollection(String collection) {
 		return new MongoTaskStoreSettings(collection, this.leaseDuration, this.pollInterval, this.claimBatchSize,
-				this.changeStreams);
+				this.changeStreams, this.writeFormat);
 	}
 
 	/**
@@ -68,7 +73,7 @@ public record MongoTaskStoreSettings(String collection, Duration leaseDuration, 
 	 */
 	public MongoTaskStoreSettings withLeaseDuration(Duration leaseDuration) {
 		return new MongoTaskStoreSettings(this.collection, leaseDuration, this.pollInterval, this.claimBatchSize,
-				this.changeStreams);
+				this.changeStreams, this.writeFormat);
 	}
 
 	/**
@@ -78,7 +83,7 @@ public record MongoTaskStoreSettings(String collection, Duration leaseDuration, 
 	 */
 	public MongoTaskStoreSettings withPollInterval(Duration pollInterval) {
 		return new MongoTaskStoreSettings(this.collection, this.leaseDuration, pollInterval, this.claimBatchSize,
-				this.changeStreams);
+				this.changeStreams, this.writeFormat);
 	}
 
 	/**
@@ -88,7 +93,7 @@ public record MongoTaskStoreSettings(String collection, Duration leaseDuration, 
 	 */
 	public MongoTaskStoreSettings withClaimBatchSize(int claimBatchSize) {
 		return new MongoTaskStoreSettings(this.collection, this.leaseDuration, this.pollInterval, claimBatchSize,
-				this.changeStreams);
+				this.changeStreams, this.writeFormat);
 	}
 
 	/**
@@ -98,7 +103,18 @@ public record MongoTaskStoreSettings(String collection, Duration leaseDuration, 
 	 */
 	public MongoTaskStoreSettings withChangeStreams(ChangeStreams changeStreams) {
 		return new MongoTaskStoreSettings(this.collection, this.leaseDuration, this.pollInterval, this.claimBatchSize,
-				changeStreams);
+				changeStreams, this.writeFormat);
+	}
+
+	/**
+	 * A copy that writes task options in another form.
+	 * @param writeFormat {@link WriteFormat#FULL} while instances of a version before the
+	 * compact form share the collection, else {@link WriteFormat#COMPACT}
+	 * @return the copy
+	 */
+	public MongoTaskStoreSettings withWriteFormat(WriteFormat writeFormat) {
+		return new MongoTaskStoreSettings(this.collection, this.leaseDuration, this.pollInterval, this.claimBatchSize,
+				this.changeStreams, writeFormat);
 	}
 
 	private static void requirePositive(String name, Duration value) {

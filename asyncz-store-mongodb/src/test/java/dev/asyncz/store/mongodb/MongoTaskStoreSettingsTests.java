@@ -3,6 +3,7 @@ package dev.asyncz.store.mongodb;
 import java.time.Duration;
 
 import dev.asyncz.AsynczException;
+import dev.asyncz.store.WriteFormat;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,6 +19,7 @@ class MongoTaskStoreSettingsTests {
 		assertThat(defaults.pollInterval()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(defaults.claimBatchSize()).isEqualTo(100);
 		assertThat(defaults.changeStreams()).isEqualTo(MongoTaskStoreSettings.ChangeStreams.AUTO);
+		assertThat(defaults.writeFormat()).isEqualTo(WriteFormat.COMPACT);
 	}
 
 	@Test
@@ -27,9 +29,10 @@ class MongoTaskStoreSettingsTests {
 			.withLeaseDuration(Duration.ofSeconds(5))
 			.withPollInterval(Duration.ofSeconds(1))
 			.withClaimBatchSize(10)
-			.withChangeStreams(MongoTaskStoreSettings.ChangeStreams.OFF);
+			.withChangeStreams(MongoTaskStoreSettings.ChangeStreams.OFF)
+			.withWriteFormat(WriteFormat.FULL);
 		assertThat(changed).isEqualTo(new MongoTaskStoreSettings("jobs", Duration.ofSeconds(5), Duration.ofSeconds(1),
-				10, MongoTaskStoreSettings.ChangeStreams.OFF));
+				10, MongoTaskStoreSettings.ChangeStreams.OFF, WriteFormat.FULL));
 	}
 
 	@Test

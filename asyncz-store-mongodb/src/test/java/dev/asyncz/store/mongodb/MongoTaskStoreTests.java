@@ -17,12 +17,14 @@ import dev.asyncz.event.SchedulerEvent;
 import dev.asyncz.event.TaskQuarantined;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.TaskCodec;
+import dev.asyncz.store.WriteFormat;
 import dev.asyncz.store.mongodb.internal.CapturedLog;
 import dev.asyncz.store.mongodb.internal.ChangeEvents;
 import dev.asyncz.store.mongodb.internal.ChangeStreamWatcher;
 import dev.asyncz.store.mongodb.internal.TaskDocuments;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskFunctions;
+import dev.asyncz.test.FullFormAssertions;
 import dev.asyncz.trigger.Triggers;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
@@ -70,6 +72,55 @@ class MongoTaskStoreTests {
 		}
 		finally {
 			store.shutdown();
+			this.server.drop(collection);
+		}
+	}
+
+	@Test
+	void fullFormatWritesEveryOptionEarlierVersionsRequireAndEitherFormReadsTheOther() {
+		String collection = MongoTestServer.newCollectionName();
+		MongoTaskStore compact = MongoTaskStore.create(this.server.database(),
+				MongoTaskStoreSettings.defaults().withCollection(collection));
+		MongoTaskStore full = MongoTaskStore.create(this.server.database(),
+				MongoTaskStoreSettings.defaults().withCollection(collection).withWriteFormat(WriteFormat.FULL));
+		TaskFunctions functions = new TaskFunctions();
+		functions.register("noop", (context) -> null);
+		compact.start(new StoreContext("formats", "compact", Clock.systemUTC(), functions, new TaskCodec(), (event) -> {
+		}, () -> {
+		}));
+		full.start(new StoreContext("formats", "full", Clock.systemUTC(), functions, new TaskCodec(), (event) -> {
+		}, () -> {
+		}));
+		try {
+			Instant at = Instant.parse("2031-03-14T15:09:26Z");
+			Task written = Task.builder()
+				.id("full")
+				.function("noop")
+				.store("formats")
+				.trigger(Triggers.at(at))
+				.nextRunTime(at)
+				.build();
+			Task writtenCompact = written.toBuilder().id("compact").build();
+			full.add(written);
+			compact.add(writtenCompact);
+			Document fullDocument = this.server.collection(collection)
+				.find(new Document(TaskDocuments.ID, "full"))
+				.first();
+			FullFormAssertions.assertFullOptions(fullDocument.getString(TaskDocuments.OPTIONS));
+			FullFormAssertions.assertFullArguments(fullDocument.getString(TaskDocuments.ARGUMENTS));
+			FullFormAssertions.assertFullTrigger(fullDocument.getString(TaskDocuments.TRIGGER));
+			FullFormAssertions.assertCompactOptions(this.server.collection(collection)
+				.find(new Document(TaskDocuments.ID, "compact"))
+				.first()
+				.getString(TaskDocuments.OPTIONS));
+			for (MongoTaskStore reader : List.of(compact, full)) {
+				assertThat(reader.get("full")).contains(written);
+				assertThat(reader.get("compact")).contains(writtenCompact);
+			}
+		}
+		finally {
+			compact.shutdown();
+			full.shutdown();
 			this.server.drop(collection);
 		}
 	}

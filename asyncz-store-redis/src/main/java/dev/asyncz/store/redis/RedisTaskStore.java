@@ -274,8 +274,8 @@ public final class RedisTaskStore implements TaskStore {
 			pubSub.setTimeout(this.settings.commandTimeout());
 			pubSub.addListener(new WakeUpListener(context));
 			pubSub.sync().subscribe(this.keys.wakeUpChannel());
-			this.running = new Running(context, connection, pubSub, commands, scripts,
-					new Listing(commands, this.keys, this.settings.batchSize()));
+			this.running = new Running(context.withWriteFormat(this.settings.writeFormat()), connection, pubSub,
+					commands, scripts, new Listing(commands, this.keys, this.settings.batchSize()));
 			// Messages can be missed while a connection is down: the scheduler is also
 			// woken at every poll interval.
 			this.ownClaims.start(context, this.settings.pollInterval());

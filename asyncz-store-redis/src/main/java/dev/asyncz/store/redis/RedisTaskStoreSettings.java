@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 import dev.asyncz.AsynczException;
+import dev.asyncz.store.WriteFormat;
 
 /**
  * How a {@link RedisTaskStore} keeps its tasks.
@@ -19,9 +20,12 @@ import dev.asyncz.AsynczException;
  * message from another instance (messages are lost while a connection is down, and
  * expired claims send none)
  * @param commandTimeout how long one Redis command may take before it fails
+ * @param writeFormat how tasks are written: {@link WriteFormat#COMPACT compact}, or
+ * {@link WriteFormat#FULL full} while instances of a version before the compact form
+ * share the store; tasks in either form are read
  */
 public record RedisTaskStoreSettings(String keyPrefix, Duration leaseDuration, int batchSize, Duration pollInterval,
-		Duration commandTimeout) {
+		Duration commandTimeout, WriteFormat writeFormat) {
 
 	/** The default key prefix. */
 	public static final String DEFAULT_KEY_PREFIX = "asyncz:";
@@ -40,16 +44,17 @@ public record RedisTaskStoreSettings(String keyPrefix, Duration leaseDuration, i
 		if (batchSize < 1) {
 			throw new AsynczException("batchSize must be at least 1, was " + batchSize);
 		}
+		Objects.requireNonNull(writeFormat, "writeFormat");
 	}
 
 	/**
 	 * The defaults: prefix {@code asyncz:}, 30s leases, batches of 100, a poll every 10s,
-	 * 10s command timeout.
+	 * 10s command timeout, compact tasks.
 	 * @return the default settings
 	 */
 	public static RedisTaskStoreSettings defaults() {
 		return new RedisTaskStoreSettings(DEFAULT_KEY_PREFIX, Duration.ofSeconds(30), 100, Duration.ofSeconds(10),
-				Duration.ofSeconds(10));
+				Duration.ofSeconds(10), WriteFormat.COMPACT);
 	}
 
 	/**
@@ -59,7 +64,7 @@ public record RedisTaskStoreSettings(String keyPrefix, Duration leaseDuration, i
 	 */
 	public RedisTaskStoreSettings withKeyPrefix(String keyPrefix) {
 		return new RedisTaskStoreSettings(keyPrefix, this.leaseDuration, this.batchSize, this.pollInterval,
-				this.commandTimeout);
+				this.commandTimeout, this.writeFormat);
 	}
 
 	/**
@@ -69,7 +74,7 @@ public record RedisTaskStoreSettings(String keyPrefix, Duration leaseDuration, i
 	 */
 	public RedisTaskStoreSettings withLeaseDuration(Duration leaseDuration) {
 		return new RedisTaskStoreSettings(this.keyPrefix, leaseDuration, this.batchSize, this.pollInterval,
-				this.commandTimeout);
+				this.commandTimeout, this.writeFormat);
 	}
 
 	/**
@@ -79,7 +84,7 @@ public record RedisTaskStoreSettings(String keyPrefix, Duration leaseDuration, i
 	 */
 	public RedisTaskStoreSettings withBatchSize(int batchSize) {
 		return new RedisTaskStoreSettings(this.keyPrefix, this.leaseDuration, batchSize, this.pollInterval,
-				this.commandTimeout);
+				this.commandTimeout, this.writeFormat);
 	}
 
 	/**
@@ -89,7 +94,7 @@ public record RedisTaskStoreSettings(String keyPrefix, Duration leaseDuration, i
 	 */
 	public RedisTaskStoreSettings withPollInterval(Duration pollInterval) {
 		return new RedisTaskStoreSettings(this.keyPrefix, this.leaseDuration, this.batchSize, pollInterval,
-				this.commandTimeout);
+				this.commandTimeout, this.writeFormat);
 	}
 
 	/**
@@ -99,7 +104,18 @@ public record RedisTaskStoreSettings(String keyPrefix, Duration leaseDuration, i
 	 */
 	public RedisTaskStoreSettings withCommandTimeout(Duration commandTimeout) {
 		return new RedisTaskStoreSettings(this.keyPrefix, this.leaseDuration, this.batchSize, this.pollInterval,
-				commandTimeout);
+				commandTimeout, this.writeFormat);
+	}
+
+	/**
+	 * A copy that writes tasks in another form.
+	 * @param writeFormat {@link WriteFormat#FULL} while instances of a version before the
+	 * compact form share the store, else {@link WriteFormat#COMPACT}
+	 * @return the copy
+	 */
+	public RedisTaskStoreSettings withWriteFormat(WriteFormat writeFormat) {
+		return new RedisTaskStoreSettings(this.keyPrefix, this.leaseDuration, this.batchSize, this.pollInterval,
+				this.commandTimeout, writeFormat);
 	}
 
 	private static void requirePositive(String name, Duration value) {

@@ -9,11 +9,14 @@ import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.store.TaskQuery;
 import dev.asyncz.store.TaskState;
+import dev.asyncz.store.WriteFormat;
 import dev.asyncz.store.redis.RedisStoreFixture.Instance;
+import dev.asyncz.store.redis.internal.RedisKeys;
 import dev.asyncz.task.ConflictingIdException;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.task.TaskNotFoundException;
+import dev.asyncz.test.FullFormAssertions;
 import dev.asyncz.test.LocalServer;
 import dev.asyncz.test.RequiresLocalServer;
 import org.junit.jupiter.api.AfterEach;
@@ -45,6 +48,43 @@ class RedisTaskStoreIT {
 		Task task = oneShot("exact", T0.plusNanos(123_456_789));
 		this.store.add(task);
 		assertThat(this.store.get("exact")).contains(task);
+	}
+
+	@Test
+	void compactFormatLeavesOutStandardOptions() {
+		this.store.add(oneShot("compact", T0));
+		FullFormAssertions.assertCompactTask(storedJson("compact"));
+	}
+
+	@Test
+	void fullFormatWritesEveryPartAndOptionEarlierVersionsRequire() {
+		RedisTaskStore full = this.redis.start("full", this.redis.settings().withWriteFormat(WriteFormat.FULL)).store;
+		full.add(oneShot("one", T0));
+		full.addAll(List.of(oneShot("two", T0.plusSeconds(1)), oneShot("three", T0.plusSeconds(2))));
+		full.update(oneShot("one", T0.plusSeconds(3)));
+		for (String id : List.of("one", "two", "three")) {
+			FullFormAssertions.assertFullTask(storedJson(id));
+		}
+	}
+
+	@Test
+	void storeWithTasksInBothFormsReadsEveryTaskWhicheverFormatTheReaderWrites() {
+		Task compact = oneShot("compact", T0);
+		Task full = oneShot("full", T0.plusSeconds(1));
+		this.store.add(compact);
+		RedisTaskStore fullWriter = this.redis.start("full",
+				this.redis.settings().withWriteFormat(WriteFormat.FULL)).store;
+		fullWriter.add(full);
+		for (RedisTaskStore reader : List.of(this.store, fullWriter)) {
+			assertThat(reader.get("compact")).contains(compact);
+			assertThat(reader.get("full")).contains(full);
+		}
+		assertThat(this.store.acquireDueTasks(T0.plusSeconds(5), 10)).extracting((due) -> due.task().id())
+			.containsExactly("compact", "full");
+	}
+
+	private String storedJson(String id) {
+		return this.redis.raw.hget(RedisKeys.withPrefix(this.redis.prefix).tasks(), id);
 	}
 
 	@Test

@@ -3,6 +3,7 @@ package dev.asyncz.store.redis;
 import java.time.Duration;
 
 import dev.asyncz.AsynczException;
+import dev.asyncz.store.WriteFormat;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,6 +18,7 @@ class RedisTaskStoreSettingsTests {
 		assertThat(defaults.leaseDuration()).isEqualTo(Duration.ofSeconds(30));
 		assertThat(defaults.batchSize()).isEqualTo(100);
 		assertThat(defaults.pollInterval()).isEqualTo(Duration.ofSeconds(10));
+		assertThat(defaults.writeFormat()).isEqualTo(WriteFormat.COMPACT);
 	}
 
 	@Test
@@ -26,9 +28,10 @@ class RedisTaskStoreSettingsTests {
 			.withLeaseDuration(Duration.ofSeconds(5))
 			.withBatchSize(10)
 			.withPollInterval(Duration.ofSeconds(1))
-			.withCommandTimeout(Duration.ofSeconds(2));
+			.withCommandTimeout(Duration.ofSeconds(2))
+			.withWriteFormat(WriteFormat.FULL);
 		assertThat(changed).isEqualTo(new RedisTaskStoreSettings("app:", Duration.ofSeconds(5), 10,
-				Duration.ofSeconds(1), Duration.ofSeconds(2)));
+				Duration.ofSeconds(1), Duration.ofSeconds(2), WriteFormat.FULL));
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import dev.asyncz.store.CorruptTaskException;
 import dev.asyncz.store.TaskCodec;
+import dev.asyncz.store.WriteFormat;
 import dev.asyncz.task.Task;
 import dev.asyncz.task.TaskFailure;
 import dev.asyncz.task.TaskOptions;
@@ -107,24 +108,25 @@ public record TaskRow(String id, String name, String function, @Nullable String 
 	}
 
 	/**
-	 * The arguments column: empty for a task without arguments (no JSON document is
-	 * empty, so the two cannot be confused), saving the 23 characters of an empty
-	 * document on every such row.
+	 * The arguments column: in the compact form, empty for a task without arguments (no
+	 * JSON document is empty, so the two cannot be confused), saving the 23 characters of
+	 * an empty document on every such row.
 	 */
 	private static String argumentsText(TaskCodec codec, Task task) {
-		if (task.args().isEmpty() && task.kwargs().isEmpty()) {
+		if (codec.writeFormat() == WriteFormat.COMPACT && task.args().isEmpty() && task.kwargs().isEmpty()) {
 			return COMPACT;
 		}
 		return codec.writeArguments(task.id(), task.args(), task.kwargs());
 	}
 
 	/**
-	 * The trigger column: empty for a date trigger whose run time is the row's next run
+	 * The trigger column: in the compact form, empty for a date trigger at the next run
 	 * time, which {@code next_run_time} then holds; most one-shot tasks wait so. Every
 	 * write of the next run time writes this column too, so the two cannot drift apart.
 	 */
 	private static String triggerText(TaskCodec codec, Task task) {
-		if (task.trigger() instanceof DateTrigger date && date.runAt().equals(task.nextRunTime())) {
+		if (codec.writeFormat() == WriteFormat.COMPACT && task.trigger() instanceof DateTrigger date
+				&& date.runAt().equals(task.nextRunTime())) {
 			return COMPACT;
 		}
 		return codec.writeTrigger(task.trigger());
