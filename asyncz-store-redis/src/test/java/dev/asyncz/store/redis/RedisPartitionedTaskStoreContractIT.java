@@ -1,10 +1,6 @@
 package dev.asyncz.store.redis;
 
-import java.util.List;
-import java.util.stream.IntStream;
-
 import dev.asyncz.store.TaskStore;
-import dev.asyncz.store.redis.internal.PartitionLayout;
 import dev.asyncz.test.LocalServer;
 import dev.asyncz.test.RequiresLocalServer;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
@@ -14,13 +10,16 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
  * each test under a key prefix of its own.
  */
 @RequiresLocalServer(LocalServer.REDIS)
-class RedisPartitionedTaskStoreContractIT extends RedisTaskStoreContractTests {
+class RedisPartitionedTaskStoreContractIT extends PartitionedRedisTaskStoreContractTests {
 
 	private static final int PARTITIONS = 3;
 
 	private final RedisStoreFixture redis = new RedisStoreFixture();
 
-	private final PartitionLayout layout = new PartitionLayout(this.redis.prefix, PARTITIONS);
+	@Override
+	protected int partitions() {
+		return PARTITIONS;
+	}
 
 	@Override
 	protected TaskStore createStore() {
@@ -30,16 +29,6 @@ class RedisPartitionedTaskStoreContractIT extends RedisTaskStoreContractTests {
 	@Override
 	protected String prefix() {
 		return this.redis.prefix;
-	}
-
-	@Override
-	protected List<String> taskPrefixes() {
-		return IntStream.range(0, PARTITIONS).mapToObj(this.layout::prefix).toList();
-	}
-
-	@Override
-	protected String taskPrefix(String id) {
-		return this.layout.prefix(this.layout.partitionOf(id));
 	}
 
 	@Override
