@@ -154,6 +154,37 @@ public final class ClaimLedger<T> {
 	}
 
 	/**
+	 * Records a claim the store has just made, and says whether to hand the task out. A
+	 * recovered claim on a task this instance still holds a claim on, unchanged since it
+	 * was handed out, is this instance's own lease that ran out while the run went on (a
+	 * renewal came late, or the database was slow): the claim is taken back under the new
+	 * token and not handed out, and the run in progress (or the write still pending after
+	 * it) ends it. Handed out again, the same fire time would run a second time here, or
+	 * (the run in progress counting against its maximum instances) be put off to a later
+	 * time and run again then.
+	 * @param task the task as claimed
+	 * @param token what identifies the new claim in the storage
+	 * @param recovered whether the store took the claim over from an expired lease
+	 * @return whether to hand the task out; false when the claim was taken back
+	 */
+	public boolean claimed(Task task, T token, boolean recovered) {
+		Objects.requireNonNull(token, "token");
+		if (recovered) {
+			Claim<T> held = this.claims.get(task.id());
+			if (held != null && held.task.equals(task)) {
+				held.token = token;
+				if (this.claims.get(task.id()) == held) {
+					logger.info("{}: the lease on task '{}' ran out while its run here went on; claimed back, "
+							+ "the run goes on", this.storeName, task.id());
+					return false;
+				}
+			}
+		}
+		claimed(task, token);
+		return true;
+	}
+
+	/**
 	 * Whether this instance holds a claim on the task.
 	 * @param id the task id
 	 * @return whether it is claimed here
@@ -188,7 +219,15 @@ public final class ClaimLedger<T> {
 			return false;
 		}
 		try {
-			boolean stored = this.storage.release(id, claim.token, next);
+			T token;
+			boolean stored;
+			do {
+				// A claim taken back meanwhile (see claimed) has a new token: the write
+				// made under the old one changed nothing, and is made again.
+				token = claim.token;
+				stored = this.storage.release(id, token, next);
+			}
+			while (!stored && !claim.token.equals(token));
 			this.claims.remove(id, claim);
 			return stored;
 		}
@@ -215,7 +254,12 @@ public final class ClaimLedger<T> {
 			return;
 		}
 		try {
-			this.storage.complete(id, claim.token);
+			T token;
+			do {
+				token = claim.token;
+				this.storage.complete(id, token);
+			}
+			while (!claim.token.equals(token));
 			this.claims.remove(id, claim);
 		}
 		catch (StoreException ex) {
@@ -334,7 +378,7 @@ public final class ClaimLedger<T> {
 
 		private final Task task;
 
-		private final T token;
+		private volatile T token;
 
 		private volatile @Nullable Pending pending;
 

@@ -109,6 +109,49 @@ class ClaimLedgerTests {
 	}
 
 	@Test
+	void ownClaimRecoveredAfterItsLeaseRanOutIsTakenBackNotHandedOut() {
+		claim("a", 1L);
+		assertThat(this.ledger.claimed(task("a"), 2L, true)).isFalse();
+		assertThat(this.ledger.holds("a")).isTrue();
+	}
+
+	@Test
+	void runThatHeldATakenBackClaimEndsItUnderTheNewToken() {
+		Task claimed = claim("a", 1L);
+		this.ledger.claimed(task("a"), 2L, true);
+		this.ledger.complete(claimed);
+		assertThat(this.storage.commands).containsExactly("complete a@2");
+		assertThat(this.ledger.holds("a")).isFalse();
+	}
+
+	@Test
+	void completionPendingWhenItsClaimIsTakenBackIsRetriedUnderTheNewToken() {
+		Task claimed = claim("a", 7L);
+		this.storage.unreachable = true;
+		this.ledger.complete(claimed);
+		this.storage.unreachable = false;
+		assertThat(this.ledger.claimed(task("a"), 8L, true)).isFalse();
+		this.ledger.renew();
+		assertThat(this.storage.commands).containsExactly("complete a@8");
+		assertThat(this.ledger.holds("a")).isFalse();
+	}
+
+	@Test
+	void recoveredClaimOnATaskThatChangedSinceThisInstanceClaimedItIsHandedOut() {
+		claim("a", 1L);
+		Task changed = task("a").withNextRunTime(NOW.plusSeconds(1));
+		assertThat(this.ledger.claimed(changed, 2L, true)).isTrue();
+		this.ledger.complete(changed);
+		assertThat(this.storage.commands).containsExactly("complete a@2");
+	}
+
+	@Test
+	void recoveredClaimOnATaskThisInstanceDoesNotHoldIsHandedOut() {
+		assertThat(this.ledger.claimed(task("a"), 2L, true)).isTrue();
+		assertThat(this.ledger.holds("a")).isTrue();
+	}
+
+	@Test
 	void completeWithoutAClaimDeletesNothing() {
 		this.ledger.complete(task("a"));
 		assertThat(this.storage.commands).isEmpty();

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
@@ -21,6 +22,7 @@ import dev.asyncz.event.TaskLate;
 import dev.asyncz.event.TaskMaxInstancesReached;
 import dev.asyncz.event.TaskMissed;
 import dev.asyncz.event.TaskQuarantined;
+import dev.asyncz.event.TaskRecovered;
 import dev.asyncz.event.TaskRemoved;
 import dev.asyncz.event.TaskRetryScheduled;
 import dev.asyncz.executor.SchedulerExecutors;
@@ -39,6 +41,7 @@ import dev.asyncz.task.TaskRequest;
 import dev.asyncz.trigger.Triggers;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -93,6 +96,14 @@ public abstract class SchedulerOverStoreContractTests {
 	 * Removes what the store left in its storage, after the scheduler shut it down.
 	 */
 	protected void cleanUp() {
+	}
+
+	/**
+	 * Makes every current claim's lease run out, as if its holder had stopped renewing
+	 * it. Stores without leases keep this default, which skips the tests that need it.
+	 */
+	protected void expireLeases() {
+		Assumptions.abort("this store has no leases");
 	}
 
 	@BeforeEach
@@ -227,6 +238,35 @@ public abstract class SchedulerOverStoreContractTests {
 		assertThat(all(TaskRemoved.class)).hasSize(1);
 		assertThat(all(TaskExecuted.class)).extracting(TaskExecuted::scheduledRunTime)
 			.containsExactly(FireTimes.truncate(START));
+	}
+
+	@Test
+	void runWhoseLeaseRanOutWhileItWentOnIsClaimedBackNotRunAgainAndEndsTheTask() throws Exception {
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch finish = new CountDownLatch(1);
+		List<Instant> runs = new CopyOnWriteArrayList<>();
+		this.scheduler.functions().register("long-run", (context) -> {
+			runs.add(context.scheduledRunTime());
+			started.countDown();
+			return finish.await(AWAIT.toSeconds(), TimeUnit.SECONDS);
+		});
+		this.scheduler.add(TaskRequest.of("long-run", Triggers.at(START)).id("long").build());
+		assertThat(started.await(AWAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+		expireLeases();
+		// Claimed in the same batch as the lapsed claim: once it ran, the lapsed one was
+		// handed back to this instance too.
+		try {
+			this.scheduler.add(TaskRequest.of(FUNCTION, Triggers.at(START)).id("nudge").build());
+			awaitCount(TaskExecuted.class, 1);
+			assertThat(all(TaskMaxInstancesReached.class)).isEmpty();
+			assertThat(all(TaskRecovered.class)).isEmpty();
+		}
+		finally {
+			finish.countDown();
+		}
+		awaitCount(TaskRemoved.class, 2);
+		assertThat(this.scheduler.get("long")).isEmpty();
+		assertThat(runs).containsExactly(FireTimes.truncate(START));
 	}
 
 	// --- tasks this instance cannot run

@@ -111,6 +111,21 @@ public abstract class TaskStoreContractTests {
 	}
 
 	/**
+	 * Claims every due task through another instance's store over the same storage, which
+	 * then stops without ending its claims: an instance that dies while its runs go on.
+	 */
+	private void claimByAnInstanceThatDies() {
+		TaskStore holder = createStore();
+		holder.start(context("instance-that-dies"));
+		try {
+			assertThat(holder.acquireDueTasks(NOW, 10)).isNotEmpty();
+		}
+		finally {
+			holder.shutdown();
+		}
+	}
+
+	/**
 	 * Writes stored data as-is, bypassing the store's checks, as a person with access to
 	 * the storage (or an older or broken version) could: a new entry, or new data for an
 	 * entry already held, which stays quarantined if it is. The data is indexed as due at
@@ -500,7 +515,7 @@ public abstract class TaskStoreContractTests {
 	void taskWhoseLeaseExpiredIsHandedOutAgainAsRecovered() {
 		Task task = task("a", NOW);
 		this.store.add(task);
-		this.store.acquireDueTasks(NOW, 10);
+		claimByAnInstanceThatDies();
 		expireLeases();
 		assertThat(this.store.nextRunTime()).contains(NOW);
 		assertThat(this.store.acquireDueTasks(NOW, 10)).containsExactly(new DueTask(task, true));
@@ -509,10 +524,32 @@ public abstract class TaskStoreContractTests {
 	@Test
 	void recoveredTaskIsNotHandedOutTwice() {
 		this.store.add(task("a", NOW));
-		this.store.acquireDueTasks(NOW, 10);
+		claimByAnInstanceThatDies();
 		expireLeases();
 		assertThat(this.store.acquireDueTasks(NOW, 10)).hasSize(1);
 		assertThat(this.store.acquireDueTasks(NOW, 10)).isEmpty();
+	}
+
+	@Test
+	void ownClaimWhoseLeaseRanOutIsTakenBackNotHandedOutAgain() {
+		this.store.add(task("a", NOW));
+		Task claimed = this.store.acquireDueTasks(NOW, 10).get(0).task();
+		expireLeases();
+		assertThat(this.store.acquireDueTasks(NOW, 10)).isEmpty();
+		this.store.complete(claimed);
+		assertThat(this.store.get("a")).isEmpty();
+	}
+
+	@Test
+	void ownClaimTakenBackIsReleasedByTheRunThatHeldIt() {
+		this.store.add(task("a", NOW));
+		Task claimed = this.store.acquireDueTasks(NOW, 10).get(0).task();
+		expireLeases();
+		this.store.acquireDueTasks(NOW, 10);
+		Task next = claimed.withNextRunTime(NOW.plusSeconds(60));
+		assertThat(this.store.release(claimed, next)).isTrue();
+		assertThat(this.store.get("a")).contains(next);
+		assertThat(this.store.acquireDueTasks(NOW.plusSeconds(60), 10)).containsExactly(new DueTask(next, false));
 	}
 
 	@Test

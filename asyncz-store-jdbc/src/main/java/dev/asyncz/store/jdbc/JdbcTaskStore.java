@@ -487,8 +487,9 @@ public final class JdbcTaskStore implements TransactionalTaskStore {
 				break;
 			}
 			for (TaskRepository.Claimed claimed : claims.claimed()) {
-				this.claims.claimed(claimed.task(), claimed.version());
-				due.add(new DueTask(claimed.task(), claimed.recovered()));
+				if (this.claims.claimed(claimed.task(), claimed.version(), claimed.recovered())) {
+					due.add(new DueTask(claimed.task(), claimed.recovered()));
+				}
 			}
 			claims.quarantined().forEach((quarantined) -> reportQuarantined(quarantined.id(), quarantined.reason()));
 			if (claims.claimed().size() + claims.quarantined().size() < batch) {

@@ -34,9 +34,19 @@ abstract class JdbcSchedulerOverStoreContractTests extends SchedulerOverStoreCon
 	}
 
 	@Override
+	protected void expireLeases() {
+		execute("UPDATE " + this.prefix + "tasks SET lease_until = TIMESTAMP '2000-01-01 00:00:00' "
+				+ "WHERE lease_until IS NOT NULL");
+	}
+
+	@Override
 	protected void cleanUp() {
+		execute("DROP TABLE " + this.prefix + "tasks");
+	}
+
+	private void execute(String sql) {
 		try (Connection connection = dataSource().getConnection(); Statement statement = connection.createStatement()) {
-			statement.execute("DROP TABLE " + this.prefix + "tasks");
+			statement.execute(sql);
 		}
 		catch (SQLException ex) {
 			throw new IllegalStateException(ex);

@@ -421,8 +421,10 @@ public final class MongoTaskStore implements TaskStore {
 		for (Document document : documents) {
 			Task task = decode(document);
 			if (task != null) {
-				this.claims.claimed(task, document.getLong(VERSION));
-				claimed.add(new DueTask(task, Boolean.TRUE.equals(document.getBoolean(RECOVERED))));
+				boolean recovered = Boolean.TRUE.equals(document.getBoolean(RECOVERED));
+				if (this.claims.claimed(task, document.getLong(VERSION), recovered)) {
+					claimed.add(new DueTask(task, recovered));
+				}
 			}
 		}
 		return new Batch(claimed, candidates.size());

@@ -20,6 +20,11 @@ class MongoSchedulerOverStoreContractTests extends SchedulerOverStoreContractTes
 	}
 
 	@Override
+	protected void expireLeases() {
+		this.server.expireLeases(this.collection);
+	}
+
+	@Override
 	protected void cleanUp() {
 		this.server.drop(this.collection);
 	}

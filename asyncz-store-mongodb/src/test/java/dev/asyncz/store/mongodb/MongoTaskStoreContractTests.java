@@ -1,6 +1,5 @@
 package dev.asyncz.store.mongodb;
 
-import java.util.Date;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -47,8 +46,7 @@ class MongoTaskStoreContractTests extends TaskStoreContractTests {
 
 	@Override
 	protected void expireLeases() {
-		tasks().updateMany(Filters.eq(TaskDocuments.STATE, TaskDocuments.RUNNING),
-				new Document("$set", new Document(TaskDocuments.LEASE_UNTIL, new Date(0))));
+		this.server.expireLeases(this.collection);
 	}
 
 	/**

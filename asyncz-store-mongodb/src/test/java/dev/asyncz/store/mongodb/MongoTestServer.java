@@ -1,6 +1,7 @@
 package dev.asyncz.store.mongodb;
 
 import java.net.InetSocketAddress;
+import java.util.Date;
 import java.util.UUID;
 
 import com.mongodb.ConnectionString;
@@ -8,6 +9,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import dev.asyncz.store.mongodb.internal.TaskDocuments;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.Document;
@@ -69,6 +72,16 @@ final class MongoTestServer {
 
 	MongoCollection<Document> collection(String name) {
 		return this.database.getCollection(name);
+	}
+
+	/**
+	 * Makes the lease of every claimed task in a collection run out, as if its holder had
+	 * died.
+	 * @param collection the collection
+	 */
+	void expireLeases(String collection) {
+		collection(collection).updateMany(Filters.eq(TaskDocuments.STATE, TaskDocuments.RUNNING),
+				new Document("$set", new Document(TaskDocuments.LEASE_UNTIL, new Date(0))));
 	}
 
 	void drop(String collection) {

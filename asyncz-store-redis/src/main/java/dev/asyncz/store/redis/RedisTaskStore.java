@@ -420,8 +420,10 @@ public final class RedisTaskStore implements TaskStore {
 				String id = (String) reply.get(i);
 				Task task = decode(live, id, (String) reply.get(i + 1));
 				if (task != null) {
-					this.ownClaims.claimed(task, score(task));
-					due.add(new DueTask(task, "1".equals(reply.get(i + 2))));
+					boolean recovered = "1".equals(reply.get(i + 2));
+					if (this.ownClaims.claimed(task, score(task), recovered)) {
+						due.add(new DueTask(task, recovered));
+					}
 				}
 			}
 			return due;

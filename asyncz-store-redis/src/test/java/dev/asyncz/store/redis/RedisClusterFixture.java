@@ -87,6 +87,20 @@ final class RedisClusterFixture implements AutoCloseable {
 		return store;
 	}
 
+	/**
+	 * Makes the lease of every claim of this fixture's stores run out, as if its holder
+	 * had died.
+	 */
+	void expireLeases() {
+		RedisStoreFixture.expireLeases(this.raw, this.prefix);
+		this.partitionedPrefixes.forEach((keyPrefix, partitions) -> {
+			PartitionLayout layout = new PartitionLayout(keyPrefix, Math.max(2, partitions));
+			for (int index = 0; index < layout.partitions(); index++) {
+				RedisStoreFixture.expireLeases(this.raw, layout.prefix(index));
+			}
+		});
+	}
+
 	Instance start(String instanceId) {
 		return Instance.started(instanceId, store(), this.clock);
 	}

@@ -20,6 +20,11 @@ class RedisClusterPartitionedSchedulerOverStoreContractIT extends SchedulerOverS
 	}
 
 	@Override
+	protected void expireLeases() {
+		this.cluster.expireLeases();
+	}
+
+	@Override
 	protected void cleanUp() {
 		this.cluster.close();
 	}

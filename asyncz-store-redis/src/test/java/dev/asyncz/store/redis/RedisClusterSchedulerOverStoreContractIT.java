@@ -21,6 +21,11 @@ class RedisClusterSchedulerOverStoreContractIT extends SchedulerOverStoreContrac
 	}
 
 	@Override
+	protected void expireLeases() {
+		this.cluster.expireLeases();
+	}
+
+	@Override
 	protected void cleanUp() {
 		this.cluster.close();
 	}

@@ -20,6 +20,11 @@ class RedisSchedulerOverStoreContractIT extends SchedulerOverStoreContractTests 
 	}
 
 	@Override
+	protected void expireLeases() {
+		this.redis.expireLeases();
+	}
+
+	@Override
 	protected void cleanUp() {
 		this.redis.close();
 	}

@@ -14,6 +14,7 @@ import dev.asyncz.event.SchedulerEvent;
 import dev.asyncz.store.StoreContext;
 import dev.asyncz.store.TaskCodec;
 import dev.asyncz.task.Task;
+import dev.asyncz.store.redis.internal.RedisKeys;
 import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.test.LocalServer;
 import dev.asyncz.trigger.Triggers;
@@ -21,8 +22,10 @@ import io.lettuce.core.KeyScanCursor;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScanArgs;
 import io.lettuce.core.ScanCursor;
+import io.lettuce.core.ZAddArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
 import static org.assertj.core.api.Assertions.fail;
 
@@ -109,6 +112,24 @@ final class RedisStoreFixture implements AutoCloseable {
 			}
 		}
 		return keys;
+	}
+
+	/**
+	 * Makes the lease of every claim under a store's key prefix run out, as if its holder
+	 * had died.
+	 * @param raw a connection to the server
+	 * @param taskPrefix the key prefix the tasks live under
+	 */
+	static void expireLeases(RedisClusterCommands<String, String> raw, String taskPrefix) {
+		String claims = RedisKeys.withPrefix(taskPrefix).claims();
+		raw.zrange(claims, 0, -1).forEach((id) -> raw.zadd(claims, ZAddArgs.Builder.xx(), 0, id));
+	}
+
+	/**
+	 * Makes the lease of every claim of the stores under this fixture's prefix run out.
+	 */
+	void expireLeases() {
+		expireLeases(this.raw, this.prefix);
 	}
 
 	@Override

@@ -8,7 +8,6 @@ import dev.asyncz.store.redis.internal.RedisKeys;
 import dev.asyncz.store.redis.internal.Scores;
 import dev.asyncz.test.RawTask;
 import dev.asyncz.test.TaskStoreContractTests;
-import io.lettuce.core.ZAddArgs;
 import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 
 /**
@@ -54,11 +53,7 @@ abstract class RedisTaskStoreContractTests extends TaskStoreContractTests {
 
 	@Override
 	protected void expireLeases() {
-		for (String taskPrefix : taskPrefixes()) {
-			String claims = RedisKeys.withPrefix(taskPrefix).claims();
-			List<String> claimed = raw().zrange(claims, 0, -1);
-			claimed.forEach((id) -> raw().zadd(claims, ZAddArgs.Builder.xx(), 0, id));
-		}
+		taskPrefixes().forEach((taskPrefix) -> RedisStoreFixture.expireLeases(raw(), taskPrefix));
 	}
 
 	/**
