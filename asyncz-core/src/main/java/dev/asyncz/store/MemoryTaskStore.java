@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Objects;
 import java.util.PriorityQueue;
 import java.util.function.Predicate;
+import java.util.stream.IntStream;
 
 import dev.asyncz.store.internal.DeadlineHeap.Entry;
 import dev.asyncz.store.internal.DeadlineHeap;
@@ -45,6 +46,12 @@ public final class MemoryTaskStore implements TaskStore {
 	 */
 	static final int SCAN_CHUNK = 16_384;
 
+	/** The fewest tasks a search reads with several threads. */
+	static final int PARALLEL_SCAN = 65_536;
+
+	/** The most threads a search reads with. */
+	static final int MAX_SCAN_PARTS = 4;
+
 	private static final Comparator<Task> LISTING_ORDER = Comparator
 		.comparing(Task::nextRunTime, Comparator.nullsLast(Comparator.naturalOrder()))
 		.thenComparing(Task::id);
@@ -70,6 +77,7 @@ public final class MemoryTaskStore implements TaskStore {
 
 	private final int scanChunk;
 
+	/** Run wherever a search lets go of the lock between its reads (tests). */
 	private final Runnable betweenChunks;
 
 	/**
@@ -86,7 +94,8 @@ public final class MemoryTaskStore implements TaskStore {
 	 * @param walkBudget the most waiting tasks a search walks under the lock
 	 * @param scanChunk how many tasks a search reading all of them tests per hold of the
 	 * lock
-	 * @param betweenChunks run between two chunks, without the lock
+	 * @param betweenChunks run between two chunks, and between reading the waiting tasks
+	 * and making the page, without the lock
 	 */
 	MemoryTaskStore(int walkBudget, int scanChunk, Runnable betweenChunks) {
 		if (scanChunk < 1) {
@@ -241,16 +250,18 @@ public final class MemoryTaskStore implements TaskStore {
 	 * next run time and id, then running, paused and failed ones by next run time (none
 	 * last) and id. A page near the front of the waiting tasks is read from the heap
 	 * earliest first, under the store's lock, looking at no more than
-	 * {@value #WALK_BUDGET} tasks. Any other (a rare filter, a deep page) reads a copy of
-	 * the heap's array, testing each task's id, name and function where they are kept (no
-	 * task is made for it) in chunks of {@value #SCAN_CHUNK}, and lets go of the lock
-	 * between chunks, so the scheduler thread waits for one chunk at most; the page is
-	 * then picked from the matches without sorting them all. Its tasks are made under the
-	 * lock, and one that changed or left since it was seen gives its place to the next
-	 * match. So a task that stays, unchanged, for the whole search is found where it
-	 * belongs, while one added, changed or removed during it may or may not be. Running,
-	 * paused and failed tasks are kept apart, so looking at them does not read the
-	 * waiting ones.
+	 * {@value #WALK_BUDGET} tasks. A deep page without an id, name or function filter is
+	 * picked from a copy of the heap's next run times (a few milliseconds under the lock
+	 * for a million tasks), reading no task but the page's. Any other (a rare filter)
+	 * reads a copy of the id table, testing each task's id, name and function where they
+	 * are kept (no task is made for it) in chunks of {@value #SCAN_CHUNK}, and lets go of
+	 * the lock between chunks, so the scheduler thread waits for one chunk at most. The
+	 * page is then picked from the matches without sorting them all. Its tasks are made
+	 * under the lock, and one that changed or left since it was seen gives its place to
+	 * the next match. So a task that stays, unchanged, for the whole search is found
+	 * where it belongs, while one added, changed or removed during it may or may not be.
+	 * Running, paused and failed tasks are kept apart, so looking at them does not read
+	 * the waiting ones.
 	 */
 	@Override
 	public TaskSearchResult search(TaskSearch search) {
@@ -296,11 +307,25 @@ public final class MemoryTaskStore implements TaskStore {
 		if (walked != null) {
 			return walked;
 		}
-		Entry[] waiting;
-		synchronized (this) {
-			waiting = this.heap.toArray();
+		if (!filtersAttributes(search)) {
+			// Every waiting task matches: ranked by the times the heap keeps beside its
+			// entries, reading no entry but those of the page.
+			DeadlineHeap.Snapshot waiting;
+			synchronized (this) {
+				waiting = this.heap.snapshot();
+			}
+			RankedEntries all = RankedEntries.of(waiting);
+			this.betweenChunks.run();
+			return new Section(page(all, search, search.offset(), search.limit(), Entry::inHeap), all.size());
 		}
-		return scan(waiting, search, search.offset(), search.limit(), Entry::inHeap);
+		Entry[] every;
+		synchronized (this) {
+			// Read in the id table's order rather than the heap's: entries made one
+			// after the other lie together there and in memory (see IdIndex.toArray).
+			// The few that are not waiting are passed over.
+			every = this.entries.toArray();
+		}
+		return scanWaiting(every, search);
 	}
 
 	/**
@@ -361,7 +386,10 @@ public final class MemoryTaskStore implements TaskStore {
 	 * lock)
 	 */
 	private Section scan(Entry[] copy, TaskSearch search, long offset, int limit, Predicate<Entry> belongs) {
-		RankedEntries matches = new RankedEntries();
+		// Sized for what it holds when every entry matches, so that it is not copied
+		// over and over as it grows; a filter starts it small.
+		RankedEntries matches = new RankedEntries(
+				filtersAttributes(search) ? Math.min(copy.length, 1024) : copy.length);
 		for (int from = 0; from < copy.length; from += this.scanChunk) {
 			if (from > 0) {
 				this.betweenChunks.run();
@@ -371,11 +399,64 @@ public final class MemoryTaskStore implements TaskStore {
 				for (int i = from; i < to; i++) {
 					Entry entry = copy[i];
 					if (belongs.test(entry) && matchesAttributes(search, entry)) {
-						matches.add(entry, entry.nextRunTime());
+						matches.add(entry, RankedEntries.keyOf(entry));
 					}
 				}
 			}
 		}
+		return new Section(page(matches, search, offset, limit, belongs), matches.size());
+	}
+
+	/**
+	 * Pages through the waiting tasks of a copy of the id table that pass the search's
+	 * id, name and function filters. The entries are tested without the lock, by as many
+	 * threads as there are processors (up to {@value #MAX_SCAN_PARTS}) for a big copy:
+	 * reading a million entries is bound by waiting for memory, which each processor does
+	 * on its own. That is safe: an entry's task and shape never change, and what an entry
+	 * held when the copy was made under the lock is what the threads see, unless it
+	 * changes meanwhile, when it may or may not be found (as promised) and the page is
+	 * checked under the lock anyway.
+	 */
+	private Section scanWaiting(Entry[] every, TaskSearch search) {
+		int parts = (every.length < PARALLEL_SCAN) ? 1
+				: Math.max(1, Math.min(MAX_SCAN_PARTS, Runtime.getRuntime().availableProcessors()));
+		RankedEntries[] found = new RankedEntries[parts];
+		if (parts == 1) {
+			found[0] = scanPart(every, 0, every.length, search);
+		}
+		else {
+			IntStream.range(0, parts)
+				.parallel()
+				.forEach((part) -> found[part] = scanPart(every, (int) ((long) every.length * part / parts),
+						(int) ((long) every.length * (part + 1) / parts), search));
+		}
+		RankedEntries matches = RankedEntries.concat(found);
+		return new Section(page(matches, search, search.offset(), search.limit(), Entry::inHeap), matches.size());
+	}
+
+	private RankedEntries scanPart(Entry[] every, int from, int to, TaskSearch search) {
+		RankedEntries found = new RankedEntries(Math.min(to - from, 1024));
+		for (int chunk = from; chunk < to; chunk += this.scanChunk) {
+			if (chunk > from) {
+				this.betweenChunks.run();
+			}
+			int end = Math.min(to, chunk + this.scanChunk);
+			for (int i = chunk; i < end; i++) {
+				Entry entry = every[i];
+				if (entry.inHeap() && matchesAttributes(search, entry)) {
+					found.add(entry, RankedEntries.keyOf(entry));
+				}
+			}
+		}
+		return found;
+	}
+
+	/**
+	 * Picks a page from ranked matches and makes its tasks under the lock, passing over
+	 * entries that changed or left since they were seen.
+	 */
+	private List<Task> page(RankedEntries matches, TaskSearch search, long offset, int limit,
+			Predicate<Entry> belongs) {
 		List<Task> tasks = new ArrayList<>(Math.min(limit, 256));
 		long rank = offset;
 		while (tasks.size() < limit && rank < matches.size()) {
@@ -385,8 +466,7 @@ public final class MemoryTaskStore implements TaskStore {
 			synchronized (this) {
 				for (RankedEntries.Ranked ranked : next) {
 					Entry entry = ranked.entry();
-					if (tasks.size() < limit && belongs.test(entry)
-							&& Objects.equals(entry.nextRunTime(), ranked.nextRunTime())) {
+					if (tasks.size() < limit && belongs.test(entry) && RankedEntries.keyOf(entry) == ranked.key()) {
 						Task task = entry.task();
 						if (search.matchesAttributes(task)) {
 							tasks.add(task);
@@ -395,7 +475,11 @@ public final class MemoryTaskStore implements TaskStore {
 				}
 			}
 		}
-		return new Section(tasks, matches.size());
+		return tasks;
+	}
+
+	private static boolean filtersAttributes(TaskSearch search) {
+		return search.idPrefix() != null || search.function() != null || search.name() != null;
 	}
 
 	/**

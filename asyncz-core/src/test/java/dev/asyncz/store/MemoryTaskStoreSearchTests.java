@@ -149,6 +149,35 @@ class MemoryTaskStoreSearchTests {
 	}
 
 	@Test
+	void aSearchReadByManyThreadsFindsThePagesOfTheWholeListingOrder() {
+		Random random = new Random(11);
+		List<Task> tasks = new ArrayList<>();
+		for (int i = 0; i < MemoryTaskStore.PARALLEL_SCAN + 5_000; i++) {
+			String id = String.format("t-%06d", i);
+			tasks.add(task(id, "report", T0.plusSeconds(random.nextInt(100))).toBuilder()
+				.name((i % 7 == 0) ? "Weekly Report " + i : "Reminder " + i)
+				.build());
+		}
+		tasks.forEach(this.store::add);
+		Comparator<Task> order = Comparator.comparing(Task::nextRunTime).thenComparing(Task::id);
+		List<String> weekly = tasks.stream()
+			.filter((task) -> task.name().startsWith("Weekly"))
+			.sorted(order)
+			.map(Task::id)
+			.toList();
+		List<String> prefixed = tasks.stream()
+			.filter((task) -> task.id().startsWith("t-01"))
+			.sorted(order)
+			.map(Task::id)
+			.toList();
+		for (int offset : new int[] { 0, 333, weekly.size() - 10 }) {
+			assertThat(ids(search(null, null, null, "weekly REPORT", offset, 25))).as("weekly from %d", offset)
+				.isEqualTo(weekly.subList(offset, Math.min(offset + 25, weekly.size())));
+		}
+		assertThat(ids(search(null, null, "t-01", null, 9_990, 25))).isEqualTo(prefixed.subList(9_990, 10_000));
+	}
+
+	@Test
 	void pagingReadInChunksFindsEveryTaskThatStaysWhileOthersComeAndGo() {
 		List<String> churn = new ArrayList<>();
 		Random random = new Random(7);

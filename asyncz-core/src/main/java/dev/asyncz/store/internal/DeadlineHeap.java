@@ -12,14 +12,22 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A binary min-heap of tasks by next run time whose entries know their own position, so
- * that removing or rescheduling any task costs O(log n) instead of a linear search. Not
- * thread-safe: the memory store guards it.
+ * that removing or rescheduling any task costs O(log n) instead of a linear search. The
+ * next run times are kept beside the entries, position for position, as microseconds in a
+ * {@code long[]}: sifting compares numbers read from one array, and a search can rank all
+ * waiting tasks by time without following a reference to any of them (a cache miss apiece
+ * over millions). Not thread-safe: the memory store guards it.
  */
 public final class DeadlineHeap {
 
 	private static final Entry[] EMPTY = new Entry[0];
 
+	private static final long[] NO_DUES = new long[0];
+
 	private Entry[] entries = EMPTY;
+
+	/** The next run time of the entry at each position, in microseconds. */
+	private long[] dues = NO_DUES;
 
 	private int size;
 
@@ -30,12 +38,13 @@ public final class DeadlineHeap {
 	public void push(Entry entry) {
 		Objects.requireNonNull(entry.nextRunTime, "a heap entry needs a next run time");
 		if (this.size == this.entries.length) {
-			this.entries = Arrays.copyOf(this.entries, ArrayLengths.atLeast(this.size + 1));
+			int length = ArrayLengths.atLeast(this.size + 1);
+			this.entries = Arrays.copyOf(this.entries, length);
+			this.dues = Arrays.copyOf(this.dues, length);
 		}
-		this.entries[this.size] = entry;
-		entry.heapIndex = this.size;
+		place(entry, Entry.micros(entry.nextRunTime), this.size);
 		this.size++;
-		siftUp(entry.heapIndex);
+		siftUp(this.size - 1);
 	}
 
 	/**
@@ -57,11 +66,11 @@ public final class DeadlineHeap {
 		}
 		this.size--;
 		Entry last = this.entries[this.size];
+		long lastDue = this.dues[this.size];
 		this.entries[this.size] = null;
 		entry.heapIndex = Entry.OUT_OF_HEAP;
 		if (index != this.size) {
-			this.entries[index] = last;
-			last.heapIndex = index;
+			place(last, lastDue, index);
 			siftDown(index);
 			if (last.heapIndex == index) {
 				siftUp(index);
@@ -75,6 +84,7 @@ public final class DeadlineHeap {
 	 */
 	public void clear() {
 		this.entries = EMPTY;
+		this.dues = NO_DUES;
 		this.size = 0;
 	}
 
@@ -96,6 +106,15 @@ public final class DeadlineHeap {
 	}
 
 	/**
+	 * The entries in the heap now and their next run times in microseconds, position for
+	 * position: a copy, which a search ranks while the heap goes on changing.
+	 * @return the copy
+	 */
+	public Snapshot snapshot() {
+		return new Snapshot(Arrays.copyOf(this.entries, this.size), Arrays.copyOf(this.dues, this.size));
+	}
+
+	/**
 	 * Visits entries earliest first, changing nothing, until the visitor returns
 	 * {@code false} or every entry was visited. Visiting {@code k} entries costs
 	 * {@code O(k log k)} whatever the heap's size: only the children of visited entries
@@ -107,7 +126,7 @@ public final class DeadlineHeap {
 		if (this.size == 0) {
 			return true;
 		}
-		PriorityQueue<Entry> frontier = new PriorityQueue<>(64, (a, b) -> before(a, b) ? -1 : (before(b, a) ? 1 : 0));
+		PriorityQueue<Entry> frontier = new PriorityQueue<>(64, this::compareInHeap);
 		frontier.add(this.entries[0]);
 		Entry next;
 		while ((next = frontier.poll()) != null) {
@@ -127,50 +146,66 @@ public final class DeadlineHeap {
 
 	private void shrinkIfSparse() {
 		if (this.entries.length > 64 && this.size < this.entries.length / 4) {
-			this.entries = Arrays.copyOf(this.entries, ArrayLengths.halved(this.entries.length));
+			int length = ArrayLengths.halved(this.entries.length);
+			this.entries = Arrays.copyOf(this.entries, length);
+			this.dues = Arrays.copyOf(this.dues, length);
 		}
 	}
 
 	private void siftUp(int index) {
 		Entry entry = this.entries[index];
+		long due = this.dues[index];
 		while (index > 0) {
 			int parent = (index - 1) >>> 1;
-			Entry above = this.entries[parent];
-			if (!before(entry, above)) {
+			long above = this.dues[parent];
+			if (!before(due, entry, above, this.entries[parent])) {
 				break;
 			}
-			place(above, index);
+			place(this.entries[parent], above, index);
 			index = parent;
 		}
-		place(entry, index);
+		place(entry, due, index);
 	}
 
 	private void siftDown(int index) {
 		Entry entry = this.entries[index];
+		long due = this.dues[index];
 		int half = this.size >>> 1;
 		while (index < half) {
 			int child = 2 * index + 1;
 			int right = child + 1;
-			if (right < this.size && before(this.entries[right], this.entries[child])) {
+			if (right < this.size
+					&& before(this.dues[right], this.entries[right], this.dues[child], this.entries[child])) {
 				child = right;
 			}
-			if (!before(this.entries[child], entry)) {
+			long below = this.dues[child];
+			if (!before(below, this.entries[child], due, entry)) {
 				break;
 			}
-			place(this.entries[child], index);
+			place(this.entries[child], below, index);
 			index = child;
 		}
-		place(entry, index);
+		place(entry, due, index);
 	}
 
-	private void place(Entry entry, int index) {
+	private void place(Entry entry, long due, int index) {
 		this.entries[index] = entry;
+		this.dues[index] = due;
 		entry.heapIndex = index;
 	}
 
-	private static boolean before(Entry a, Entry b) {
-		long dueA = a.due;
-		long dueB = b.due;
+	private int compareInHeap(Entry a, Entry b) {
+		long dueA = this.dues[a.heapIndex];
+		long dueB = this.dues[b.heapIndex];
+		return before(dueA, a, dueB, b) ? -1 : (before(dueB, b, dueA, a) ? 1 : 0);
+	}
+
+	/**
+	 * Whether the entry due at {@code dueA} comes before the one due at {@code dueB}: the
+	 * entries are read only to break a tie between times beyond what a long of
+	 * microseconds holds.
+	 */
+	static boolean before(long dueA, Entry a, long dueB, Entry b) {
 		if (dueA != dueB) {
 			return dueA < dueB;
 		}
@@ -180,16 +215,27 @@ public final class DeadlineHeap {
 	}
 
 	/**
+	 * The entries of the heap at one moment and their next run times in microseconds
+	 * ({@link Entry#micros}), position for position.
+	 *
+	 * @param entries the entries
+	 * @param dues their next run times
+	 */
+	public record Snapshot(Entry[] entries, long[] dues) {
+
+	}
+
+	/**
 	 * One task in the memory store: its id (the {@link IdIndex} keeps its hash), its
-	 * place in the heap, its next run time (which the heap compares without going through
-	 * the task), and the task itself in one of two forms. While it waits, the task is
-	 * kept as its trigger and next run time plus a {@link TaskShape} of everything else,
-	 * which tasks alike share ({@link TaskShapes}), and the {@link Task} value is made
-	 * again when asked for: a million waiting tasks then cost a million of these entries
-	 * instead of a million entries and a million tasks. While claimed, it keeps the very
-	 * task it handed out, since ending a claim checks that it is the same task. Whether
-	 * the task is claimed is folded into the heap position, which a claimed task does not
-	 * have.
+	 * place in the heap, its next run time (which the heap keeps beside it as a number,
+	 * to compare without going through the entry), and the task itself in one of two
+	 * forms. While it waits, the task is kept as its trigger and next run time plus a
+	 * {@link TaskShape} of everything else, which tasks alike share ({@link TaskShapes}),
+	 * and the {@link Task} value is made again when asked for: a million waiting tasks
+	 * then cost a million of these entries instead of a million entries and a million
+	 * tasks. While claimed, it keeps the very task it handed out, since ending a claim
+	 * checks that it is the same task. Whether the task is claimed is folded into the
+	 * heap position, which a claimed task does not have.
 	 */
 	public static final class Entry {
 
@@ -208,8 +254,8 @@ public final class DeadlineHeap {
 		 * The place in the heap (0 or more) or, below 0, where the entry is outside it:
 		 * {@code -1 - ((setIndex + 1) << 1 | claimed)}, its position in the
 		 * {@link EntrySet} of entries outside the heap and whether its task is claimed.
-		 * One int for both, so that the entry stays at 40 bytes beside its {@link #due}
-		 * long. {@link #OUT_OF_HEAP} is neither in a set nor claimed.
+		 * One int for both, so that the entry takes 32 bytes. {@link #OUT_OF_HEAP} is
+		 * neither in a set nor claimed.
 		 */
 		int heapIndex = OUT_OF_HEAP;
 
@@ -220,15 +266,6 @@ public final class DeadlineHeap {
 		private @Nullable Trigger trigger;
 
 		@Nullable Instant nextRunTime;
-
-		/**
-		 * The next run time in microseconds since the epoch, held to the nearest long
-		 * beyond the ±292,000 years a long holds: what the heap compares, without
-		 * following a reference to an {@link Instant} for each comparison (a cache miss
-		 * apiece in a heap of millions). With it the entry takes 40 bytes, as it did with
-		 * its id's hash, which the index now keeps.
-		 */
-		long due;
 
 		/**
 		 * An entry that keeps the task as it is.
@@ -314,7 +351,6 @@ public final class DeadlineHeap {
 		 */
 		public void task(Task task, @Nullable TaskShapes shapes) {
 			this.nextRunTime = task.nextRunTime();
-			this.due = (this.nextRunTime != null) ? micros(this.nextRunTime) : 0;
 			if (shapes != null && !claimed()) {
 				this.body = shapes.shapeOf(task);
 				this.trigger = task.trigger();
@@ -382,7 +418,13 @@ public final class DeadlineHeap {
 			}
 		}
 
-		private static long micros(Instant time) {
+		/**
+		 * A time in microseconds since the epoch, held to the nearest long beyond the
+		 * ±292,000 years a long holds: what the heap compares.
+		 * @param time the time
+		 * @return the microseconds
+		 */
+		static long micros(Instant time) {
 			long seconds = time.getEpochSecond();
 			if (seconds > MAX_SECONDS) {
 				return Long.MAX_VALUE;

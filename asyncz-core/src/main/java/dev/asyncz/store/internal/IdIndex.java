@@ -143,6 +143,26 @@ public final class IdIndex {
 		}
 	}
 
+	/**
+	 * Every entry, in the order of the slots: what a reader of all of them should walk.
+	 * Ids made in sequence lie together there (see above), and so, mostly, do their
+	 * entries and what those refer to in memory, as they were allocated one after the
+	 * other; walked in this order, a million entries are read mostly from memory the
+	 * processor fetched ahead, rather than with a cache miss apiece as in the heap's
+	 * order of run times.
+	 * @return the entries
+	 */
+	public Entry[] toArray() {
+		Entry[] all = new Entry[this.size];
+		int count = 0;
+		for (Entry entry : this.table) {
+			if (entry != null) {
+				all[count++] = entry;
+			}
+		}
+		return all;
+	}
+
 	public int size() {
 		return this.size;
 	}

@@ -3,6 +3,7 @@ package dev.asyncz.store.internal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -14,37 +15,94 @@ import org.jspecify.annotations.Nullable;
  * demand in listing order: by next run time, none last, then by id. A page of {@code k}
  * out of {@code n} found is picked without sorting them all (quickselect, {@code O(n)} on
  * average), so a page deep in a million matches costs about what the first one does. The
- * times are kept in primitive arrays, so ranking compares numbers in memory read in
- * order, and compares ids only between equal times. Only the caller's thread uses it.
+ * times are kept as microseconds ({@link #keyOf}), as the heap keeps them: ranking
+ * compares numbers in memory read in order, and reads entries only to compare ids between
+ * equal times. Only the caller's thread uses it.
  */
 public final class RankedEntries {
 
-	/** The seconds recorded for "no next run time": beyond any {@link Instant}. */
+	/** The key of "no next run time": after every time, ties broken by the times. */
 	private static final long NONE = Long.MAX_VALUE;
 
-	private Entry[] entries = new Entry[64];
+	/** The bits of a key's distance from the smallest that choose its bucket. */
+	private static final int BUCKET_BITS = 16;
 
-	private long[] seconds = new long[64];
+	private Entry[] entries;
 
-	private int[] nanos = new int[64];
+	private long[] keys;
 
 	private int size;
 
 	/**
+	 * Records for a search expected to find up to about {@code expected} entries.
+	 * @param expected how many entries to make room for at first
+	 */
+	public RankedEntries(int expected) {
+		this(new Entry[Math.max(16, expected)], new long[Math.max(16, expected)], 0);
+	}
+
+	private RankedEntries(Entry[] entries, long[] keys, int size) {
+		this.entries = entries;
+		this.keys = keys;
+		this.size = size;
+	}
+
+	/**
+	 * Every entry of a heap snapshot, ranked by the times the snapshot holds, without
+	 * reading any entry: the snapshot's arrays are taken over, not copied.
+	 * @param snapshot the snapshot, not used afterwards
+	 * @return the records
+	 */
+	public static RankedEntries of(DeadlineHeap.Snapshot snapshot) {
+		return new RankedEntries(snapshot.entries(), snapshot.dues(), snapshot.entries().length);
+	}
+
+	/**
+	 * The records of several searches of parts of one set, together.
+	 * @param parts the records of each part
+	 * @return all of them
+	 */
+	public static RankedEntries concat(RankedEntries... parts) {
+		if (parts.length == 1) {
+			return parts[0];
+		}
+		int total = 0;
+		for (RankedEntries part : parts) {
+			total += part.size;
+		}
+		RankedEntries all = new RankedEntries(total);
+		for (RankedEntries part : parts) {
+			System.arraycopy(part.entries, 0, all.entries, all.size, part.size);
+			System.arraycopy(part.keys, 0, all.keys, all.size, part.size);
+			all.size += part.size;
+		}
+		return all;
+	}
+
+	/**
+	 * The key an entry is ranked by now: its next run time in microseconds, or one after
+	 * every time when it has none.
+	 * @param entry the entry
+	 * @return the key
+	 */
+	public static long keyOf(Entry entry) {
+		Instant time = entry.nextRunTime;
+		return (time != null) ? Entry.micros(time) : NONE;
+	}
+
+	/**
 	 * Records a found entry.
 	 * @param entry the entry
-	 * @param nextRunTime its next run time as it was when found
+	 * @param key the key it had when found ({@link #keyOf}, or the heap's number for it)
 	 */
-	public void add(Entry entry, @Nullable Instant nextRunTime) {
+	public void add(Entry entry, long key) {
 		if (this.size == this.entries.length) {
 			int capacity = this.size + (this.size >> 1);
 			this.entries = Arrays.copyOf(this.entries, capacity);
-			this.seconds = Arrays.copyOf(this.seconds, capacity);
-			this.nanos = Arrays.copyOf(this.nanos, capacity);
+			this.keys = Arrays.copyOf(this.keys, capacity);
 		}
 		this.entries[this.size] = entry;
-		this.seconds[this.size] = (nextRunTime != null) ? nextRunTime.getEpochSecond() : NONE;
-		this.nanos[this.size] = (nextRunTime != null) ? nextRunTime.getNano() : 0;
+		this.keys[this.size] = key;
 		this.size++;
 	}
 
@@ -57,11 +115,14 @@ public final class RankedEntries {
 	}
 
 	/**
-	 * The entries ranked {@code from} to {@code from + count - 1}, in order. Reorders the
-	 * records (not the set), so it may be asked again for other ranks.
+	 * The entries ranked {@code from} to {@code from + count - 1}, in order. The keys
+	 * bounding those ranks are found from a histogram of the keys (two passes in order
+	 * over them), one more pass gathers the entries between those keys, and only those
+	 * are ordered, ids read for them alone. The records are left as they are, so it may
+	 * be asked again for other ranks.
 	 * @param from the first rank, from 0
 	 * @param count how many at most
-	 * @return the entries with the next run times recorded for them
+	 * @return the entries with the keys recorded for them
 	 */
 	public List<Ranked> ranks(long from, int count) {
 		if (from >= this.size || count <= 0) {
@@ -69,92 +130,176 @@ public final class RankedEntries {
 		}
 		int start = (int) from;
 		int end = (int) Math.min(this.size, from + count);
-		if (end < this.size) {
-			select(0, this.size - 1, end);
+		long first = keyRanked(start);
+		long last = keyRanked(end - 1);
+		int before = 0;
+		List<Integer> between = new ArrayList<>(end - start + 64);
+		for (int i = 0; i < this.size; i++) {
+			long key = this.keys[i];
+			if (key < first) {
+				before++;
+			}
+			else if (key <= last) {
+				between.add(i);
+			}
 		}
-		if (start > 0) {
-			select(0, end - 1, start);
+		int skip = start - before;
+		int wanted = end - start;
+		if (between.size() > 4 * wanted + 1024) {
+			// Many entries share the bounding times: the page is picked among them
+			// rather than all of them sorted.
+			selectIndex(between, 0, between.size() - 1, skip);
+			selectIndex(between, skip, between.size() - 1, skip + wanted - 1);
+			between = new ArrayList<>(between.subList(skip, skip + wanted));
+			skip = 0;
 		}
-		sort(start, end);
-		List<Ranked> ranked = new ArrayList<>(end - start);
-		for (int i = start; i < end; i++) {
-			Instant time = (this.seconds[i] != NONE) ? Instant.ofEpochSecond(this.seconds[i], this.nanos[i]) : null;
-			ranked.add(new Ranked(this.entries[i], time));
+		between.sort(this::compare);
+		List<Ranked> ranked = new ArrayList<>(wanted);
+		for (int j = skip; j < skip + wanted && j < between.size(); j++) {
+			int i = between.get(j);
+			ranked.add(new Ranked(this.entries[i], this.keys[i]));
 		}
 		return ranked;
 	}
 
 	/**
-	 * Rearranges {@code [lo, hi]} so that the record ranked {@code k} within it sits at
-	 * {@code k}, the ones before it at lower positions and the ones after at higher.
+	 * The key ranked {@code rank} among all: the histogram names the bucket of keys it
+	 * lies in, and a selection among that bucket's keys alone finds it.
 	 */
-	private void select(int lo, int hi, int k) {
+	private long keyRanked(int rank) {
+		long min = Long.MAX_VALUE;
+		long max = Long.MIN_VALUE;
+		for (int i = 0; i < this.size; i++) {
+			long key = this.keys[i];
+			min = Math.min(min, key);
+			max = Math.max(max, key);
+		}
+		if (min == max) {
+			return min;
+		}
+		// Differences from the smallest key, read as unsigned: every pair of longs has
+		// one that fits.
+		long spread = max - min;
+		int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(spread) - BUCKET_BITS);
+		int[] counts = new int[(int) (spread >>> shift) + 1];
+		for (int i = 0; i < this.size; i++) {
+			counts[(int) ((this.keys[i] - min) >>> shift)]++;
+		}
+		int bucket = 0;
+		int below = 0;
+		while (below + counts[bucket] <= rank) {
+			below += counts[bucket++];
+		}
+		long[] inBucket = new long[counts[bucket]];
+		int found = 0;
+		for (int i = 0; i < this.size; i++) {
+			long key = this.keys[i];
+			if ((int) ((key - min) >>> shift) == bucket) {
+				inBucket[found++] = key;
+			}
+		}
+		return select(inBucket, 0, inBucket.length - 1, rank - below);
+	}
+
+	/**
+	 * The key ranked {@code k} in {@code keys[lo, hi]}, rearranging that range (three-way
+	 * partitions: many equal keys cost no more than distinct ones).
+	 */
+	private static long select(long[] keys, int lo, int hi, int k) {
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		while (lo < hi) {
-			// A random pivot: no order of the records (sorted, reversed, ties) makes it
-			// quadratic.
-			int pivot = partition(lo, hi, lo + random.nextInt(hi - lo + 1));
-			if (pivot == k) {
-				return;
+			// A random pivot: no order of the keys (sorted, reversed) makes it quadratic.
+			long pivot = keys[lo + random.nextInt(hi - lo + 1)];
+			int less = lo;
+			int i = lo;
+			int greater = hi;
+			while (i <= greater) {
+				long key = keys[i];
+				if (key < pivot) {
+					keys[i++] = keys[less];
+					keys[less++] = key;
+				}
+				else if (key > pivot) {
+					keys[i] = keys[greater];
+					keys[greater--] = key;
+				}
+				else {
+					i++;
+				}
 			}
-			if (pivot < k) {
-				lo = pivot + 1;
+			if (k < less) {
+				hi = less - 1;
+			}
+			else if (k > greater) {
+				lo = greater + 1;
 			}
 			else {
-				hi = pivot - 1;
+				return pivot;
 			}
 		}
+		return keys[k];
 	}
 
-	private int partition(int lo, int hi, int pivot) {
-		swap(pivot, hi);
-		int store = lo;
-		for (int i = lo; i < hi; i++) {
-			if (compare(i, hi) < 0) {
-				swap(i, store++);
+	/**
+	 * Rearranges {@code indexes[lo, hi]} so that the one ranked {@code k} in listing
+	 * order sits at {@code k}, those before it at lower positions and those after at
+	 * higher. Listing order has no ties (ids differ), so two-way partitions do.
+	 */
+	private void selectIndex(List<Integer> indexes, int lo, int hi, int k) {
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		while (lo < hi) {
+			Collections.swap(indexes, lo + random.nextInt(hi - lo + 1), hi);
+			int pivot = indexes.get(hi);
+			int store = lo;
+			for (int i = lo; i < hi; i++) {
+				if (compare(indexes.get(i), pivot) < 0) {
+					Collections.swap(indexes, i, store++);
+				}
 			}
-		}
-		swap(store, hi);
-		return store;
-	}
-
-	/** Insertion sort: used only on a page, a few hundred records at most. */
-	private void sort(int start, int end) {
-		for (int i = start + 1; i < end; i++) {
-			for (int j = i; j > start && compare(j, j - 1) < 0; j--) {
-				swap(j, j - 1);
+			Collections.swap(indexes, store, hi);
+			if (store == k) {
+				return;
+			}
+			if (store < k) {
+				lo = store + 1;
+			}
+			else {
+				hi = store - 1;
 			}
 		}
 	}
 
 	private int compare(int i, int j) {
-		int bySeconds = Long.compare(this.seconds[i], this.seconds[j]);
-		if (bySeconds != 0) {
-			return bySeconds;
+		long a = this.keys[i];
+		long b = this.keys[j];
+		if (a != b) {
+			return (a < b) ? -1 : 1;
 		}
-		int byNanos = Integer.compare(this.nanos[i], this.nanos[j]);
-		return (byNanos != 0) ? byNanos : this.entries[i].id.compareTo(this.entries[j].id);
+		// Equal microseconds are equal times, but for times beyond what a long of
+		// microseconds holds, and for "none" beside such a time.
+		if (a == Long.MAX_VALUE || a == Long.MIN_VALUE) {
+			int byTime = compareTimes(this.entries[i].nextRunTime, this.entries[j].nextRunTime);
+			if (byTime != 0) {
+				return byTime;
+			}
+		}
+		return this.entries[i].id.compareTo(this.entries[j].id);
 	}
 
-	private void swap(int i, int j) {
-		Entry entry = this.entries[i];
-		this.entries[i] = this.entries[j];
-		this.entries[j] = entry;
-		long second = this.seconds[i];
-		this.seconds[i] = this.seconds[j];
-		this.seconds[j] = second;
-		int nano = this.nanos[i];
-		this.nanos[i] = this.nanos[j];
-		this.nanos[j] = nano;
+	private static int compareTimes(@Nullable Instant a, @Nullable Instant b) {
+		if (a == null || b == null) {
+			return (a == null) ? ((b == null) ? 0 : 1) : -1;
+		}
+		return a.compareTo(b);
 	}
 
 	/**
 	 * One ranked entry.
 	 *
 	 * @param entry the entry
-	 * @param nextRunTime its next run time when it was found
+	 * @param key the key it had when found ({@link #keyOf})
 	 */
-	public record Ranked(Entry entry, @Nullable Instant nextRunTime) {
+	public record Ranked(Entry entry, long key) {
 
 	}
 

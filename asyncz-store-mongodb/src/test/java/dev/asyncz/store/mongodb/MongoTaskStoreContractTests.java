@@ -1,6 +1,5 @@
 package dev.asyncz.store.mongodb;
 
-
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
