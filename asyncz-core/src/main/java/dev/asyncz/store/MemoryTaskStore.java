@@ -318,14 +318,16 @@ public final class MemoryTaskStore implements TaskStore {
 			this.betweenChunks.run();
 			return new Section(page(all, search, search.offset(), search.limit(), Entry::inHeap), all.size());
 		}
-		Entry[] every;
+		Entry[][] every;
+		int count;
 		synchronized (this) {
 			// Read in the id table's order rather than the heap's: entries made one
-			// after the other lie together there and in memory (see IdIndex.toArray).
+			// after the other lie together there and in memory (see IdIndex.toPages).
 			// The few that are not waiting are passed over.
-			every = this.entries.toArray();
+			every = this.entries.toPages();
+			count = this.entries.size();
 		}
-		return scanWaiting(every, search);
+		return scanWaiting(every, count, search);
 	}
 
 	/**
@@ -386,10 +388,7 @@ public final class MemoryTaskStore implements TaskStore {
 	 * lock)
 	 */
 	private Section scan(Entry[] copy, TaskSearch search, long offset, int limit, Predicate<Entry> belongs) {
-		// Sized for what it holds when every entry matches, so that it is not copied
-		// over and over as it grows; a filter starts it small.
-		RankedEntries matches = new RankedEntries(
-				filtersAttributes(search) ? Math.min(copy.length, 1024) : copy.length);
+		RankedEntries matches = new RankedEntries();
 		for (int from = 0; from < copy.length; from += this.scanChunk) {
 			if (from > 0) {
 				this.betweenChunks.run();
@@ -417,32 +416,32 @@ public final class MemoryTaskStore implements TaskStore {
 	 * changes meanwhile, when it may or may not be found (as promised) and the page is
 	 * checked under the lock anyway.
 	 */
-	private Section scanWaiting(Entry[] every, TaskSearch search) {
-		int parts = (every.length < PARALLEL_SCAN) ? 1
+	private Section scanWaiting(Entry[][] every, int count, TaskSearch search) {
+		int parts = (count < PARALLEL_SCAN) ? 1
 				: Math.max(1, Math.min(MAX_SCAN_PARTS, Runtime.getRuntime().availableProcessors()));
 		RankedEntries[] found = new RankedEntries[parts];
 		if (parts == 1) {
-			found[0] = scanPart(every, 0, every.length, search);
+			found[0] = scanPart(every, 0, count, search);
 		}
 		else {
 			IntStream.range(0, parts)
 				.parallel()
-				.forEach((part) -> found[part] = scanPart(every, (int) ((long) every.length * part / parts),
-						(int) ((long) every.length * (part + 1) / parts), search));
+				.forEach((part) -> found[part] = scanPart(every, (int) ((long) count * part / parts),
+						(int) ((long) count * (part + 1) / parts), search));
 		}
 		RankedEntries matches = RankedEntries.concat(found);
 		return new Section(page(matches, search, search.offset(), search.limit(), Entry::inHeap), matches.size());
 	}
 
-	private RankedEntries scanPart(Entry[] every, int from, int to, TaskSearch search) {
-		RankedEntries found = new RankedEntries(Math.min(to - from, 1024));
+	private RankedEntries scanPart(Entry[][] every, int from, int to, TaskSearch search) {
+		RankedEntries found = new RankedEntries();
 		for (int chunk = from; chunk < to; chunk += this.scanChunk) {
 			if (chunk > from) {
 				this.betweenChunks.run();
 			}
 			int end = Math.min(to, chunk + this.scanChunk);
 			for (int i = chunk; i < end; i++) {
-				Entry entry = every[i];
+				Entry entry = every[i >>> RankedEntries.PAGE_BITS][i & (RankedEntries.PAGE - 1)];
 				if (entry.inHeap() && matchesAttributes(search, entry)) {
 					found.add(entry, RankedEntries.keyOf(entry));
 				}

@@ -97,21 +97,21 @@ public final class DeadlineHeap {
 	}
 
 	/**
-	 * The entries in the heap now, in no particular order: a copy, which a search reads
-	 * while the heap goes on changing.
-	 * @return the entries
-	 */
-	public Entry[] toArray() {
-		return Arrays.copyOf(this.entries, this.size);
-	}
-
-	/**
 	 * The entries in the heap now and their next run times in microseconds, position for
-	 * position: a copy, which a search ranks while the heap goes on changing.
+	 * position: a copy, in pages, which a search ranks while the heap goes on changing.
 	 * @return the copy
 	 */
 	public Snapshot snapshot() {
-		return new Snapshot(Arrays.copyOf(this.entries, this.size), Arrays.copyOf(this.dues, this.size));
+		int pages = (this.size + RankedEntries.PAGE - 1) >>> RankedEntries.PAGE_BITS;
+		Entry[][] entries = new Entry[pages][];
+		long[][] dues = new long[pages][];
+		for (int page = 0; page < pages; page++) {
+			int from = page << RankedEntries.PAGE_BITS;
+			int to = Math.min(this.size, from + RankedEntries.PAGE);
+			entries[page] = Arrays.copyOfRange(this.entries, from, to);
+			dues[page] = Arrays.copyOfRange(this.dues, from, to);
+		}
+		return new Snapshot(entries, dues, this.size);
 	}
 
 	/**
@@ -216,12 +216,14 @@ public final class DeadlineHeap {
 
 	/**
 	 * The entries of the heap at one moment and their next run times in microseconds
-	 * ({@link Entry#micros}), position for position.
+	 * ({@link Entry#micros}), position for position, in pages of
+	 * {@link RankedEntries#PAGE} (see there why).
 	 *
 	 * @param entries the entries
 	 * @param dues their next run times
+	 * @param size how many entries
 	 */
-	public record Snapshot(Entry[] entries, long[] dues) {
+	public record Snapshot(Entry[][] entries, long[][] dues, int size) {
 
 	}
 

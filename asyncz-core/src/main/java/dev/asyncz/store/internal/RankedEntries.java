@@ -27,21 +27,34 @@ public final class RankedEntries {
 	/** The bits of a key's distance from the smallest that choose its bucket. */
 	private static final int BUCKET_BITS = 16;
 
-	private Entry[] entries;
+	/**
+	 * The bits of a position within a page. Records are kept in pages of {@value #PAGE}
+	 * rather than in arrays of millions: an array of half a heap region or more is
+	 * allocated among the old objects, and a search made now and then would fill the old
+	 * generation with them and bring on long collections that stall the whole
+	 * application; pages die young, at no cost.
+	 */
+	public static final int PAGE_BITS = 14;
 
-	private long[] keys;
+	/** The records in a page. */
+	public static final int PAGE = 1 << PAGE_BITS;
+
+	private static final int IN_PAGE = PAGE - 1;
+
+	private Entry[][] entries;
+
+	private long[][] keys;
 
 	private int size;
 
 	/**
-	 * Records for a search expected to find up to about {@code expected} entries.
-	 * @param expected how many entries to make room for at first
+	 * Empty records.
 	 */
-	public RankedEntries(int expected) {
-		this(new Entry[Math.max(16, expected)], new long[Math.max(16, expected)], 0);
+	public RankedEntries() {
+		this(new Entry[4][], new long[4][], 0);
 	}
 
-	private RankedEntries(Entry[] entries, long[] keys, int size) {
+	private RankedEntries(Entry[][] entries, long[][] keys, int size) {
 		this.entries = entries;
 		this.keys = keys;
 		this.size = size;
@@ -49,12 +62,12 @@ public final class RankedEntries {
 
 	/**
 	 * Every entry of a heap snapshot, ranked by the times the snapshot holds, without
-	 * reading any entry: the snapshot's arrays are taken over, not copied.
+	 * reading any entry: the snapshot's pages are taken over, not copied.
 	 * @param snapshot the snapshot, not used afterwards
 	 * @return the records
 	 */
 	public static RankedEntries of(DeadlineHeap.Snapshot snapshot) {
-		return new RankedEntries(snapshot.entries(), snapshot.dues(), snapshot.entries().length);
+		return new RankedEntries(snapshot.entries(), snapshot.dues(), snapshot.size());
 	}
 
 	/**
@@ -66,15 +79,11 @@ public final class RankedEntries {
 		if (parts.length == 1) {
 			return parts[0];
 		}
-		int total = 0;
+		RankedEntries all = new RankedEntries();
 		for (RankedEntries part : parts) {
-			total += part.size;
-		}
-		RankedEntries all = new RankedEntries(total);
-		for (RankedEntries part : parts) {
-			System.arraycopy(part.entries, 0, all.entries, all.size, part.size);
-			System.arraycopy(part.keys, 0, all.keys, all.size, part.size);
-			all.size += part.size;
+			for (int i = 0; i < part.size; i++) {
+				all.add(part.entry(i), part.key(i));
+			}
 		}
 		return all;
 	}
@@ -96,14 +105,26 @@ public final class RankedEntries {
 	 * @param key the key it had when found ({@link #keyOf}, or the heap's number for it)
 	 */
 	public void add(Entry entry, long key) {
-		if (this.size == this.entries.length) {
-			int capacity = this.size + (this.size >> 1);
-			this.entries = Arrays.copyOf(this.entries, capacity);
-			this.keys = Arrays.copyOf(this.keys, capacity);
+		int page = this.size >>> PAGE_BITS;
+		if (page == this.entries.length) {
+			this.entries = Arrays.copyOf(this.entries, page * 2);
+			this.keys = Arrays.copyOf(this.keys, page * 2);
 		}
-		this.entries[this.size] = entry;
-		this.keys[this.size] = key;
+		if (this.entries[page] == null) {
+			this.entries[page] = new Entry[PAGE];
+			this.keys[page] = new long[PAGE];
+		}
+		this.entries[page][this.size & IN_PAGE] = entry;
+		this.keys[page][this.size & IN_PAGE] = key;
 		this.size++;
+	}
+
+	private Entry entry(int i) {
+		return this.entries[i >>> PAGE_BITS][i & IN_PAGE];
+	}
+
+	private long key(int i) {
+		return this.keys[i >>> PAGE_BITS][i & IN_PAGE];
 	}
 
 	/**
@@ -130,17 +151,29 @@ public final class RankedEntries {
 		}
 		int start = (int) from;
 		int end = (int) Math.min(this.size, from + count);
-		long first = keyRanked(start);
-		long last = keyRanked(end - 1);
+		long min = Long.MAX_VALUE;
+		long max = Long.MIN_VALUE;
+		for (int page = 0; page << PAGE_BITS < this.size; page++) {
+			long[] keys = this.keys[page];
+			for (int k = 0, n = inPage(page); k < n; k++) {
+				min = Math.min(min, keys[k]);
+				max = Math.max(max, keys[k]);
+			}
+		}
+		long first = keyRanked(start, min, max);
+		long last = keyRanked(end - 1, min, max);
 		int before = 0;
 		List<Integer> between = new ArrayList<>(end - start + 64);
-		for (int i = 0; i < this.size; i++) {
-			long key = this.keys[i];
-			if (key < first) {
-				before++;
-			}
-			else if (key <= last) {
-				between.add(i);
+		for (int page = 0; page << PAGE_BITS < this.size; page++) {
+			long[] keys = this.keys[page];
+			for (int k = 0, n = inPage(page); k < n; k++) {
+				long key = keys[k];
+				if (key < first) {
+					before++;
+				}
+				else if (key <= last) {
+					between.add((page << PAGE_BITS) + k);
+				}
 			}
 		}
 		int skip = start - before;
@@ -157,7 +190,7 @@ public final class RankedEntries {
 		List<Ranked> ranked = new ArrayList<>(wanted);
 		for (int j = skip; j < skip + wanted && j < between.size(); j++) {
 			int i = between.get(j);
-			ranked.add(new Ranked(this.entries[i], this.keys[i]));
+			ranked.add(new Ranked(entry(i), key(i)));
 		}
 		return ranked;
 	}
@@ -166,14 +199,7 @@ public final class RankedEntries {
 	 * The key ranked {@code rank} among all: the histogram names the bucket of keys it
 	 * lies in, and a selection among that bucket's keys alone finds it.
 	 */
-	private long keyRanked(int rank) {
-		long min = Long.MAX_VALUE;
-		long max = Long.MIN_VALUE;
-		for (int i = 0; i < this.size; i++) {
-			long key = this.keys[i];
-			min = Math.min(min, key);
-			max = Math.max(max, key);
-		}
+	private long keyRanked(int rank, long min, long max) {
 		if (min == max) {
 			return min;
 		}
@@ -182,8 +208,11 @@ public final class RankedEntries {
 		long spread = max - min;
 		int shift = Math.max(0, 64 - Long.numberOfLeadingZeros(spread) - BUCKET_BITS);
 		int[] counts = new int[(int) (spread >>> shift) + 1];
-		for (int i = 0; i < this.size; i++) {
-			counts[(int) ((this.keys[i] - min) >>> shift)]++;
+		for (int page = 0; page << PAGE_BITS < this.size; page++) {
+			long[] keys = this.keys[page];
+			for (int k = 0, n = inPage(page); k < n; k++) {
+				counts[(int) ((keys[k] - min) >>> shift)]++;
+			}
 		}
 		int bucket = 0;
 		int below = 0;
@@ -192,13 +221,20 @@ public final class RankedEntries {
 		}
 		long[] inBucket = new long[counts[bucket]];
 		int found = 0;
-		for (int i = 0; i < this.size; i++) {
-			long key = this.keys[i];
-			if ((int) ((key - min) >>> shift) == bucket) {
-				inBucket[found++] = key;
+		for (int page = 0; page << PAGE_BITS < this.size; page++) {
+			long[] keys = this.keys[page];
+			for (int k = 0, n = inPage(page); k < n; k++) {
+				if ((int) ((keys[k] - min) >>> shift) == bucket) {
+					inBucket[found++] = keys[k];
+				}
 			}
 		}
 		return select(inBucket, 0, inBucket.length - 1, rank - below);
+	}
+
+	/** How many records the page holds. */
+	private int inPage(int page) {
+		return Math.min(PAGE, this.size - (page << PAGE_BITS));
 	}
 
 	/**
@@ -270,20 +306,20 @@ public final class RankedEntries {
 	}
 
 	private int compare(int i, int j) {
-		long a = this.keys[i];
-		long b = this.keys[j];
+		long a = key(i);
+		long b = key(j);
 		if (a != b) {
 			return (a < b) ? -1 : 1;
 		}
 		// Equal microseconds are equal times, but for times beyond what a long of
 		// microseconds holds, and for "none" beside such a time.
 		if (a == Long.MAX_VALUE || a == Long.MIN_VALUE) {
-			int byTime = compareTimes(this.entries[i].nextRunTime, this.entries[j].nextRunTime);
+			int byTime = compareTimes(entry(i).nextRunTime, entry(j).nextRunTime);
 			if (byTime != 0) {
 				return byTime;
 			}
 		}
-		return this.entries[i].id.compareTo(this.entries[j].id);
+		return entry(i).id.compareTo(entry(j).id);
 	}
 
 	private static int compareTimes(@Nullable Instant a, @Nullable Instant b) {

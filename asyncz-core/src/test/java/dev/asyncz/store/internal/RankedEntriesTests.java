@@ -28,6 +28,11 @@ class RankedEntriesTests {
 	}
 
 	@Test
+	void everyPageOfRecordsKeptInSeveralPagesIsTheSortedOrdersSlice() {
+		assertEveryPageMatchesTheSortedOrder(entries(2 * RankedEntries.PAGE + 1_000, 5_000, 17));
+	}
+
+	@Test
 	void everyPageOfTimesSharedByManyTasksIsOrderedByIdWithinATime() {
 		assertEveryPageMatchesTheSortedOrder(entries(3_000, 3, 11));
 	}
@@ -68,7 +73,7 @@ class RankedEntriesTests {
 	}
 
 	private static RankedEntries ranked(List<Entry> entries) {
-		RankedEntries ranked = new RankedEntries(4);
+		RankedEntries ranked = new RankedEntries();
 		entries.forEach((entry) -> ranked.add(entry, RankedEntries.keyOf(entry)));
 		return ranked;
 	}
