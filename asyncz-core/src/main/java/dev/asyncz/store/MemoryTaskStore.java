@@ -42,7 +42,9 @@ public final class MemoryTaskStore implements TaskStore {
 	static final int WALK_BUDGET = 10_000;
 
 	/**
-	 * How many tasks a {@link #search} reading all of them tests per hold of the lock.
+	 * How many tasks a {@link #search} reading all of them tests in one step: per hold of
+	 * the lock for the tasks that are not waiting, between two looks at the test hook for
+	 * the waiting ones.
 	 */
 	static final int SCAN_CHUNK = 16_384;
 
@@ -92,8 +94,7 @@ public final class MemoryTaskStore implements TaskStore {
 	 * An empty store whose searches walk and read in steps of the given sizes: for tests
 	 * that make a search read in several chunks, and change the store in between.
 	 * @param walkBudget the most waiting tasks a search walks under the lock
-	 * @param scanChunk how many tasks a search reading all of them tests per hold of the
-	 * lock
+	 * @param scanChunk how many tasks a search reading all of them tests in one step
 	 * @param betweenChunks run between two chunks, and between reading the waiting tasks
 	 * and making the page, without the lock
 	 */
@@ -253,15 +254,15 @@ public final class MemoryTaskStore implements TaskStore {
 	 * {@value #WALK_BUDGET} tasks. A deep page without an id, name or function filter is
 	 * picked from a copy of the heap's next run times (a few milliseconds under the lock
 	 * for a million tasks), reading no task but the page's. Any other (a rare filter)
-	 * reads a copy of the id table, testing each task's id, name and function where they
-	 * are kept (no task is made for it) in chunks of {@value #SCAN_CHUNK}, and lets go of
-	 * the lock between chunks, so the scheduler thread waits for one chunk at most. The
-	 * page is then picked from the matches without sorting them all. Its tasks are made
-	 * under the lock, and one that changed or left since it was seen gives its place to
-	 * the next match. So a task that stays, unchanged, for the whole search is found
-	 * where it belongs, while one added, changed or removed during it may or may not be.
-	 * Running, paused and failed tasks are kept apart, so looking at them does not read
-	 * the waiting ones.
+	 * reads a copy of the id table without the lock, by several threads for a big store,
+	 * testing each task's id, name and function where they are kept (no task is made for
+	 * it). Copies are made in pages, never as one array of millions. The page is then
+	 * picked from the matches without sorting them all. Its tasks are made under the
+	 * lock, and one that changed or left since it was seen gives its place to the next
+	 * match. So a task that stays, unchanged, for the whole search is found where it
+	 * belongs, while one added, changed or removed during it may or may not be. Running,
+	 * paused and failed tasks are kept apart, so looking at them does not read the
+	 * waiting ones.
 	 */
 	@Override
 	public TaskSearchResult search(TaskSearch search) {
