@@ -251,11 +251,11 @@ public abstract class SchedulerOverStoreContractTests {
 			return finish.await(AWAIT.toSeconds(), TimeUnit.SECONDS);
 		});
 		this.scheduler.add(TaskRequest.of("long-run", Triggers.at(START)).id("long").build());
-		assertThat(started.await(AWAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
-		expireLeases();
-		// Claimed in the same batch as the lapsed claim: once it ran, the lapsed one was
-		// handed back to this instance too.
 		try {
+			assertThat(started.await(AWAIT.toSeconds(), TimeUnit.SECONDS)).isTrue();
+			expireLeases();
+			// Claimed in the same batch as the lapsed claim: once it ran, the lapsed one
+			// was handed back to this instance too.
 			this.scheduler.add(TaskRequest.of(FUNCTION, Triggers.at(START)).id("nudge").build());
 			awaitCount(TaskExecuted.class, 1);
 			assertThat(all(TaskMaxInstancesReached.class)).isEmpty();

@@ -115,6 +115,8 @@ public abstract class TaskStoreContractTests {
 	 * then stops without ending its claims: an instance that dies while its runs go on.
 	 */
 	private void claimByAnInstanceThatDies() {
+		// Skips the test for a store without leases: its claims die with it.
+		expireLeases();
 		TaskStore holder = createStore();
 		holder.start(context("instance-that-dies"));
 		try {
