@@ -16,6 +16,7 @@ import dev.asyncz.store.internal.DeadlineHeap.Entry;
 import dev.asyncz.store.internal.DeadlineHeap;
 import dev.asyncz.store.internal.EntrySet;
 import dev.asyncz.store.internal.IdIndex;
+import dev.asyncz.store.internal.NameBigrams;
 import dev.asyncz.store.internal.RankedEntries;
 import dev.asyncz.store.internal.TaskShapes;
 import dev.asyncz.task.ConflictingIdException;
@@ -338,6 +339,7 @@ public final class MemoryTaskStore implements TaskStore {
 	 * @return the page, or {@code null} when that many tasks held no full page
 	 */
 	private synchronized @Nullable Section walkWaiting(TaskSearch search) {
+		long nameBigrams = nameBigrams(search);
 		long wanted = search.offset() + search.limit();
 		// A walk costs several times what reading one task in the scan does, so it is
 		// given up early for a filter that lets too few tasks through.
@@ -359,7 +361,7 @@ public final class MemoryTaskStore implements TaskStore {
 				overBudget[0] = true;
 				return false;
 			}
-			if (matchesAttributes(search, entry)) {
+			if (matchesAttributes(search, nameBigrams, entry)) {
 				matches.add(entry);
 				if (matches.size() == wanted) {
 					last[0] = entry.nextRunTime();
@@ -389,6 +391,7 @@ public final class MemoryTaskStore implements TaskStore {
 	 * lock)
 	 */
 	private Section scan(Entry[] copy, TaskSearch search, long offset, int limit, Predicate<Entry> belongs) {
+		long nameBigrams = nameBigrams(search);
 		RankedEntries matches = new RankedEntries();
 		for (int from = 0; from < copy.length; from += this.scanChunk) {
 			if (from > 0) {
@@ -398,7 +401,7 @@ public final class MemoryTaskStore implements TaskStore {
 			synchronized (this) {
 				for (int i = from; i < to; i++) {
 					Entry entry = copy[i];
-					if (belongs.test(entry) && matchesAttributes(search, entry)) {
+					if (belongs.test(entry) && matchesAttributes(search, nameBigrams, entry)) {
 						matches.add(entry, RankedEntries.keyOf(entry));
 					}
 				}
@@ -435,6 +438,7 @@ public final class MemoryTaskStore implements TaskStore {
 	}
 
 	private RankedEntries scanPart(Entry[][] every, int from, int to, TaskSearch search) {
+		long nameBigrams = nameBigrams(search);
 		RankedEntries found = new RankedEntries();
 		for (int chunk = from; chunk < to; chunk += this.scanChunk) {
 			if (chunk > from) {
@@ -443,7 +447,7 @@ public final class MemoryTaskStore implements TaskStore {
 			int end = Math.min(to, chunk + this.scanChunk);
 			for (int i = chunk; i < end; i++) {
 				Entry entry = every[i >>> RankedEntries.PAGE_BITS][i & (RankedEntries.PAGE - 1)];
-				if (entry.inHeap() && matchesAttributes(search, entry)) {
+				if (entry.inHeap() && matchesAttributes(search, nameBigrams, entry)) {
 					found.add(entry, RankedEntries.keyOf(entry));
 				}
 			}
@@ -485,13 +489,22 @@ public final class MemoryTaskStore implements TaskStore {
 	/**
 	 * {@link TaskSearch#matchesAttributes(Task)} reading only what the filters need, the
 	 * id first: each read may be a cache miss, a million times a search.
+	 * @param nameBigrams the {@link #nameBigrams} of the search
 	 */
-	private static boolean matchesAttributes(TaskSearch search, Entry entry) {
+	private static boolean matchesAttributes(TaskSearch search, long nameBigrams, Entry entry) {
 		String idPrefix = search.idPrefix();
 		String function = search.function();
-		return (idPrefix == null || entry.id().startsWith(idPrefix))
-				&& (function == null || function.equals(entry.function()))
-				&& (search.name() == null || search.matchesName(entry.name()));
+		String name = search.name();
+		// The name's summary sits in the shape, read for the function anyway: most
+		// names are passed over without reading them.
+		return (idPrefix == null || entry.id().startsWith(idPrefix)) && (function == null || function
+			.equals(entry.function())) && (name == null
+					|| (NameBigrams.mayContain(entry.nameBigrams(), nameBigrams) && search.matchesName(entry.name())));
+	}
+
+	/** The {@link NameBigrams} of what the search looks for in names, 0 for none. */
+	private static long nameBigrams(TaskSearch search) {
+		return (search.name() != null) ? NameBigrams.ofPart(search.name()) : 0;
 	}
 
 	private static boolean hasStatus(Entry entry, TaskSearch.@Nullable Status status) {

@@ -178,6 +178,25 @@ class MemoryTaskStoreSearchTests {
 	}
 
 	@Test
+	void aNameSearchFindsWhatMatchingEachNameFindsWhateverItsCharacters() {
+		List<String> names = List.of("Weekly Report", "WEEKLY report 2", "Großer Ärger", "\u212Aelvin scale",
+				"\u0130x Report", "Rep\u00D6rt", "reporting", "r", "Ärger über Ärger");
+		for (int i = 0; i < names.size(); i++) {
+			this.store.add(task("n" + i, "report", T0.plusSeconds(i)).toBuilder().name(names.get(i)).build());
+		}
+		for (String part : List.of("report", "ärger", "kelvin", "x rep", "r", "ger üb", "öRT", "nothing")) {
+			TaskSearch search = new TaskSearch(null, null, null, part, 0, 50);
+			List<String> expected = new ArrayList<>();
+			for (int i = 0; i < names.size(); i++) {
+				if (search.matchesName(names.get(i))) {
+					expected.add("n" + i);
+				}
+			}
+			assertThat(ids(this.store.search(search))).as("'%s'", part).isEqualTo(expected);
+		}
+	}
+
+	@Test
 	void pagingReadInChunksFindsEveryTaskThatStaysWhileOthersComeAndGo() {
 		List<String> churn = new ArrayList<>();
 		Random random = new Random(7);

@@ -325,6 +325,14 @@ public final class DeadlineHeap {
 		}
 
 		/**
+		 * The {@link NameBigrams} of the task's name, without reading the name.
+		 * @return the summary, {@link NameBigrams#UNKNOWN} when it is not kept
+		 */
+		public long nameBigrams() {
+			return (this.body instanceof TaskShape shape) ? shape.nameBigrams() : NameBigrams.UNKNOWN;
+		}
+
+		/**
 		 * Whether the task failed for good ({@link Task#failed()}), without making the
 		 * task.
 		 * @return whether it failed

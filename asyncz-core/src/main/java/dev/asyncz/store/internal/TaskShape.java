@@ -24,10 +24,12 @@ import org.jspecify.annotations.Nullable;
  * @param store the store name
  * @param options the options
  * @param failure the failure, or {@code null}
+ * @param nameBigrams the {@link NameBigrams} of the name, {@link NameBigrams#UNKNOWN}
+ * without one
  */
 record TaskShape(@Nullable String name, String function, @Nullable TaskCallable callable, List<@Nullable Object> args,
 		Map<String, @Nullable Object> kwargs, String executor, String store, TaskOptions options,
-		@Nullable TaskFailure failure) {
+		@Nullable TaskFailure failure, long nameBigrams) {
 
 	/**
 	 * The shape of a task.
@@ -35,8 +37,10 @@ record TaskShape(@Nullable String name, String function, @Nullable TaskCallable 
 	 * @return its shape, not shared with any other
 	 */
 	static TaskShape of(Task task) {
-		return new TaskShape(task.name().equals(task.id()) ? null : task.name(), task.function(), task.callable(),
-				task.args(), task.kwargs(), task.executor(), task.store(), task.options(), task.failure());
+		String name = task.name().equals(task.id()) ? null : task.name();
+		return new TaskShape(name, task.function(), task.callable(), task.args(), task.kwargs(), task.executor(),
+				task.store(), task.options(), task.failure(),
+				(name != null) ? NameBigrams.ofName(name) : NameBigrams.UNKNOWN);
 	}
 
 	/**
