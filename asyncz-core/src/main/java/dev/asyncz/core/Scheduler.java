@@ -214,7 +214,11 @@ public interface Scheduler extends AutoCloseable {
 	Optional<Task> resumeTask(String id);
 
 	/**
-	 * Makes a task due now without changing its trigger's schedule afterwards.
+	 * Makes a task due now. A task whose trigger fires again afterwards keeps its
+	 * schedule: the run now is one more. A task with one fire time left (a one-shot, or
+	 * the last fire time of a trigger that ends) has it brought forward: it runs now
+	 * instead of then, and once, so a reminder sent early is not sent again at its time.
+	 * A failed task runs afresh.
 	 * @param id the task id
 	 * @return the task with its next run time set to now
 	 */

@@ -371,6 +371,21 @@ class SchedulingTests {
 	}
 
 	@Test
+	void runNowOfAOneShotRunsItOnceNowInsteadOfAtItsTime() {
+		this.scheduler.start();
+		this.scheduler.add(TaskRequest.of("count", Triggers.at(START.plus(Duration.ofDays(1)))).id("reminder").build());
+		this.scheduler.runNow("reminder");
+		TaskExecuted run = this.events.await(TaskExecuted.class);
+		this.events.await(TaskRemoved.class);
+		assertThat(run.scheduledRunTime()).isEqualTo(START);
+		assertThat(this.scheduler.get("reminder")).isEmpty();
+		this.clock.advance(Duration.ofDays(2));
+		this.scheduler.add(TaskRequest.of("count", Triggers.at(START.plus(Duration.ofDays(2)))).id("probe").build());
+		this.events.await(TaskExecuted.class, (event) -> event.taskId().equals("probe"));
+		assertThat(this.runs).hasValue(2);
+	}
+
+	@Test
 	void taskContextCarriesArgumentsAndTheScheduledTime() {
 		CompletableFuture<TaskContext> seen = new CompletableFuture<>();
 		this.scheduler.functions().register("greet", seen::complete);

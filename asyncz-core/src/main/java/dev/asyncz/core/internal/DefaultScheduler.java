@@ -52,6 +52,7 @@ import dev.asyncz.task.TaskFunctions;
 import dev.asyncz.task.TaskNotFoundException;
 import dev.asyncz.task.TaskRequest;
 import dev.asyncz.task.TaskUpdate;
+import dev.asyncz.trigger.DateTrigger;
 import dev.asyncz.trigger.LifecycleTrigger;
 import dev.asyncz.trigger.Trigger;
 import org.jspecify.annotations.Nullable;
@@ -409,8 +410,25 @@ public final class DefaultScheduler implements Scheduler {
 	public Task runNow(String id) {
 		requireNotShutDown("run a task");
 		Task current = require(id);
+		Instant now = FireTimes.truncate(now());
 		// A failed task runs afresh: its failed attempts are behind it.
-		return store(current.withNextRun(now(), current.failed() ? null : current.failure()));
+		Task next = current.withNextRun(now, current.failed() ? null : current.failure());
+		if (hasOneFireTimeLeft(current, now)) {
+			// Its last fire time is brought forward rather than run twice: a reminder
+			// sent early is not sent again at its time.
+			next = next.toBuilder().trigger(new DateTrigger(now)).build();
+		}
+		return store(next);
+	}
+
+	/**
+	 * Whether the task's trigger fires at most once more: at its next run time, or (for a
+	 * paused or failed task) at its first fire time from now.
+	 */
+	private static boolean hasOneFireTimeLeft(Task task, Instant now) {
+		Instant pending = (task.nextRunTime() != null) ? task.nextRunTime()
+				: FireTimes.first(task.trigger(), now).orElse(null);
+		return pending == null || FireTimes.nextAfter(task.trigger(), pending).isEmpty();
 	}
 
 	@Override

@@ -39,7 +39,11 @@
 		options.headers = Object.assign({ 'Accept': 'application/json' }, options.headers || {});
 		return fetch('api/' + path, options).then(function (response) {
 			return response.json().catch(function () { return {}; }).then(function (body) {
-				if (!response.ok) { throw new Error(body.error || (response.status + ' ' + response.statusText)); }
+				if (!response.ok) {
+					var error = new Error(body.error || (response.status + ' ' + response.statusText));
+					error.status = response.status;
+					throw error;
+				}
 				return body;
 			});
 		});
@@ -225,6 +229,16 @@
 					el('h2', { text: 'Next fire times (UTC)' }),
 					el('ol', { id: 'next-fire-times' }, ...data.nextFireTimes.map(function (f) { return el('li', { text: time(f) }); })),
 					el('h2', { text: 'Recent runs on this instance' }), runTable(data.runs));
+			}, function (error) {
+				if (error.status !== 404) { throw error; }
+				// Its last run removed it (or someone deleted it): its runs are still worth
+				// seeing.
+				return api('runs?' + query({ taskId: params.id })).then(function (page) {
+					document.getElementById('task-detail').replaceChildren(
+						el('h2', { text: 'Task ' + params.id }),
+						el('p', { id: 'task-gone', 'class': 'muted', text: 'No longer stored: its last run is over, or it was deleted.' }),
+						el('h2', { text: 'Recent runs on this instance' }), runTable(page.runs));
+				});
 			});
 		}
 	};
