@@ -218,7 +218,8 @@ public interface Scheduler extends AutoCloseable {
 	 * schedule: the run now is one more. A task with one fire time left (a one-shot, or
 	 * the last fire time of a trigger that ends) has it brought forward: it runs now
 	 * instead of then, and once, so a reminder sent early is not sent again at its time.
-	 * A failed task runs afresh.
+	 * A retry waiting for its time runs now, as the same attempt it would have been; a
+	 * failed task runs afresh.
 	 * @param id the task id
 	 * @return the task with its next run time set to now
 	 */

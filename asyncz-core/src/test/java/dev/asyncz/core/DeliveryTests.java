@@ -195,6 +195,29 @@ class DeliveryTests {
 	}
 
 	@Test
+	void oneShotWaitingForARetryRunsThatRetryWhenRunNowAndIsRemovedOnceItSucceeds() {
+		AtomicBoolean smtpUp = new AtomicBoolean();
+		this.scheduler.functions().register("send", (context) -> {
+			this.runs.add(context);
+			if (!smtpUp.get()) {
+				throw new IOException("SMTP down");
+			}
+			return "sent";
+		});
+		this.scheduler.start();
+		this.scheduler.add(TaskRequest.of("send", Triggers.at(START)).id("mail").retry(EVERY_TEN_SECONDS).build());
+		this.events.await(TaskRetryScheduled.class);
+		smtpUp.set(true);
+		// Before the retry's time: run now runs the retry early.
+		this.clock.advance(Duration.ofSeconds(5));
+		this.scheduler.runNow("mail");
+		this.events.await(TaskRemoved.class);
+		assertThat(this.runs).extracting(TaskContext::attempt).containsExactly(1, 2);
+		assertThat(this.runs).extracting(TaskContext::scheduledRunTime).containsOnly(START);
+		assertThat(this.scheduler.get("mail")).isEmpty();
+	}
+
+	@Test
 	void failedTaskRunsAfreshWhenRunNowAndIsRemovedOnceItSucceeds() {
 		AtomicBoolean smtpUp = new AtomicBoolean();
 		this.scheduler.functions().register("send", (context) -> {

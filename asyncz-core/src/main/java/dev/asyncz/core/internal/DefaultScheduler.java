@@ -413,7 +413,8 @@ public final class DefaultScheduler implements Scheduler {
 		Instant now = FireTimes.truncate(now());
 		// A failed task runs afresh: its failed attempts are behind it.
 		Task next = current.withNextRun(now, current.failed() ? null : current.failure());
-		if (hasOneFireTimeLeft(current, now)) {
+		// A pending retry is run early as it is: it retries a fire time already past.
+		if (!current.retryPending() && hasOneFireTimeLeft(current, now)) {
 			// Its last fire time is brought forward rather than run twice: a reminder
 			// sent early is not sent again at its time.
 			next = next.toBuilder().trigger(new DateTrigger(now)).build();
